@@ -1,0 +1,79 @@
+#include "app/cli.h"
+
+#include <CLI/CLI.hpp>
+
+
+namespace lumbarlab {
+namespace {
+
+std::string oneLine(std::string s) {
+    for (auto& c : s)
+        if (c == '\n') c = ' ';
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s;
+}
+
+}  // namespace
+
+ParsedCommand parseCommandLine(int argc, const char* const* argv) {
+    ParsedCommand result;
+    CLI::App app{"Lumbar Lab: why the lower back hurts, and how three hip exercises help.\n"
+                 "Interactive 3D anatomy of the lumbar spine, pelvis and hips.",
+                 "lumbarlab"};
+    app.set_version_flag("--version", std::string("lumbarlab ") + LUMBARLAB_VERSION);
+    app.require_subcommand(0, 1);
+    app.footer("Exit codes: 0 ok, 1 a file or render failed, 2 bad command line, 3 no graphics (display, EGL or GL 3.3).\n"
+               "Run 'lumbarlab COMMAND --help' for a command's options.");
+
+    auto* view = app.add_subcommand("view", "Open the interactive viewer window (the default command)");
+    view->add_option("--mesh", result.view.meshes, "Mesh file(s) to show instead of the built-in model (glTF, OBJ, STL, PLY)")
+        ->check(CLI::ExistingFile);
+    view->add_option("--frames", result.view.frames, "Run this many frames, then exit (for tests)")
+        ->check(CLI::Range(1, 1000000));
+    view->add_option("--ui-scale", result.view.uiScale, "Interface scale (default: the monitor's content scale)")
+        ->check(CLI::Range(0.5f, 4.0f));
+
+    auto* render = app.add_subcommand("render", "Render one image headlessly (EGL, no display needed)");
+    render->add_option("--out", result.render.out, "PNG file to write")->required();
+    render->add_option("--width", result.render.width, "Image width in pixels")->check(CLI::Range(16, 8192));
+    render->add_option("--height", result.render.height, "Image height in pixels")->check(CLI::Range(16, 8192));
+    std::string camera = "oblique";
+    render->add_option("--camera", camera, "View: anterior, posterior, lateral, medial, superior, oblique")
+        ->check(CLI::IsMember({"anterior", "posterior", "lateral", "medial", "superior", "oblique"}));
+    render->add_option("--samples", result.render.samples, "MSAA samples per pixel (1 = off)")->check(CLI::Range(1, 16));
+    render->add_flag("--flat", result.render.flatShading, "Unlit flat shading (to measure what the material costs)");
+    render->add_option("--mesh", result.render.meshes, "Mesh file(s) to render instead of the built-in model")
+        ->check(CLI::ExistingFile);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        // Help for the subcommand it was asked of ("lumbarlab render --help"), else the overview.
+        result.kind = ParsedCommand::Kind::Exit;
+        const auto used = app.get_subcommands();
+        result.output = used.empty() ? app.help() : used.back()->help();
+        return result;
+    } catch (const CLI::CallForAllHelp&) {
+        result.kind = ParsedCommand::Kind::Exit;
+        result.output = app.help("", CLI::AppFormatMode::All);
+        return result;
+    } catch (const CLI::CallForVersion&) {
+        result.kind = ParsedCommand::Kind::Exit;
+        result.output = std::string("lumbarlab ") + LUMBARLAB_VERSION + "\n";
+        return result;
+    } catch (const CLI::ParseError& e) {
+        result.kind = ParsedCommand::Kind::Exit;
+        result.exitCode = kExitUsage;
+        result.error = "lumbarlab: " + oneLine(e.what()) + " (see 'lumbarlab --help')";
+        return result;
+    }
+    if (*render) {
+        result.kind = ParsedCommand::Kind::Render;
+        result.render.camera = viewPresetFromString(camera).value_or(ViewPreset::Oblique);
+    } else {
+        result.kind = ParsedCommand::Kind::View;
+    }
+    return result;
+}
+
+}  // namespace lumbarlab

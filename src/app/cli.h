@@ -1,0 +1,51 @@
+#pragma once
+// The command line: parsed into plain options without exiting, so tests can check it.
+
+#include "scene/camera.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace lumbarlab {
+
+/// Exit codes that mean something to scripts.
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitFailed = 1,      ///< bad input file, failed render or write
+    kExitUsage = 2,       ///< bad command line
+    kExitNoGraphics = 3,  ///< no display, no EGL, or OpenGL too old
+};
+
+/// `lumbarlab view`: the interactive window.
+struct ViewOptions {
+    std::vector<std::filesystem::path> meshes;  ///< empty: the built-in model
+    int frames = 0;                             ///< > 0: run that many frames, then exit 0
+    float uiScale = 0.0f;                       ///< 0: follow the monitor's content scale
+};
+
+/// `lumbarlab render`: one headless image.
+struct RenderOptions {
+    std::filesystem::path out;
+    int width = 1280;
+    int height = 720;
+    ViewPreset camera = ViewPreset::Oblique;
+    int samples = 4;
+    bool flatShading = false;
+    std::vector<std::filesystem::path> meshes;
+};
+
+/// The outcome of parsing: which command, its options, or a message and exit code to stop with.
+struct ParsedCommand {
+    enum class Kind { View, Render, Exit } kind = Kind::View;
+    ViewOptions view;
+    RenderOptions render;
+    int exitCode = kExitOk;  ///< for Kind::Exit
+    std::string output;      ///< for Kind::Exit: text for stdout (help, version)
+    std::string error;       ///< for Kind::Exit: one line for stderr
+};
+
+/// Parses argv (argv[0] is the program). Never exits and never prints.
+[[nodiscard]] ParsedCommand parseCommandLine(int argc, const char* const* argv);
+
+}  // namespace lumbarlab

@@ -1,0 +1,28 @@
+// lumbarlab: the one executable. Parses the command line and hands over to a command.
+
+#include "app/cli.h"
+#include "app/render_command.h"
+#include "app/view_command.h"
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv) {
+    using namespace lumbarlab;
+    try {
+        const ParsedCommand command = parseCommandLine(argc, argv);
+        switch (command.kind) {
+            case ParsedCommand::Kind::Exit:
+                if (!command.output.empty()) std::fputs(command.output.c_str(), stdout);
+                if (!command.error.empty()) std::fprintf(stderr, "%s\n", command.error.c_str());
+                return command.exitCode;
+            case ParsedCommand::Kind::Render: return runRenderCommand(command.render);
+            case ParsedCommand::Kind::View: return runViewCommand(command.view);
+        }
+    } catch (const std::exception& e) {
+        // Last resort: anything unforeseen still ends as one line, not a crash.
+        std::fprintf(stderr, "lumbarlab: %s\n", e.what());
+        return kExitFailed;
+    }
+    return kExitFailed;
+}

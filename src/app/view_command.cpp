@@ -1,0 +1,258 @@
+#include "app/view_command.h"
+
+#include "app/scene_builder.h"
+#include "io/png_writer.h"
+#include "render/gl_info.h"
+#include "render/renderer.h"
+#include "ui/imgui_session.h"
+#include "ui/panels.h"
+
+#include <epoxy/gl.h>
+
+#include <GLFW/glfw3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace lumbarlab {
+namespace {
+
+std::string gGlfwError;  // last message from GLFW's error callback, for one-line reports
+
+/// Raw input gathered by GLFW callbacks between frames; the loop turns it into actions.
+struct InputQueue {
+    double scrollY = 0.0;
+    std::vector<std::pair<int, int>> keys;  ///< (key, mods) pressed this frame
+};
+
+/// Owns the GLFW library and the window; terminates GLFW on destruction.
+struct GlfwWindow {
+    GLFWwindow* handle = nullptr;
+    ~GlfwWindow() {
+        if (handle) glfwDestroyWindow(handle);
+        glfwTerminate();
+    }
+};
+
+std::filesystem::path screenshotPath() {
+    const std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    return std::filesystem::absolute(std::string("lumbarlab-") + stamp + ".png");
+}
+
+void addNotice(UiState& ui, double now, std::string text, bool isError) {
+    ui.notices.push_back(Notice{std::move(text), isError, now + (isError ? 10.0 : 4.0)});
+}
+
+}  // namespace
+
+int runViewCommand(const ViewOptions& options) {
+    const char* display = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    if ((!display || !*display) && (!wayland || !*wayland)) {
+        std::fprintf(stderr, "lumbarlab view: no display (DISPLAY is not set); use 'lumbarlab render --out FILE.png' to render without one\n");
+        return kExitNoGraphics;
+    }
+    glfwSetErrorCallback([](int, const char* message) { gGlfwError = message ? message : ""; });
+    GlfwWindow window;
+    if (!glfwInit()) {
+        std::fprintf(stderr, "lumbarlab view: cannot open the display (%s); use 'lumbarlab render --out FILE.png' instead\n",
+                     gGlfwError.c_str());
+        return kExitNoGraphics;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    glfwWindowHint(GLFW_SAMPLES, 0);  // MSAA happens in our offscreen target
+    window.handle = glfwCreateWindow(1280, 720, "Lumbar Lab", nullptr, nullptr);
+    if (!window.handle) {
+        std::fprintf(stderr, "lumbarlab view: cannot create an OpenGL 3.3 core window (%s)\n", gGlfwError.c_str());
+        return kExitNoGraphics;
+    }
+    glfwMakeContextCurrent(window.handle);
+    glfwSwapInterval(options.frames > 0 ? 0 : 1);
+
+    try {
+        requireGl33();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "lumbarlab view: %s\n", e.what());
+        return kExitNoGraphics;
+    }
+    const GlInfo gl = currentGlInfo();
+
+    InputQueue input;
+    glfwSetWindowUserPointer(window.handle, &input);
+    // Installed before ImGui, which chains to them.
+    glfwSetScrollCallback(window.handle, [](GLFWwindow* w, double, double dy) {
+        static_cast<InputQueue*>(glfwGetWindowUserPointer(w))->scrollY += dy;
+    });
+    glfwSetKeyCallback(window.handle, [](GLFWwindow* w, int key, int, int action, int mods) {
+        if (action == GLFW_PRESS) static_cast<InputQueue*>(glfwGetWindowUserPointer(w))->keys.emplace_back(key, mods);
+    });
+
+    UiState ui;
+    float contentScaleX = 1.0f, contentScaleY = 1.0f;
+    glfwGetWindowContentScale(window.handle, &contentScaleX, &contentScaleY);
+    ui.uiScale = options.uiScale > 0.0f ? options.uiScale : std::max(1.0f, contentScaleX);
+
+    std::unique_ptr<ImGuiSession> imgui;
+    std::unique_ptr<Renderer> renderer;
+    try {
+        imgui = std::make_unique<ImGuiSession>(window.handle, ui.uiScale);
+        renderer = std::make_unique<Renderer>();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "lumbarlab view: %s\n", e.what());
+        return kExitFailed;
+    }
+
+    const double startTime = glfwGetTime();
+    SceneLoadResult loaded = options.meshes.empty() ? loadBuiltInScene(findModelDir(), gl.software ? Detail::Low : Detail::High)
+                                                    : loadMeshScene(options.meshes);
+    for (const auto& error : loaded.errors) {
+        std::fprintf(stderr, "lumbarlab view: %s\n", error.c_str());
+        addNotice(ui, startTime, error, true);
+    }
+    Scene& scene = loaded.scene;
+    renderer->syncMeshes(scene.meshes);
+
+    int fbWidth = 0, fbHeight = 0;
+    glfwGetFramebufferSize(window.handle, &fbWidth, &fbHeight);
+    RenderTarget target(fbWidth, fbHeight, gl.software ? 2 : 4);
+    OrbitCamera camera;
+    camera.setPose(camera.framedPose(scene.bounds(), ViewPreset::Oblique, float(fbWidth) / float(std::max(fbHeight, 1))));
+
+    FrameTimings timings;
+    timings.renderer = gl.renderer;
+    double lastTime = glfwGetTime();
+    double cursorX = 0.0, cursorY = 0.0, pressX = 0.0, pressY = 0.0;
+    glfwGetCursorPos(window.handle, &cursorX, &cursorY);
+    bool leftDown = false, dragged = false, pointerMoved = true;
+    int framesDrawn = 0;
+    double smoothedMs = 16.0;
+
+    while (!glfwWindowShouldClose(window.handle)) {
+        glfwPollEvents();
+        glfwGetFramebufferSize(window.handle, &fbWidth, &fbHeight);
+        if (fbWidth <= 0 || fbHeight <= 0) {  // minimised: sleep until something happens
+            glfwWaitEvents();
+            continue;
+        }
+        const double now = glfwGetTime();
+        const float dt = float(now - lastTime);
+        lastTime = now;
+        smoothedMs = 0.9 * smoothedMs + 0.1 * (dt * 1000.0);
+        timings.frameMs = smoothedMs;
+        timings.fps = smoothedMs > 0.0 ? 1000.0 / smoothedMs : 0.0;
+
+        int winWidth = 1, winHeight = 1;
+        glfwGetWindowSize(window.handle, &winWidth, &winHeight);
+        const double toPixelsX = double(fbWidth) / std::max(winWidth, 1), toPixelsY = double(fbHeight) / std::max(winHeight, 1);
+        const float aspect = float(fbWidth) / float(fbHeight);
+        target.resize(fbWidth, fbHeight, target.samples());
+
+        imgui->beginFrame();
+        UiIntents intents;
+        drawMenuBar(ui, intents);
+        drawScenePanel(scene, ui, intents);
+        drawStatsOverlay(timings, ui);
+        drawNotices(ui, now);
+        drawHelpWindow(ui);
+
+        // Mouse in the 3D view, unless the interface has it.
+        double x = 0.0, y = 0.0;
+        glfwGetCursorPos(window.handle, &x, &y);
+        const double dx = x - cursorX, dy = y - cursorY;
+        pointerMoved = pointerMoved || dx != 0.0 || dy != 0.0;
+        cursorX = x;
+        cursorY = y;
+        const bool shift = glfwGetKey(window.handle, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS ||
+                           glfwGetKey(window.handle, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
+        const bool left = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+        const bool right = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
+        if (!imgui->wantsMouse()) {
+            if (left && !leftDown) {
+                pressX = x;
+                pressY = y;
+                dragged = false;
+            }
+            if ((left || right) && std::abs(x - pressX) + std::abs(y - pressY) > 3.0) dragged = true;
+            const float perPixel = 3.0f / float(std::max(winHeight, 1));
+            if ((left && shift) || right)
+                camera.pan(float(dx) / float(winHeight), float(dy) / float(winHeight));
+            else if (left)
+                camera.orbit(float(dx) * perPixel, float(dy) * perPixel);
+            if (input.scrollY != 0.0) camera.zoom(float(input.scrollY));
+            const DrawList records = scene.drawList();
+            if (!left && leftDown && !dragged)  // a click, not a drag
+                intents.select = scene.objectOf(renderer->pick(records, camera, target, int(x * toPixelsX), int(y * toPixelsY)));
+            if (pointerMoved && !left && !right) {
+                scene.hovered = scene.objectOf(renderer->pick(records, camera, target, int(x * toPixelsX), int(y * toPixelsY)));
+                pointerMoved = false;
+            }
+        } else {
+            scene.hovered.reset();
+        }
+        leftDown = left;
+        input.scrollY = 0.0;
+
+        // Keys, unless a text field has them.
+        if (!imgui->wantsKeyboard()) {
+            for (const auto& [key, mods] : input.keys) {
+                if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) intents.viewPreset = kAllViewPresets[std::size_t(key - GLFW_KEY_1)];
+                else if (key == GLFW_KEY_F) intents.frameSelection = true;
+                else if (key == GLFW_KEY_P) intents.screenshot = true;
+                else if (key == GLFW_KEY_H) ui.showHelp = !ui.showHelp;
+                else if (key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) intents.quit = true;
+                else if (key == GLFW_KEY_ESCAPE) intents.select = std::optional<std::size_t>{};
+            }
+        }
+        input.keys.clear();
+
+        // Apply what the interface and the input asked for, in one place.
+        if (intents.toggleVisibility && *intents.toggleVisibility < scene.objects.size())
+            scene.objects[*intents.toggleVisibility].visible = !scene.objects[*intents.toggleVisibility].visible;
+        if (intents.select) scene.selected = *intents.select;
+        const Bounds focus = scene.selected ? scene.bounds(*scene.selected) : scene.bounds();
+        if (intents.viewPreset) camera.animateTo(camera.framedPose(scene.bounds(), *intents.viewPreset, aspect));
+        if (intents.frameSelection) camera.animateTo(camera.framedPose(focus, aspect));
+        if (intents.uiScale) imgui->setScale(*intents.uiScale);
+        if (intents.quit) glfwSetWindowShouldClose(window.handle, GLFW_TRUE);
+        camera.update(dt);
+
+        timings.stats = renderer->render(scene.drawList(), camera, target, ui.render);
+        if (intents.screenshot) {
+            const auto path = screenshotPath();
+            try {
+                writePng(path, target.readColour());
+                addNotice(ui, now, "Saved screenshot to " + path.string(), false);
+            } catch (const std::exception& e) {
+                addNotice(ui, now, e.what(), true);
+            }
+        }
+        target.blitTo(0, fbWidth, fbHeight);
+        glViewport(0, 0, fbWidth, fbHeight);
+        imgui->endFrame();
+        glfwSwapBuffers(window.handle);
+
+        if (++framesDrawn == 1) {
+            std::printf("lumbarlab view: first frame after %.0f ms (%s)\n", (glfwGetTime() - startTime) * 1000.0,
+                        gl.renderer.c_str());
+            std::fflush(stdout);
+        }
+        if (options.frames > 0 && framesDrawn >= options.frames) break;
+    }
+    imgui.reset();
+    renderer.reset();
+    return kExitOk;
+}
+
+}  // namespace lumbarlab

@@ -1,0 +1,23 @@
+#pragma once
+// RAW OPENGL (src/render only). A MeshData uploaded to the GPU: one VAO, interleaved vertices.
+
+#include "core/mesh.h"
+#include "render/gl_objects.h"
+
+namespace lumbarlab {
+
+/// Vertex layout: position (3 floats), normal (3), occlusion (1).
+class GpuMesh {
+public:
+    explicit GpuMesh(const MeshData& mesh);
+    void draw() const;
+    [[nodiscard]] std::size_t triangleCount() const { return indexCount_ / 3; }
+
+private:
+    gl::VertexArray vao_;
+    gl::Buffer vertices_;
+    gl::Buffer indices_;
+    GLsizei indexCount_ = 0;
+};
+
+}  // namespace lumbarlab

@@ -1,0 +1,129 @@
+#include "render/renderer.h"
+
+#include <glm/gtc/matrix_inverse.hpp>
+
+#include <algorithm>
+
+namespace lumbarlab {
+
+Renderer::Renderer()
+    : background_("background.vert", "background.frag"), bone_("mesh.vert", "bone.frag"),
+      pickIds_("mesh.vert", "pick_id.frag"), emptyVao_(gl::makeVertexArray()) {}
+
+void Renderer::syncMeshes(const MeshLibrary& meshes) {
+    for (std::size_t id = meshes_.size(); id < meshes.size(); ++id)
+        meshes_.push_back(std::make_unique<GpuMesh>(meshes.get(MeshId(id))));
+}
+
+const GpuMesh* Renderer::gpuMesh(MeshId id) const { return id < meshes_.size() ? meshes_[id].get() : nullptr; }
+
+FrameStats Renderer::render(const DrawList& records, const OrbitCamera& camera, RenderTarget& target,
+                            const RenderSettings& settings) {
+    FrameStats stats;
+    target.bindScene();
+    glDisable(GL_SCISSOR_TEST);
+    glDepthMask(GL_TRUE);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+
+    // Background: one full-screen triangle, no depth.
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    background_.use();
+    background_.set("uTop", settings.backgroundTop);
+    background_.set("uBottom", settings.backgroundBottom);
+    glBindVertexArray(emptyVao_.get());
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+
+    const float aspect = float(target.width()) / float(target.height());
+    const glm::mat4 view = camera.view();
+    const glm::mat4 viewProjection = camera.projection(aspect) * view;
+
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+    bone_.use();
+    bone_.set("uViewProjection", viewProjection);
+    bone_.set("uView", view);
+    bone_.set("uEye", camera.eye());
+    bone_.set("uExposure", settings.exposure);
+
+    auto drawOne = [&](const DrawRecord& r) {
+        const GpuMesh* mesh = gpuMesh(r.mesh);
+        if (!mesh) return;
+        bone_.set("uModel", r.transform);
+        bone_.set("uNormalMatrix", glm::mat3(glm::inverseTranspose(r.transform)));
+        bone_.set("uColour", r.colour);
+        const unsigned flags = r.flags | (settings.flatShading ? unsigned(kDrawFlat) : 0u);
+        bone_.set("uFlags", flags);
+        mesh->draw();
+        ++stats.drawCalls;
+        stats.triangles += mesh->triangleCount();
+    };
+
+    std::vector<const DrawRecord*> translucent;
+    for (const auto& r : records) {
+        if (r.flags & kDrawTranslucent)
+            translucent.push_back(&r);
+        else
+            drawOne(r);
+    }
+    if (!translucent.empty()) {
+        // Far to near by origin depth: good enough for convex-ish bones seen through each other.
+        const glm::vec3 eye = camera.eye();
+        std::sort(translucent.begin(), translucent.end(), [&](const DrawRecord* a, const DrawRecord* b) {
+            return glm::distance(glm::vec3(a->transform[3]), eye) > glm::distance(glm::vec3(b->transform[3]), eye);
+        });
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+        glDepthMask(GL_FALSE);
+        for (const DrawRecord* r : translucent) drawOne(*r);
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
+    }
+    glBindVertexArray(0);
+    target.resolve();
+    return stats;
+}
+
+void Renderer::drawIds(const DrawList& records, const OrbitCamera& camera, const RenderTarget& target) {
+    const GLuint zero[4] = {0, 0, 0, 0};
+    glClearBufferuiv(GL_COLOR, 0, zero);
+    glDepthMask(GL_TRUE);
+    glClear(GL_DEPTH_BUFFER_BIT);
+    glEnable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    glEnable(GL_CULL_FACE);
+    const float aspect = float(target.width()) / float(target.height());
+    pickIds_.use();
+    pickIds_.set("uViewProjection", camera.projection(aspect) * camera.view());
+    for (const auto& r : records) {
+        if (r.pickId == kNoPick || (r.flags & kDrawNoPick)) continue;
+        const GpuMesh* mesh = gpuMesh(r.mesh);
+        if (!mesh) continue;
+        pickIds_.set("uModel", r.transform);
+        pickIds_.set("uPickId", unsigned(r.pickId));
+        mesh->draw();
+    }
+    glBindVertexArray(0);
+}
+
+PickId Renderer::pick(const DrawList& records, const OrbitCamera& camera, RenderTarget& target, int x, int yFromTop) {
+    if (x < 0 || yFromTop < 0 || x >= target.width() || yFromTop >= target.height()) return kNoPick;
+    target.bindIds();
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x, target.height() - 1 - yFromTop, 1, 1);
+    drawIds(records, camera, target);
+    glDisable(GL_SCISSOR_TEST);
+    return target.readId(x, yFromTop);
+}
+
+void Renderer::renderIds(const DrawList& records, const OrbitCamera& camera, RenderTarget& target) {
+    target.bindIds();
+    glDisable(GL_SCISSOR_TEST);
+    drawIds(records, camera, target);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+}  // namespace lumbarlab

@@ -1,0 +1,61 @@
+#pragma once
+// RAW OPENGL (src/render only). Draws a DrawList seen by an OrbitCamera into a RenderTarget.
+// It draws exactly the records it is given; it knows nothing about anatomy.
+
+#include "render/gpu_mesh.h"
+#include "render/render_target.h"
+#include "render/shader_program.h"
+#include "scene/camera.h"
+#include "scene/scene.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace lumbarlab {
+
+/// How a frame is shaded; plain data the UI can edit.
+struct RenderSettings {
+    bool flatShading = false;  ///< unlit, for measuring what the material costs
+    float exposure = 1.0f;
+    glm::vec3 backgroundTop{0.205f, 0.245f, 0.300f};     ///< sRGB, calm slate blue
+    glm::vec3 backgroundBottom{0.070f, 0.082f, 0.100f};  ///< sRGB, near black
+};
+
+/// What one frame drew.
+struct FrameStats {
+    std::size_t drawCalls = 0;
+    std::size_t triangles = 0;
+};
+
+class Renderer {
+public:
+    /// Needs a current GL 3.3 core context; compiles the embedded shaders (throws ShaderError).
+    Renderer();
+
+    /// Uploads meshes added to the library since the last call.
+    void syncMeshes(const MeshLibrary& meshes);
+
+    /// Background, opaque records, then translucent ones back to front; resolves the MSAA buffer.
+    FrameStats render(const DrawList& records, const OrbitCamera& camera, RenderTarget& target,
+                      const RenderSettings& settings);
+
+    /// Pick id under one pixel (y from the top). Renders the ID pass scissored to that pixel,
+    /// so hovering costs little even on software GL.
+    PickId pick(const DrawList& records, const OrbitCamera& camera, RenderTarget& target, int x, int yFromTop);
+
+    /// Fills the whole ID buffer (tests and debugging).
+    void renderIds(const DrawList& records, const OrbitCamera& camera, RenderTarget& target);
+
+private:
+    void drawIds(const DrawList& records, const OrbitCamera& camera, const RenderTarget& target);
+    const GpuMesh* gpuMesh(MeshId id) const;
+
+    ShaderProgram background_;
+    ShaderProgram bone_;
+    ShaderProgram pickIds_;
+    gl::VertexArray emptyVao_;  ///< core profile needs a bound VAO even for attribute-less draws
+    std::vector<std::unique_ptr<GpuMesh>> meshes_;
+};
+
+}  // namespace lumbarlab

@@ -1,0 +1,145 @@
+#include "scene/camera.h"
+
+#include <glm/gtc/constants.hpp>
+#include <glm/gtc/matrix_transform.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace lumbarlab {
+
+std::string_view toString(ViewPreset v) {
+    switch (v) {
+        case ViewPreset::Anterior: return "anterior";
+        case ViewPreset::Posterior: return "posterior";
+        case ViewPreset::Lateral: return "lateral";
+        case ViewPreset::Medial: return "medial";
+        case ViewPreset::Superior: return "superior";
+        case ViewPreset::Oblique: return "oblique";
+    }
+    return "anterior";
+}
+
+std::optional<ViewPreset> viewPresetFromString(std::string_view name) {
+    for (auto v : kAllViewPresets)
+        if (toString(v) == name) return v;
+    return std::nullopt;
+}
+
+namespace {
+
+struct Angles {
+    float yaw, pitch;
+};
+
+Angles anglesOf(ViewPreset preset) {
+    const float quarter = glm::half_pi<float>();
+    switch (preset) {
+        case ViewPreset::Anterior: return {0.0f, 0.0f};
+        case ViewPreset::Posterior: return {2.0f * quarter, 0.0f};
+        case ViewPreset::Lateral: return {quarter, 0.0f};    // from the subject's right
+        case ViewPreset::Medial: return {-quarter, 0.0f};    // from the left, i.e. the right side's medial face
+        case ViewPreset::Superior: return {0.0f, OrbitCamera::kMaxPitch};
+        case ViewPreset::Oblique: return {0.65f, 0.35f};     // front-right, a little above
+    }
+    return {0.0f, 0.0f};
+}
+
+glm::vec3 directionTowardEye(float yaw, float pitch) {
+    return {std::cos(pitch) * std::cos(yaw), std::sin(pitch), std::cos(pitch) * std::sin(yaw)};
+}
+
+float smoothstep(float t) { return t * t * (3.0f - 2.0f * t); }
+
+}  // namespace
+
+void OrbitCamera::setPose(const CameraPose& pose) {
+    pose_ = pose;
+    pose_.pitch = std::clamp(pose_.pitch, -kMaxPitch, kMaxPitch);
+    pose_.distance = std::clamp(pose_.distance, 0.02f, 100.0f);
+    transition_.reset();
+}
+
+glm::vec3 OrbitCamera::eye() const { return pose_.target + pose_.distance * directionTowardEye(pose_.yaw, pose_.pitch); }
+
+glm::mat4 OrbitCamera::view() const { return glm::lookAt(eye(), pose_.target, glm::vec3{0.0f, 1.0f, 0.0f}); }
+
+glm::mat4 OrbitCamera::projection(float aspect) const {
+    const float nearPlane = std::max(0.005f, pose_.distance * 0.05f);
+    const float farPlane = pose_.distance * 20.0f + 5.0f;
+    return glm::perspective(fovY_, std::max(aspect, 1e-3f), nearPlane, farPlane);
+}
+
+void OrbitCamera::orbit(float dYaw, float dPitch) {
+    transition_.reset();
+    pose_.yaw += dYaw;
+    pose_.pitch = std::clamp(pose_.pitch + dPitch, -kMaxPitch, kMaxPitch);
+}
+
+void OrbitCamera::pan(float dxFraction, float dyFraction) {
+    transition_.reset();
+    const glm::vec3 forward = -directionTowardEye(pose_.yaw, pose_.pitch);
+    const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3{0, 1, 0}));
+    const glm::vec3 up = glm::cross(right, forward);
+    const float visibleHeight = 2.0f * pose_.distance * std::tan(0.5f * fovY_);
+    pose_.target += visibleHeight * (-dxFraction * right + dyFraction * up);
+}
+
+void OrbitCamera::zoom(float steps) {
+    transition_.reset();
+    pose_.distance = std::clamp(pose_.distance * std::pow(0.88f, steps), 0.02f, 100.0f);
+}
+
+CameraPose OrbitCamera::framedPose(const Bounds& bounds, float aspect) const {
+    CameraPose p = pose_;
+    if (bounds.empty()) return p;
+    p.target = bounds.centre();
+    // Fit the bounding sphere in the narrower of the two fields of view, with a small margin.
+    const float halfFovX = std::atan(std::tan(0.5f * fovY_) * std::max(aspect, 1e-3f));
+    const float halfFov = std::min(0.5f * fovY_, halfFovX);
+    // The box's circumscribed sphere overestimates most shapes, so it is shrunk a little: bones
+    // fill the view without touching its edges.
+    p.distance = std::max(0.85f * bounds.radius(), 0.01f) / std::sin(halfFov);
+    return p;
+}
+
+CameraPose OrbitCamera::framedPose(const Bounds& bounds, ViewPreset preset, float aspect) const {
+    CameraPose p = framedPose(bounds, aspect);
+    const Angles a = anglesOf(preset);
+    p.yaw = a.yaw;
+    p.pitch = a.pitch;
+    return p;
+}
+
+void OrbitCamera::animateTo(const CameraPose& to, float seconds) {
+    if (seconds <= 0.0f) {
+        setPose(to);
+        return;
+    }
+    transition_ = Transition{pose_, to, 0.0f, seconds};
+}
+
+bool OrbitCamera::update(float dtSeconds) {
+    if (!transition_) return false;
+    transition_->elapsed += std::max(dtSeconds, 0.0f);
+    const float t = std::min(transition_->elapsed / transition_->duration, 1.0f);
+    pose_ = interpolate(transition_->from, transition_->to, smoothstep(t));
+    if (t >= 1.0f) {
+        pose_ = transition_->to;
+        transition_.reset();
+    }
+    return true;
+}
+
+CameraPose interpolate(const CameraPose& a, const CameraPose& b, float t) {
+    CameraPose p;
+    p.target = glm::mix(a.target, b.target, t);
+    p.distance = a.distance * std::pow(b.distance / a.distance, t);
+    // Yaw goes the short way round so "posterior" from "lateral" turns 90 degrees, not 270.
+    float dyaw = std::remainder(b.yaw - a.yaw, glm::two_pi<float>());
+    p.yaw = a.yaw + dyaw * t;
+    p.pitch = glm::mix(a.pitch, b.pitch, t);
+    return p;
+}
+
+}  // namespace lumbarlab

@@ -1,0 +1,54 @@
+#include "scene/scene.h"
+
+namespace lumbarlab {
+
+MeshId MeshLibrary::add(MeshData mesh) {
+    meshes_.push_back(std::make_unique<MeshData>(std::move(mesh)));
+    return MeshId(meshes_.size() - 1);
+}
+
+std::optional<std::size_t> Scene::objectOf(PickId id) const {
+    if (id == kNoPick || id > objects.size()) return std::nullopt;
+    return std::size_t(id - 1);
+}
+
+DrawList Scene::drawList() const {
+    DrawList list;
+    list.reserve(objects.size());
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        const SceneObject& o = objects[i];
+        if (!o.visible) continue;
+        DrawRecord r;
+        r.mesh = o.mesh;
+        r.transform = o.transform;
+        r.colour = o.colour;
+        r.pickId = o.pickable ? pickIdOf(i) : kNoPick;
+        r.flags = (o.pickable ? kDrawNone : kDrawNoPick) | (o.flat ? kDrawFlat : kDrawNone) |
+                  (o.colour.w < 1.0f ? kDrawTranslucent : kDrawNone);
+        if (hovered == i) r.flags |= kDrawHovered;
+        if (selected == i) r.flags |= kDrawSelected;
+        list.push_back(r);
+    }
+    return list;
+}
+
+Bounds Scene::bounds(std::size_t objectIndex) const {
+    const SceneObject& o = objects.at(objectIndex);
+    return meshes.get(o.mesh).bounds().transformed(o.transform);
+}
+
+Bounds Scene::bounds() const {
+    Bounds b;
+    for (std::size_t i = 0; i < objects.size(); ++i)
+        if (objects[i].visible && objects[i].pickable) b.include(bounds(i));
+    return b;
+}
+
+std::size_t Scene::visibleTriangleCount() const {
+    std::size_t n = 0;
+    for (const auto& o : objects)
+        if (o.visible) n += meshes.get(o.mesh).triangleCount();
+    return n;
+}
+
+}  // namespace lumbarlab

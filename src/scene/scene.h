@@ -1,0 +1,57 @@
+#pragma once
+// What is in the 3D view: named objects referring to shared meshes. Turns itself into a DrawList.
+
+#include "core/mesh.h"
+#include "scene/draw_record.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lumbarlab {
+
+/// Owns the meshes; records refer to them by MeshId. Meshes never move once added.
+class MeshLibrary {
+public:
+    MeshId add(MeshData mesh);
+    [[nodiscard]] const MeshData& get(MeshId id) const { return *meshes_.at(id); }
+    [[nodiscard]] std::size_t size() const { return meshes_.size(); }
+
+private:
+    std::vector<std::unique_ptr<MeshData>> meshes_;
+};
+
+/// One thing in the scene a user can see, pick and hide.
+struct SceneObject {
+    std::string name;
+    std::string group;  ///< for "visibility per group"
+    MeshId mesh = 0;
+    glm::mat4 transform{1.0f};
+    glm::vec4 colour{0.89f, 0.85f, 0.76f, 1.0f};  ///< bone ivory by default
+    bool visible = true;
+    bool pickable = true;
+    bool flat = false;
+};
+
+/// The objects in view plus the current hover/selection, which only change how records look.
+struct Scene {
+    MeshLibrary meshes;
+    std::vector<SceneObject> objects;
+    std::optional<std::size_t> hovered;
+    std::optional<std::size_t> selected;
+
+    /// Pick id of object i (ids start at 1; 0 is the background).
+    [[nodiscard]] static PickId pickIdOf(std::size_t objectIndex) { return PickId(objectIndex + 1); }
+    /// Object index for a pick id read back from the ID buffer, if it names one.
+    [[nodiscard]] std::optional<std::size_t> objectOf(PickId id) const;
+
+    /// Visible objects as draw records, with hover and selection flags.
+    [[nodiscard]] DrawList drawList() const;
+    /// World bounds of the visible objects (or of one object).
+    [[nodiscard]] Bounds bounds() const;
+    [[nodiscard]] Bounds bounds(std::size_t objectIndex) const;
+    [[nodiscard]] std::size_t visibleTriangleCount() const;
+};
+
+}  // namespace lumbarlab

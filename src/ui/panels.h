@@ -1,0 +1,21 @@
+#pragma once
+// ImGui panels as free functions over state the caller owns; they fill UiIntents and never
+// change the scene themselves.
+
+#include "scene/scene.h"
+#include "ui/ui_state.h"
+
+namespace lumbarlab {
+
+/// The main menu: File (screenshot, quit), View (presets, frame, panels, UI scale), Help.
+void drawMenuBar(UiState& ui, UiIntents& intents);
+/// Objects in the scene with visibility toggles and selection.
+void drawScenePanel(const Scene& scene, UiState& ui, UiIntents& intents);
+/// Top-right figures: fps, frame time, triangles.
+void drawStatsOverlay(const FrameTimings& timings, const UiState& ui);
+/// Bottom-left notices that expire; drops the expired ones.
+void drawNotices(UiState& ui, double now);
+/// Keys and mouse.
+void drawHelpWindow(UiState& ui);
+
+}  // namespace lumbarlab
