@@ -10,15 +10,16 @@ void computeCavityOcclusion(MeshData& mesh, float reach, float floor) {
     mesh.occlusion.assign(n, 1.0f);
     if (n == 0 || mesh.normals.size() != n) return;
 
-    // Mean offset of each vertex's one-ring neighbours along its normal: positive where the
-    // neighbours rise above the tangent plane, i.e. the vertex sits in a hollow.
+    // For each neighbour, 2 (d . n) / |d|^2 is the normal curvature along that edge: positive
+    // where the neighbour rises above the tangent plane, i.e. the vertex sits in a hollow. Its
+    // mean over the one-ring estimates the mean curvature whatever the tessellation.
     std::vector<float> rise(n, 0.0f);
     std::vector<float> weight(n, 0.0f);
     auto accumulate = [&](std::uint32_t v, std::uint32_t w) {
         const glm::vec3 d = mesh.positions[w] - mesh.positions[v];
-        const float len = glm::length(d);
-        if (len <= 0.0f) return;
-        rise[v] += glm::dot(d, mesh.normals[v]) / len;
+        const float lengthSquared = glm::dot(d, d);
+        if (lengthSquared <= 0.0f) return;
+        rise[v] += 2.0f * glm::dot(d, mesh.normals[v]) / lengthSquared;
         weight[v] += 1.0f;
     };
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
@@ -55,9 +56,9 @@ void computeCavityOcclusion(MeshData& mesh, float reach, float floor) {
             }
         for (std::size_t v = 0; v < n; ++v) cavity[v] = count[v] > 0.0f ? next[v] / count[v] : cavity[v];
     }
-    // A mean sine of ~0.35 (about 20 degrees of rise) is a clearly cupped surface: fully dark.
+    // A hollow whose radius of curvature is `reach` or tighter is fully dark.
     for (std::size_t v = 0; v < n; ++v) {
-        const float depth = std::clamp(cavity[v] / 0.35f, 0.0f, 1.0f);
+        const float depth = std::clamp(cavity[v] * reach, 0.0f, 1.0f);
         mesh.occlusion[v] = 1.0f - (1.0f - floor) * depth;
     }
 }

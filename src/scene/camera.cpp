@@ -94,21 +94,32 @@ CameraPose OrbitCamera::framedPose(const Bounds& bounds, float aspect) const {
     CameraPose p = pose_;
     if (bounds.empty()) return p;
     p.target = bounds.centre();
-    // Fit the bounding sphere in the narrower of the two fields of view, with a small margin.
-    const float halfFovX = std::atan(std::tan(0.5f * fovY_) * std::max(aspect, 1e-3f));
-    const float halfFov = std::min(0.5f * fovY_, halfFovX);
-    // The box's circumscribed sphere overestimates most shapes, so it is shrunk a little: bones
-    // fill the view without touching its edges.
-    p.distance = std::max(0.85f * bounds.radius(), 0.01f) / std::sin(halfFov);
+    // The nearest distance at which all eight corners fit in both fields of view, so a tall
+    // skeleton and a flat pelvis both fill the frame without touching its edges.
+    const glm::vec3 back = directionTowardEye(p.yaw, p.pitch);
+    const glm::vec3 right = glm::normalize(glm::cross(-back, glm::vec3{0, 1, 0}));
+    const glm::vec3 up = glm::cross(right, -back);
+    const float tanY = std::tan(0.5f * fovY_);
+    const float tanX = tanY * std::max(aspect, 1e-3f);
+    float distance = 0.01f;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 corner{(i & 1) ? bounds.max.x : bounds.min.x, (i & 2) ? bounds.max.y : bounds.min.y,
+                               (i & 4) ? bounds.max.z : bounds.min.z};
+        const glm::vec3 d = corner - p.target;
+        const float towardEye = glm::dot(d, back);
+        distance = std::max({distance, towardEye + std::abs(glm::dot(d, right)) / tanX,
+                             towardEye + std::abs(glm::dot(d, up)) / tanY});
+    }
+    p.distance = distance * 1.08f;  // a small margin around the silhouette
     return p;
 }
 
 CameraPose OrbitCamera::framedPose(const Bounds& bounds, ViewPreset preset, float aspect) const {
-    CameraPose p = framedPose(bounds, aspect);
+    OrbitCamera oriented = *this;
     const Angles a = anglesOf(preset);
-    p.yaw = a.yaw;
-    p.pitch = a.pitch;
-    return p;
+    oriented.pose_.yaw = a.yaw;
+    oriented.pose_.pitch = a.pitch;
+    return oriented.framedPose(bounds, aspect);
 }
 
 void OrbitCamera::animateTo(const CameraPose& to, float seconds) {

@@ -1,0 +1,115 @@
+#include "scene/camera.h"
+
+#include <catch2/catch.hpp>
+#include <glm/gtc/constants.hpp>
+
+using namespace lumbarlab;
+
+namespace {
+glm::vec3 project(const OrbitCamera& cam, const glm::vec3& world, float aspect) {
+    const glm::vec4 clip = cam.projection(aspect) * cam.view() * glm::vec4(world, 1.0f);
+    return glm::vec3(clip) / clip.w;
+}
+Bounds unitBox() {
+    Bounds b;
+    b.include(glm::vec3{-0.1f, -0.2f, -0.1f});
+    b.include(glm::vec3{0.1f, 0.2f, 0.1f});
+    return b;
+}
+}  // namespace
+
+TEST_CASE("camera: anterior view looks from +x with the subject's right on screen left", "[camera]") {
+    OrbitCamera cam;
+    cam.setPose(cam.framedPose(unitBox(), ViewPreset::Anterior, 16.0f / 9.0f));
+    REQUIRE(cam.eye().x > 0.5f);
+    REQUIRE(cam.eye().y == Approx(0.0f).margin(1e-5));
+    // A point on the subject's right (+z) projects left of centre, a point above projects up.
+    REQUIRE(project(cam, {0, 0, 0.1f}, 16.0f / 9.0f).x < -0.05f);
+    REQUIRE(project(cam, {0, 0.1f, 0}, 16.0f / 9.0f).y > 0.05f);
+}
+
+TEST_CASE("camera: each preset puts the eye on its anatomical side", "[camera]") {
+    OrbitCamera cam;
+    const Bounds box = unitBox();
+    auto eyeFor = [&](ViewPreset v) {
+        cam.setPose(cam.framedPose(box, v, 1.0f));
+        return cam.eye() - box.centre();
+    };
+    CHECK(eyeFor(ViewPreset::Anterior).x > 0.0f);
+    CHECK(eyeFor(ViewPreset::Posterior).x < 0.0f);
+    CHECK(eyeFor(ViewPreset::Lateral).z > 0.0f);   // right side
+    CHECK(eyeFor(ViewPreset::Medial).z < 0.0f);
+    const glm::vec3 up = eyeFor(ViewPreset::Superior);
+    CHECK(up.y > 0.99f * glm::length(up));
+    const glm::vec3 oblique = eyeFor(ViewPreset::Oblique);
+    CHECK((oblique.x > 0.0f && oblique.y > 0.0f && oblique.z > 0.0f));
+}
+
+TEST_CASE("camera: framing keeps every corner of the box inside the view", "[camera]") {
+    OrbitCamera cam;
+    for (float aspect : {0.5f, 1.0f, 16.0f / 9.0f, 3.0f}) {
+        for (auto preset : kAllViewPresets) {
+            cam.setPose(cam.framedPose(unitBox(), preset, aspect));
+            const Bounds b = unitBox();
+            float largest = 0.0f;
+            for (int i = 0; i < 8; ++i) {
+                const glm::vec3 c{(i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z};
+                const glm::vec3 ndc = project(cam, c, aspect);
+                largest = std::max({largest, std::abs(ndc.x), std::abs(ndc.y)});
+                REQUIRE(ndc.z > -1.0f);
+                REQUIRE(ndc.z < 1.0f);
+            }
+            INFO("aspect " << aspect << " preset " << toString(preset));
+            CHECK(largest <= 1.0f);
+            CHECK(largest > 0.45f);  // and it is not lost in the middle
+        }
+    }
+}
+
+TEST_CASE("camera: orbit clamps pitch short of the poles, zoom stays positive", "[camera]") {
+    OrbitCamera cam;
+    cam.orbit(0.0f, 10.0f);
+    CHECK(cam.pose().pitch == Approx(OrbitCamera::kMaxPitch));
+    cam.orbit(0.0f, -20.0f);
+    CHECK(cam.pose().pitch == Approx(-OrbitCamera::kMaxPitch));
+    const float before = cam.pose().distance;
+    cam.zoom(1.0f);
+    CHECK(cam.pose().distance < before);
+    for (int i = 0; i < 500; ++i) cam.zoom(1.0f);
+    CHECK(cam.pose().distance > 0.0f);
+    CHECK(std::isfinite(glm::determinant(cam.view())));
+}
+
+TEST_CASE("camera: pan moves the target in the view plane", "[camera]") {
+    OrbitCamera cam;
+    cam.setPose({glm::vec3{0.0f}, 1.0f, 0.0f, 0.0f});  // anterior
+    cam.pan(0.1f, 0.0f);
+    // Dragging right in an anterior view moves the target toward the subject's right (+z)
+    // so the model follows the pointer.
+    CHECK(cam.pose().target.z > 0.0f);
+    CHECK(cam.pose().target.x == Approx(0.0f).margin(1e-6));
+}
+
+TEST_CASE("camera: transitions end exactly on the target pose and turn the short way", "[camera]") {
+    OrbitCamera cam;
+    const CameraPose from{glm::vec3{0.0f}, 1.0f, glm::radians(170.0f), 0.0f};
+    const CameraPose to{glm::vec3{0.1f, 0.2f, 0.3f}, 2.0f, glm::radians(-170.0f), 0.5f};
+    cam.setPose(from);
+    cam.animateTo(to, 0.5f);
+    REQUIRE(cam.animating());
+    cam.update(0.25f);
+    // Halfway between 170 and -170 the short way is 180, not 0.
+    CHECK(std::abs(std::remainder(cam.pose().yaw - glm::pi<float>(), glm::two_pi<float>())) < 0.05f);
+    cam.update(1.0f);
+    CHECK_FALSE(cam.animating());
+    CHECK(cam.pose().distance == Approx(2.0f));
+    CHECK(cam.pose().yaw == Approx(to.yaw));
+    CHECK(cam.pose().target.z == Approx(0.3f));
+    const CameraPose mid = interpolate(from, to, 0.5f);
+    CHECK(mid.distance == Approx(std::sqrt(2.0f)));  // geometric: zooming feels even
+}
+
+TEST_CASE("camera: preset names round-trip", "[camera]") {
+    for (auto v : kAllViewPresets) CHECK(viewPresetFromString(toString(v)) == v);
+    CHECK_FALSE(viewPresetFromString("sideways").has_value());
+}

@@ -1,0 +1,76 @@
+#include "app/cli.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+using namespace lumbarlab;
+
+namespace {
+ParsedCommand parse(std::initializer_list<const char*> args) {
+    std::vector<const char*> argv{"lumbarlab"};
+    argv.insert(argv.end(), args);
+    return parseCommandLine(int(argv.size()), argv.data());
+}
+}  // namespace
+
+TEST_CASE("cli: no arguments opens the viewer on the built-in model", "[cli]") {
+    const ParsedCommand c = parse({});
+    CHECK(c.kind == ParsedCommand::Kind::View);
+    CHECK(c.view.meshes.empty());
+    CHECK(c.view.frames == 0);
+}
+
+TEST_CASE("cli: view --frames", "[cli]") {
+    const ParsedCommand c = parse({"view", "--frames", "60"});
+    REQUIRE(c.kind == ParsedCommand::Kind::View);
+    CHECK(c.view.frames == 60);
+    CHECK(parse({"view", "--frames", "0"}).exitCode == kExitUsage);
+    CHECK(parse({"view", "--frames", "lots"}).exitCode == kExitUsage);
+}
+
+TEST_CASE("cli: render options and defaults", "[cli]") {
+    ParsedCommand c = parse({"render", "--out", "x.png"});
+    REQUIRE(c.kind == ParsedCommand::Kind::Render);
+    CHECK(c.render.out == "x.png");
+    CHECK(c.render.width == 1280);
+    CHECK(c.render.height == 720);
+    CHECK(c.render.samples == 4);
+    CHECK(c.render.camera == ViewPreset::Oblique);
+
+    c = parse({"render", "--out", "y.png", "--width", "640", "--height", "480", "--camera", "lateral", "--samples", "1", "--flat"});
+    REQUIRE(c.kind == ParsedCommand::Kind::Render);
+    CHECK(c.render.width == 640);
+    CHECK(c.render.height == 480);
+    CHECK(c.render.camera == ViewPreset::Lateral);
+    CHECK(c.render.samples == 1);
+    CHECK(c.render.flatShading);
+}
+
+TEST_CASE("cli: mistakes are one-line usage errors with exit code 2", "[cli]") {
+    for (const auto& c : {parse({"render"}),                                     // --out missing
+                          parse({"render", "--out", "x.png", "--camera", "up"}),  // unknown view
+                          parse({"render", "--out", "x.png", "--width", "0"}),
+                          parse({"render", "--out", "x.png", "--mesh", "/no/such/file.glb"}),
+                          parse({"paint"}), parse({"--bogus"})}) {
+        CHECK(c.kind == ParsedCommand::Kind::Exit);
+        CHECK(c.exitCode == kExitUsage);
+        CHECK_FALSE(c.error.empty());
+        CHECK(c.error.find('\n') == std::string::npos);
+    }
+}
+
+TEST_CASE("cli: --help and --version print and exit 0", "[cli]") {
+    const ParsedCommand help = parse({"--help"});
+    CHECK(help.kind == ParsedCommand::Kind::Exit);
+    CHECK(help.exitCode == kExitOk);
+    CHECK(help.output.find("render") != std::string::npos);
+    const ParsedCommand renderHelp = parse({"render", "--help"});
+    CHECK(renderHelp.output.find("--camera") != std::string::npos);
+    const ParsedCommand version = parse({"--version"});
+    CHECK(version.exitCode == kExitOk);
+    CHECK(version.output.find(LUMBARLAB_VERSION) != std::string::npos);
+}

@@ -1,0 +1,82 @@
+#include "core/cavity_occlusion.h"
+#include "core/primitives.h"
+
+#include <catch2/catch.hpp>
+#include <glm/gtc/constants.hpp>
+
+#include <map>
+#include <utility>
+
+using namespace lumbarlab;
+
+namespace {
+/// Every undirected edge is shared by exactly two triangles, once in each direction.
+bool isClosedManifold(const MeshData& m) {
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> directed;
+    for (std::size_t t = 0; t < m.indices.size(); t += 3)
+        for (int e = 0; e < 3; ++e) ++directed[{m.indices[t + e], m.indices[t + (e + 1) % 3]}];
+    for (const auto& [edge, count] : directed) {
+        if (count != 1) return false;
+        if (!directed.count({edge.second, edge.first})) return false;
+    }
+    return true;
+}
+}  // namespace
+
+TEST_CASE("mesh: sphere is closed, outward and has the right volume", "[mesh]") {
+    const MeshData s = makeSphere(0.1f, 48, 96);
+    REQUIRE(s.isConsistent());
+    CHECK(isClosedManifold(s));
+    const double exact = 4.0 / 3.0 * glm::pi<double>() * 0.001;
+    CHECK(signedVolume(s) == Approx(exact).epsilon(0.01));
+    CHECK(s.bounds().size().y == Approx(0.2f));
+}
+
+TEST_CASE("mesh: torus is closed and outward; cylinder volume", "[mesh]") {
+    const MeshData t = makeTorus(0.1f, 0.03f, 64, 32);
+    CHECK(isClosedManifold(t));
+    const double exact = 2.0 * glm::pi<double>() * glm::pi<double>() * 0.1 * 0.03 * 0.03;
+    CHECK(signedVolume(t) == Approx(exact).epsilon(0.02));
+    const MeshData c = makeCylinder(0.05f, 0.2f, 64);
+    CHECK(signedVolume(c) == Approx(glm::pi<double>() * 0.0025 * 0.2).epsilon(0.01));
+    CHECK(signedVolume(makeBox({0.1f, 0.2f, 0.3f})) == Approx(0.006).epsilon(1e-4));
+}
+
+TEST_CASE("mesh: smooth normals of a sphere point outward", "[mesh]") {
+    MeshData s = makeSphere(0.5f, 16, 32);
+    computeSmoothNormals(s);
+    for (std::size_t i = 0; i < s.positions.size(); ++i)
+        REQUIRE(glm::dot(s.normals[i], glm::normalize(s.positions[i])) > 0.98f);
+}
+
+TEST_CASE("mesh: cavity occlusion darkens the inside of a torus, not a sphere", "[mesh]") {
+    MeshData sphere = makeSphere(0.05f, 24, 48);
+    computeCavityOcclusion(sphere);
+    for (float o : sphere.occlusion) REQUIRE(o == Approx(1.0f));
+
+    // On a torus the inner equator (nearest the axis) is saddle-shaped and enclosed: darker
+    // than the outer equator, which is convex.
+    MeshData torus = makeTorus(0.05f, 0.04f, 64, 32);
+    computeCavityOcclusion(torus, 0.01f);
+    float inner = 1.0f, outer = 0.0f;
+    for (std::size_t i = 0; i < torus.positions.size(); ++i) {
+        const float radial = glm::length(glm::vec2(torus.positions[i].x, torus.positions[i].z));
+        if (radial < 0.0105f) inner = std::min(inner, torus.occlusion[i]);
+        if (radial > 0.0895f) outer = std::max(outer, torus.occlusion[i]);
+    }
+    INFO("inner " << inner << " outer " << outer);
+    CHECK(outer == Approx(1.0f));
+    CHECK(inner < 0.95f);
+}
+
+TEST_CASE("mesh: bounds transform with the object", "[mesh]") {
+    Bounds b;
+    CHECK(b.empty());
+    b.include(glm::vec3{-1, -1, -1});
+    b.include(glm::vec3{1, 1, 1});
+    glm::mat4 m{1.0f};
+    m[3] = glm::vec4(10, 0, 0, 1);
+    const Bounds t = b.transformed(m);
+    CHECK(t.centre().x == Approx(10.0f));
+    CHECK(t.radius() == Approx(std::sqrt(3.0f)));
+}

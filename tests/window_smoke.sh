@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs the real viewer window under Xvfb for a few seconds, screenshots the X screen while it
+# runs, and checks the picture shows both the 3D view and the interface. Exit 77 = skipped.
+# Usage: window_smoke.sh LUMBARLAB_EXE OUT_DIR
+set -euo pipefail
+exe=$1
+out=${2:-/tmp/lumbarlab-window}
+mkdir -p "$out"
+for tool in xvfb-run xwd convert; do
+  command -v "$tool" >/dev/null || { echo "window test skipped: $tool not installed (scripts/install-deps.sh --with-window-tests)"; exit 77; }
+done
+
+shot="$out/window.png"
+log="$out/window.log"
+rm -f "$shot" "$log"
+# One script inside one Xvfb: start the viewer, wait for its first frame, take the screenshot,
+# then let it finish its frames and report its exit code.
+status=0
+xvfb-run -a -s '-screen 0 1280x720x24' bash -c '
+  "$1" view --frames 240 >"$3" 2>&1 &
+  pid=$!
+  for i in $(seq 1 200); do grep -q "first frame" "$3" 2>/dev/null && break; sleep 0.05; done
+  sleep 1.0
+  xwd -root -silent | convert xwd:- "$2"
+  wait $pid
+' _ "$exe" "$shot" "$log" || status=$?
+cat "$log"
+[ $status -eq 0 ] || { echo "FAIL: viewer exited with $status"; exit 1; }
+grep -q "first frame" "$log" || { echo "FAIL: viewer never drew a frame"; exit 1; }
+[ -s "$shot" ] || { echo "FAIL: no screenshot"; exit 1; }
+
+# The menu bar (top rows) is a flat dark-grey strip with light text; the 3D view below has the
+# slate gradient: lighter at the top than at the bottom.
+mean() { convert "$shot" -crop "$1" -colorspace Gray -format '%[fx:mean*255]' info:; }
+menu_mean=$(mean 1280x20+0+0)
+upper=$(mean 200x40+540+60)
+lower=$(mean 200x40+540+650)
+text_pixels=$(convert "$shot" -crop 300x22+0+0 -colorspace Gray -threshold 70% -format '%[fx:mean*100]' info:)
+echo "screenshot: $shot (menu mean $menu_mean, view upper $upper, lower $lower, menu text ${text_pixels}%)"
+awk -v m="$menu_mean" -v u="$upper" -v l="$lower" -v t="$text_pixels" 'BEGIN {
+  if (t < 1.0) { print "FAIL: no menu text in the top bar"; exit 1 }
+  if (u <= l) { print "FAIL: no background gradient in the 3D view"; exit 1 }
+  exit 0 }'
+echo "window test passed"
