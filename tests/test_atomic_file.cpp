@@ -1,5 +1,5 @@
 #include "io/atomic_file.h"
-#include "io/error.h"
+#include "core/file_error.h"
 #include "io/png_writer.h"
 
 #include <catch2/catch.hpp>

@@ -42,8 +42,16 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
         ->check(CLI::IsMember({"anterior", "posterior", "lateral", "medial", "superior", "oblique"}));
     render->add_option("--samples", result.render.samples, "MSAA samples per pixel (1 = off)")->check(CLI::Range(1, 16));
     render->add_flag("--flat", result.render.flatShading, "Unlit flat shading (to measure what the material costs)");
+    render->add_flag("--xray", result.render.xray, "Make bones translucent");
+    render->add_flag("--landmarks", result.render.landmarks, "Show landmark markers (of --select, or all)");
+    render->add_option("--select", result.render.select, "Highlight this bone id (e.g. femur_r, l4)");
+    render->add_option("--focus", result.render.focus, "Frame this bone id or group (pelvis, spine, discs, legs)");
     render->add_option("--mesh", result.render.meshes, "Mesh file(s) to render instead of the built-in model")
         ->check(CLI::ExistingFile);
+
+    auto* model = app.add_subcommand("model", "Print facts about the built-in model (standing)");
+    model->add_flag("--landmarks", result.model.landmarks, "Every landmark in world coordinates, metres")->required();
+    model->add_option("--format", result.model.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
 
     try {
         app.parse(argc, argv);
@@ -67,7 +75,9 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
         result.error = "lumbarlab: " + oneLine(e.what()) + " (see 'lumbarlab --help')";
         return result;
     }
-    if (*render) {
+    if (*model) {
+        result.kind = ParsedCommand::Kind::Model;
+    } else if (*render) {
         result.kind = ParsedCommand::Kind::Render;
         result.render.camera = viewPresetFromString(camera).value_or(ViewPreset::Oblique);
     } else {

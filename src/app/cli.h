@@ -32,14 +32,25 @@ struct RenderOptions {
     ViewPreset camera = ViewPreset::Oblique;
     int samples = 4;
     bool flatShading = false;
+    bool xray = false;
+    bool landmarks = false;
+    std::string select;  ///< object id to highlight (and show landmarks of)
+    std::string focus;   ///< object id or group to frame instead of everything
     std::vector<std::filesystem::path> meshes;
+};
+
+/// `lumbarlab model`: facts about the built-in model.
+struct ModelOptions {
+    bool landmarks = false;
+    std::string format = "csv";  ///< csv or json
 };
 
 /// The outcome of parsing: which command, its options, or a message and exit code to stop with.
 struct ParsedCommand {
-    enum class Kind { View, Render, Exit } kind = Kind::View;
+    enum class Kind { View, Render, Model, Exit } kind = Kind::View;
     ViewOptions view;
     RenderOptions render;
+    ModelOptions model;
     int exitCode = kExitOk;  ///< for Kind::Exit
     std::string output;      ///< for Kind::Exit: text for stdout (help, version)
     std::string error;       ///< for Kind::Exit: one line for stderr

@@ -1,6 +1,7 @@
 // lumbarlab: the one executable. Parses the command line and hands over to a command.
 
 #include "app/cli.h"
+#include "app/model_command.h"
 #include "app/render_command.h"
 #include "app/view_command.h"
 
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
                 if (!command.error.empty()) std::fprintf(stderr, "%s\n", command.error.c_str());
                 return command.exitCode;
             case ParsedCommand::Kind::Render: return runRenderCommand(command.render);
+            case ParsedCommand::Kind::Model: return runModelCommand(command.model);
             case ParsedCommand::Kind::View: return runViewCommand(command.view);
         }
     } catch (const std::exception& e) {

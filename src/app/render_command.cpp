@@ -1,7 +1,7 @@
 #include "app/render_command.h"
 
-#include "app/scene_builder.h"
-#include "io/error.h"
+#include "app/model_view.h"
+#include "core/file_error.h"
 #include "io/png_writer.h"
 #include "render/gl_info.h"
 #include "render/headless_context.h"
@@ -24,21 +24,44 @@ int runRenderCommand(const RenderOptions& options) {
     }
     const GlInfo gl = currentGlInfo();
 
-    SceneLoadResult loaded = options.meshes.empty() ? loadBuiltInScene(findModelDir(), gl.software ? Detail::Low : Detail::High)
-                                                    : loadMeshScene(options.meshes);
-    for (const auto& error : loaded.errors) std::fprintf(stderr, "lumbarlab render: %s\n", error.c_str());
-    if (!loaded.errors.empty() || loaded.scene.objects.empty()) return kExitFailed;
+    const std::filesystem::path assetDir = findAssetDir();
+    ModelView view(options.meshes.empty() ? loadBuiltInScene(findModelDir(), assetDir, gl.software ? Detail::Low : Detail::High)
+                                          : loadMeshScene(options.meshes),
+                   assetDir);
+    for (const auto& error : view.errors()) std::fprintf(stderr, "lumbarlab render: %s\n", error.c_str());
+    if (!view.errors().empty() || view.scene().objects.empty()) return kExitFailed;
+    Scene& scene = view.scene();
+    if (!options.select.empty()) {
+        for (std::size_t i = 0; i < scene.objects.size(); ++i)
+            if (scene.objects[i].id == options.select) scene.selected = i;
+        if (!scene.selected) {
+            std::fprintf(stderr, "lumbarlab render: no object '%s' to select\n", options.select.c_str());
+            return kExitUsage;
+        }
+    }
 
     try {
         Renderer renderer;
-        renderer.syncMeshes(loaded.scene.meshes);
+        renderer.syncMeshes(scene.meshes);
         RenderTarget target(options.width, options.height, options.samples);
         OrbitCamera camera;
         const float aspect = float(options.width) / float(options.height);
-        camera.setPose(camera.framedPose(loaded.scene.bounds(), options.camera, aspect));
+        Bounds framed = scene.bounds();
+        if (!options.focus.empty()) {
+            framed = Bounds{};
+            for (std::size_t i = 0; i < scene.objects.size(); ++i)
+                if (scene.objects[i].id == options.focus || scene.objects[i].group == options.focus)
+                    framed.include(scene.bounds(i));
+            if (framed.empty()) {
+                std::fprintf(stderr, "lumbarlab render: no object or group '%s' to focus on\n", options.focus.c_str());
+                return kExitUsage;
+            }
+        }
+        camera.setPose(camera.framedPose(framed, options.camera, aspect));
         RenderSettings settings;
         settings.flatShading = options.flatShading;
-        const FrameStats stats = renderer.render(loaded.scene.drawList(), camera, target, settings);
+        const FrameStats stats =
+            renderer.render(view.drawList({options.xray, options.landmarks}), camera, target, settings);
         writePng(options.out, target.readColour());
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         std::printf("wrote %s (%dx%d, %s view, %zu triangles, %s on %s, %.0f ms)\n", options.out.c_str(), options.width,

@@ -16,7 +16,39 @@ std::filesystem::path executableDir() {
     return ec ? std::filesystem::path{} : exe.parent_path();
 }
 
+/// The first folder that holds `probe`, from an environment override, places beside the
+/// executable, and the folder known at build time.
+std::filesystem::path findFolder(const char* envName, const std::vector<std::filesystem::path>& besideExe,
+                                 const char* builtIn, const std::filesystem::path& probe) {
+    std::error_code ec;
+    std::vector<std::filesystem::path> candidates;
+    if (const char* env = std::getenv(envName); env && *env) candidates.emplace_back(env);
+    if (const auto exeDir = executableDir(); !exeDir.empty())
+        for (const auto& rel : besideExe) candidates.push_back(exeDir / rel);
+    if (builtIn && *builtIn) candidates.emplace_back(builtIn);
+    for (const auto& dir : candidates)
+        if (std::filesystem::exists(dir / probe, ec)) return std::filesystem::weakly_canonical(dir, ec);
+    return {};
+}
+
+// Colours as sRGB: bone ivory; the annulus a translucent cartilage blue so the nucleus shows.
+constexpr glm::vec4 kBoneColour{0.89f, 0.85f, 0.76f, 1.0f};
+constexpr glm::vec4 kAnnulusColour{0.60f, 0.74f, 0.84f, 0.55f};
+constexpr glm::vec4 kNucleusColour{0.93f, 0.52f, 0.48f, 1.0f};
+
+glm::vec4 colourOf(const BoneDefinition& bone) {
+    if (bone.id.find("_annulus") != std::string::npos) return kAnnulusColour;
+    if (bone.id.find("_nucleus") != std::string::npos) return kNucleusColour;
+    return kBoneColour;
+}
+
 }  // namespace
+
+void BuiltInModel::applyPose(Scene& scene) const {
+    const SkeletonFrames frames = kinematics->solve(pose);
+    for (std::size_t i = 0; i < scene.objects.size() && i < boneOfObject.size(); ++i)
+        scene.objects[i].transform = frames.of(skeleton.bones[boneOfObject[i]].parentFrame);
+}
 
 SceneLoadResult loadMeshScene(const std::vector<std::filesystem::path>& files) {
     SceneLoadResult result;
@@ -24,6 +56,7 @@ SceneLoadResult loadMeshScene(const std::vector<std::filesystem::path>& files) {
         try {
             MeshData mesh = loadMesh(file);
             SceneObject object;
+            object.id = file.filename().string();
             object.name = file.filename().string();
             object.group = "meshes";
             object.mesh = result.scene.meshes.add(std::move(mesh));
@@ -36,30 +69,65 @@ SceneLoadResult loadMeshScene(const std::vector<std::filesystem::path>& files) {
 }
 
 std::filesystem::path findModelDir() {
-    std::error_code ec;
-    std::vector<std::filesystem::path> candidates;
-    if (const char* env = std::getenv("LUMBARLAB_MODEL_DIR"); env && *env) candidates.emplace_back(env);
-    if (const auto exeDir = executableDir(); !exeDir.empty()) {
-        candidates.push_back(exeDir / "models");                        // packaged beside the binary
-        candidates.push_back(exeDir / ".." / ".." / "models");          // build tree: build/src/app/lumbarlab
-        candidates.push_back(exeDir / ".." / "share" / "lumbarlab" / "models");  // installed
-    }
 #ifdef LUMBARLAB_BUILD_MODEL_DIR
-    candidates.emplace_back(LUMBARLAB_BUILD_MODEL_DIR);
+    const char* builtIn = LUMBARLAB_BUILD_MODEL_DIR;
+#else
+    const char* builtIn = nullptr;
 #endif
-    for (const auto& dir : candidates)
-        if (std::filesystem::is_regular_file(dir / kManifestName, ec)) return std::filesystem::weakly_canonical(dir, ec);
-    return {};
+    return findFolder("LUMBARLAB_MODEL_DIR", {"models", "../../models", "../share/lumbarlab/models"}, builtIn, kManifestName);
 }
 
-SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, Detail /*detail*/) {
+std::filesystem::path findAssetDir() {
+#ifdef LUMBARLAB_SOURCE_ASSET_DIR
+    const char* builtIn = LUMBARLAB_SOURCE_ASSET_DIR;
+#else
+    const char* builtIn = nullptr;
+#endif
+    return findFolder("LUMBARLAB_ASSET_DIR", {"assets", "../share/lumbarlab/assets"}, builtIn, "poses/neutral_standing.json");
+}
+
+SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, const std::filesystem::path& assetDir,
+                                 Detail detail) {
     SceneLoadResult result;
     if (modelDir.empty()) {
         result.errors.push_back(std::string("built-in model not found (no ") + kManifestName +
                                 "; build the 'lumbarlab_models' target or set LUMBARLAB_MODEL_DIR)");
         return result;
     }
-    result.errors.push_back((modelDir / kManifestName).string() + ": built-in model loading not implemented yet");
+    if (assetDir.empty()) {
+        result.errors.push_back("data folder not found (no assets/poses/neutral_standing.json; set LUMBARLAB_ASSET_DIR)");
+        return result;
+    }
+    auto model = std::make_unique<BuiltInModel>();
+    try {
+        model->skeleton = loadSkeletonDefinition(modelDir / kManifestName);
+        model->kinematics = std::make_unique<SkeletonKinematics>(model->skeleton);
+        model->gauge = std::make_unique<ClinicalAngleGauge>(model->skeleton);
+        model->standing = loadPoseFile(assetDir / "poses" / "neutral_standing.json");
+    } catch (const FileError& e) {
+        result.errors.push_back(e.what());
+        return result;
+    }
+    model->pose = model->standing.pose;
+    Scene& scene = result.scene;
+    for (std::size_t b = 0; b < model->skeleton.bones.size(); ++b) {
+        const BoneDefinition& bone = model->skeleton.bones[b];
+        try {
+            MeshData mesh = loadMesh(detail == Detail::Low ? bone.meshLow : bone.meshHigh);
+            SceneObject object;
+            object.id = bone.id;
+            object.name = bone.displayName;
+            object.group = bone.group;
+            object.colour = colourOf(bone);
+            object.mesh = scene.meshes.add(std::move(mesh));
+            scene.objects.push_back(std::move(object));
+            model->boneOfObject.push_back(b);
+        } catch (const FileError& e) {
+            result.errors.push_back(e.what());
+        }
+    }
+    model->applyPose(scene);
+    result.model = std::move(model);
     return result;
 }
 

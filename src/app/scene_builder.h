@@ -1,9 +1,14 @@
 #pragma once
-// Builds the Scene the app shows: user meshes from --mesh, or the built-in model.
+// Builds the Scene the app shows: user meshes from --mesh, or the built-in model assembled in
+// neutral standing from the generated skeleton and the cited pose data.
 
+#include "anatomy/clinical_angles.h"
+#include "anatomy/pose_file.h"
+#include "anatomy/skeleton_definition.h"
 #include "scene/scene.h"
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,20 +17,40 @@ namespace lumbarlab {
 /// Level of detail to load: light meshes for software GL, detailed ones for GPUs.
 enum class Detail { Low, High };
 
+/// The built-in model behind a scene: definitions, kinematics and the current pose.
+struct BuiltInModel {
+    SkeletonDefinition skeleton;
+    std::unique_ptr<SkeletonKinematics> kinematics;
+    std::unique_ptr<ClinicalAngleGauge> gauge;
+    PoseFile standing;
+    SkeletonPose pose;
+    /// For each scene object, the index of its bone in skeleton.bones.
+    std::vector<std::size_t> boneOfObject;
+
+    /// Recomputes every bone object's transform for `pose`.
+    void applyPose(Scene& scene) const;
+};
+
 /// A scene plus the one-line problems met while building it (the rest still loaded).
 struct SceneLoadResult {
     Scene scene;
+    std::unique_ptr<BuiltInModel> model;  ///< null for --mesh scenes
     std::vector<std::string> errors;
 };
 
 /// Loads each file as one object; a file that fails adds a line to errors and is skipped.
 [[nodiscard]] SceneLoadResult loadMeshScene(const std::vector<std::filesystem::path>& files);
 
-/// The folder holding the generated built-in model: $LUMBARLAB_MODEL_DIR, next to the
-/// executable (build tree or install), or the folder the build wrote. Empty if none has it.
+/// The folder holding the generated built-in model (skeleton_manifest.json): $LUMBARLAB_MODEL_DIR,
+/// beside the executable (build tree or install), or the folder the build wrote. Empty if none.
 [[nodiscard]] std::filesystem::path findModelDir();
 
-/// Loads the built-in model from `modelDir`; an unusable folder is one line in errors.
-[[nodiscard]] SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, Detail detail);
+/// The folder holding assets/ data (poses, descriptions): $LUMBARLAB_ASSET_DIR, the installed
+/// share folder, or the source tree the program was built from. Empty if none.
+[[nodiscard]] std::filesystem::path findAssetDir();
+
+/// Loads the built-in model in neutral standing; problems are one line each in errors.
+[[nodiscard]] SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir,
+                                               const std::filesystem::path& assetDir, Detail detail);
 
 }  // namespace lumbarlab

@@ -1,6 +1,6 @@
 #include "app/view_command.h"
 
-#include "app/scene_builder.h"
+#include "app/model_view.h"
 #include "io/png_writer.h"
 #include "render/gl_info.h"
 #include "render/renderer.h"
@@ -115,13 +115,15 @@ int runViewCommand(const ViewOptions& options) {
     }
 
     const double startTime = glfwGetTime();
-    SceneLoadResult loaded = options.meshes.empty() ? loadBuiltInScene(findModelDir(), gl.software ? Detail::Low : Detail::High)
-                                                    : loadMeshScene(options.meshes);
-    for (const auto& error : loaded.errors) {
+    const std::filesystem::path assetDir = findAssetDir();
+    ModelView view(options.meshes.empty() ? loadBuiltInScene(findModelDir(), assetDir, gl.software ? Detail::Low : Detail::High)
+                                          : loadMeshScene(options.meshes),
+                   assetDir);
+    for (const auto& error : view.errors()) {
         std::fprintf(stderr, "lumbarlab view: %s\n", error.c_str());
         addNotice(ui, startTime, error, true);
     }
-    Scene& scene = loaded.scene;
+    Scene& scene = view.scene();
     renderer->syncMeshes(scene.meshes);
 
     int fbWidth = 0, fbHeight = 0;
@@ -166,6 +168,9 @@ int runViewCommand(const ViewOptions& options) {
         drawStatsOverlay(timings, ui);
         drawNotices(ui, now);
         drawHelpWindow(ui);
+        const std::optional<InfoCard> card = view.infoCard();
+        drawInfoCard(card ? &*card : nullptr, intents);
+        if (ui.showLandmarks) drawScreenLabels(view.landmarkLabels(camera, float(winWidth), float(winHeight)));
 
         // Mouse in the 3D view, unless the interface has it.
         double x = 0.0, y = 0.0;
@@ -191,7 +196,7 @@ int runViewCommand(const ViewOptions& options) {
             else if (left)
                 camera.orbit(float(dx) * perPixel, float(dy) * perPixel);
             if (input.scrollY != 0.0) camera.zoom(float(input.scrollY));
-            const DrawList records = scene.drawList();
+            const DrawList records = view.drawList({ui.xray, ui.showLandmarks});
             if (!left && leftDown && !dragged)  // a click, not a drag
                 intents.select = scene.objectOf(renderer->pick(records, camera, target, int(x * toPixelsX), int(y * toPixelsY)));
             if (pointerMoved && !left && !right) {
@@ -211,6 +216,8 @@ int runViewCommand(const ViewOptions& options) {
                 else if (key == GLFW_KEY_F) intents.frameSelection = true;
                 else if (key == GLFW_KEY_P) intents.screenshot = true;
                 else if (key == GLFW_KEY_H) ui.showHelp = !ui.showHelp;
+                else if (key == GLFW_KEY_X) ui.xray = !ui.xray;
+                else if (key == GLFW_KEY_L) ui.showLandmarks = !ui.showLandmarks;
                 else if (key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) intents.quit = true;
                 else if (key == GLFW_KEY_ESCAPE) intents.select = std::optional<std::size_t>{};
             }
@@ -220,6 +227,12 @@ int runViewCommand(const ViewOptions& options) {
         // Apply what the interface and the input asked for, in one place.
         if (intents.toggleVisibility && *intents.toggleVisibility < scene.objects.size())
             scene.objects[*intents.toggleVisibility].visible = !scene.objects[*intents.toggleVisibility].visible;
+        if (intents.toggleGroup) {
+            bool anyVisible = false;
+            for (const auto& o : scene.objects) anyVisible = anyVisible || (o.group == *intents.toggleGroup && o.visible);
+            for (auto& o : scene.objects)
+                if (o.group == *intents.toggleGroup) o.visible = !anyVisible;
+        }
         if (intents.select) scene.selected = *intents.select;
         const Bounds focus = scene.selected ? scene.bounds(*scene.selected) : scene.bounds();
         if (intents.viewPreset) camera.animateTo(camera.framedPose(scene.bounds(), *intents.viewPreset, aspect));
@@ -228,7 +241,7 @@ int runViewCommand(const ViewOptions& options) {
         if (intents.quit) glfwSetWindowShouldClose(window.handle, GLFW_TRUE);
         camera.update(dt);
 
-        timings.stats = renderer->render(scene.drawList(), camera, target, ui.render);
+        timings.stats = renderer->render(view.drawList({ui.xray, ui.showLandmarks}), camera, target, ui.render);
         if (intents.screenshot) {
             const auto path = screenshotPath();
             try {

@@ -1,6 +1,6 @@
 #include "io/atomic_file.h"
 
-#include "io/error.h"
+#include "core/file_error.h"
 
 #include <cstring>
 #include <fstream>

@@ -3,7 +3,7 @@
 // Assimp reads). Every failure becomes a FileError with Assimp's reason.
 
 #include "core/mesh.h"
-#include "io/error.h"
+#include "core/file_error.h"
 
 #include <filesystem>
 

@@ -1,7 +1,7 @@
 #include "io/png_writer.h"
 
 #include "io/atomic_file.h"
-#include "io/error.h"
+#include "core/file_error.h"
 
 #include <stb_image_write.h>
 

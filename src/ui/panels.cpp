@@ -42,6 +42,9 @@ void drawMenuBar(UiState& ui, UiIntents& intents) {
         ImGui::Separator();
         if (ImGui::MenuItem("Frame selection", "F")) intents.frameSelection = true;
         ImGui::Separator();
+        ImGui::MenuItem("X-ray bones", "X", &ui.xray);
+        ImGui::MenuItem("Landmarks", "L", &ui.showLandmarks);
+        ImGui::Separator();
         ImGui::MenuItem("Scene panel", nullptr, &ui.showScenePanel);
         ImGui::MenuItem("Frame statistics", nullptr, &ui.showStats);
         ImGui::MenuItem("Flat shading", nullptr, &ui.render.flatShading);
@@ -70,14 +73,33 @@ void drawScenePanel(const Scene& scene, UiState& ui, UiIntents& intents) {
     }
     ImGui::TextDisabled("%zu objects, %zu triangles", scene.objects.size(), scene.visibleTriangleCount());
     ImGui::Separator();
-    for (std::size_t i = 0; i < scene.objects.size(); ++i) {
-        const SceneObject& o = scene.objects[i];
-        ImGui::PushID(int(i));
-        bool visible = o.visible;
-        if (ImGui::Checkbox("##visible", &visible)) intents.toggleVisibility = i;
+    // Objects by group, each group with one checkbox that shows or hides all of it.
+    std::vector<std::string> groups;
+    for (const auto& o : scene.objects)
+        if (std::find(groups.begin(), groups.end(), o.group) == groups.end()) groups.push_back(o.group);
+    for (const auto& group : groups) {
+        bool anyVisible = false;
+        for (const auto& o : scene.objects) anyVisible = anyVisible || (o.group == group && o.visible);
+        ImGui::PushID(group.c_str());
+        bool groupVisible = anyVisible;
+        if (ImGui::Checkbox("##group", &groupVisible)) intents.toggleGroup = group;
         ImGui::SameLine();
-        const bool selected = scene.selected == i;
-        if (ImGui::Selectable(o.name.c_str(), selected)) intents.select = selected ? std::nullopt : std::optional{i};
+        const bool open = ImGui::TreeNodeEx(titled(group).c_str(), ImGuiTreeNodeFlags_SpanAvailWidth);
+        if (open) {
+            for (std::size_t i = 0; i < scene.objects.size(); ++i) {
+                const SceneObject& o = scene.objects[i];
+                if (o.group != group) continue;
+                ImGui::PushID(int(i));
+                bool visible = o.visible;
+                if (ImGui::Checkbox("##visible", &visible)) intents.toggleVisibility = i;
+                ImGui::SameLine();
+                const bool selected = scene.selected == i;
+                if (ImGui::Selectable(o.name.c_str(), selected))
+                    intents.select = selected ? std::nullopt : std::optional{i};
+                ImGui::PopID();
+            }
+            ImGui::TreePop();
+        }
         ImGui::PopID();
     }
     ImGui::End();
@@ -121,6 +143,47 @@ void drawNotices(UiState& ui, double now) {
     ImGui::End();
 }
 
+void drawInfoCard(const InfoCard* card, UiIntents& intents) {
+    if (!card) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    const float width = em * 21.0f;
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - width - em * 0.6f,
+                                   viewport->WorkPos.y + em * 5.5f),
+                            ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+    bool open = true;
+    if (ImGui::Begin("Selected", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.42f, 1.0f));
+        ImGui::SetWindowFontScale(1.25f);
+        ImGui::TextWrapped("%s", card->title.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopStyleColor();
+        if (!card->subtitle.empty()) ImGui::TextDisabled("%s", card->subtitle.c_str());
+        ImGui::Separator();
+        ImGui::TextWrapped("%s", card->text.c_str());
+        if (!card->details.empty()) {
+            ImGui::Spacing();
+            ImGui::TextDisabled("Landmarks (L shows them)");
+            for (const auto& d : card->details) ImGui::BulletText("%s", d.c_str());
+        }
+    }
+    ImGui::End();
+    if (!open) intents.select = std::optional<std::size_t>{};
+}
+
+void drawScreenLabels(const std::vector<ScreenLabel>& labels) {
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    const ImU32 halo = IM_COL32(10, 12, 16, 200);
+    const ImU32 ink = IM_COL32(255, 236, 200, 255);
+    for (const auto& label : labels) {
+        const ImVec2 size = ImGui::CalcTextSize(label.text.c_str());
+        const ImVec2 at(label.x + 6.0f, label.y - size.y * 0.5f);
+        draw->AddRectFilled(ImVec2(at.x - 3, at.y - 1), ImVec2(at.x + size.x + 3, at.y + size.y + 1), halo, 3.0f);
+        draw->AddText(at, ink, label.text.c_str());
+    }
+}
+
 void drawHelpWindow(UiState& ui) {
     if (!ui.showHelp) return;
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -132,6 +195,8 @@ void drawHelpWindow(UiState& ui) {
             {"Click", "select (click empty space to clear)"},
             {"1 2 3 4 5 6", "anterior, posterior, lateral, medial, superior, oblique"},
             {"F", "frame the selection (or everything)"},
+            {"X", "x-ray: see through the bones"},
+            {"L", "landmarks of the selected bone (or all)"},
             {"P", "save a screenshot (PNG)"},
             {"H", "this help"},
             {"Ctrl+Q", "quit"},

@@ -15,6 +15,10 @@ void drawScenePanel(const Scene& scene, UiState& ui, UiIntents& intents);
 void drawStatsOverlay(const FrameTimings& timings, const UiState& ui);
 /// Bottom-left notices that expire; drops the expired ones.
 void drawNotices(UiState& ui, double now);
+/// The selected object's card (right side); nothing when card is null.
+void drawInfoCard(const InfoCard* card, UiIntents& intents);
+/// Labels over the 3D view, with a dark halo so they read on bone and background alike.
+void drawScreenLabels(const std::vector<ScreenLabel>& labels);
 /// Keys and mouse.
 void drawHelpWindow(UiState& ui);
 

@@ -24,6 +24,8 @@ struct UiState {
     bool showScenePanel = true;
     bool showStats = true;
     bool showHelp = false;
+    bool xray = false;           ///< bones translucent, discs and markers show through
+    bool showLandmarks = false;  ///< landmark markers and labels (selected bone, or all)
     RenderSettings render;
     std::vector<Notice> notices;
 };
@@ -33,10 +35,25 @@ struct UiIntents {
     std::optional<ViewPreset> viewPreset;
     bool frameSelection = false;
     std::optional<std::size_t> toggleVisibility;
+    std::optional<std::string> toggleGroup;  ///< show or hide a whole group
     std::optional<std::optional<std::size_t>> select;  ///< set: select this object (nullopt: none)
     std::optional<float> uiScale;
     bool screenshot = false;
     bool quit = false;
+};
+
+/// What the info card shows about the selected object; plain text the app fills.
+struct InfoCard {
+    std::string title;     ///< e.g. "L4 vertebra"
+    std::string subtitle;  ///< e.g. "Lumbar vertebra - lower back bone"
+    std::string text;      ///< a short description
+    std::vector<std::string> details;  ///< e.g. landmark names
+};
+
+/// A text label pinned to a screen position (window pixels, top-left origin).
+struct ScreenLabel {
+    std::string text;
+    float x = 0.0f, y = 0.0f;
 };
 
 /// Per-frame figures for the overlay.

@@ -1,0 +1,49 @@
+#include "app/model_command.h"
+
+#include "app/model_view.h"
+#include "core/file_error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace lumbarlab {
+
+int runModelCommand(const ModelOptions& options) {
+    // Landmarks need only the skeleton's data, not its meshes: no GL context here.
+    const std::filesystem::path modelDir = findModelDir(), assetDir = findAssetDir();
+    if (modelDir.empty()) {
+        std::fprintf(stderr, "lumbarlab model: built-in model not found (build the 'lumbarlab_models' target or set LUMBARLAB_MODEL_DIR)\n");
+        return kExitFailed;
+    }
+    std::vector<WorldLandmark> landmarks;
+    try {
+        const SkeletonDefinition skeleton = loadSkeletonDefinition(modelDir / "skeleton_manifest.json");
+        const SkeletonKinematics kinematics(skeleton);
+        const PoseFile standing = loadPoseFile(assetDir / "poses" / "neutral_standing.json");
+        const SkeletonFrames frames = kinematics.solve(standing.pose);
+        for (const auto& bone : skeleton.bones)
+            for (const auto& l : bone.landmarks)
+                landmarks.push_back({bone.id, l.name, frames.toWorld(bone.parentFrame, l.position)});
+    } catch (const FileError& e) {
+        std::fprintf(stderr, "lumbarlab model: %s\n", e.what());
+        return kExitFailed;
+    }
+    if (options.format == "json") {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& l : landmarks)
+            out.push_back({{"bone", l.bone}, {"landmark", l.name}, {"x_m", l.position.x}, {"y_m", l.position.y}, {"z_m", l.position.z}});
+        std::cout << nlohmann::json{{"posture", "neutral_standing"}, {"frame", "world: x anterior, y superior, z right; metres"},
+                                    {"landmarks", out}}
+                         .dump(2)
+                  << "\n";
+    } else {
+        std::printf("bone,landmark,x_m,y_m,z_m\n");
+        for (const auto& l : landmarks)
+            std::printf("%s,%s,%.5f,%.5f,%.5f\n", l.bone.c_str(), l.name.c_str(), l.position.x, l.position.y, l.position.z);
+    }
+    return kExitOk;
+}
+
+}  // namespace lumbarlab

@@ -1,0 +1,7 @@
+#pragma once
+#include "app/cli.h"
+
+namespace lumbarlab {
+/// `lumbarlab model`: prints facts about the built-in model. Returns an exit code.
+int runModelCommand(const ModelOptions& options);
+}  // namespace lumbarlab
