@@ -1,20 +1,19 @@
 #include "app/render_command.h"
 
 #include "app/model_view.h"
+#include "app/process_clock.h"
 #include "core/file_error.h"
 #include "io/png_writer.h"
 #include "render/gl_info.h"
 #include "render/headless_context.h"
 #include "render/renderer.h"
 
-#include <chrono>
 #include <cstdio>
 #include <exception>
 
 namespace lumbarlab {
 
 int runRenderCommand(const RenderOptions& options) {
-    const auto start = std::chrono::steady_clock::now();
     std::unique_ptr<HeadlessContext> context;
     try {
         context = std::make_unique<HeadlessContext>();
@@ -63,7 +62,7 @@ int runRenderCommand(const RenderOptions& options) {
         const FrameStats stats =
             renderer.render(view.drawList({options.xray, options.landmarks}), camera, target, settings);
         writePng(options.out, target.readColour());
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        const double ms = millisecondsSinceStart();
         std::printf("wrote %s (%dx%d, %s view, %zu triangles, %s on %s, %.0f ms)\n", options.out.c_str(), options.width,
                     options.height, std::string(toString(options.camera)).c_str(), stats.triangles,
                     gl.renderer.c_str(), context->platform().c_str(), ms);

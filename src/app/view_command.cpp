@@ -1,6 +1,7 @@
 #include "app/view_command.h"
 
 #include "app/model_view.h"
+#include "app/process_clock.h"
 #include "io/png_writer.h"
 #include "render/gl_info.h"
 #include "render/renderer.h"
@@ -46,6 +47,21 @@ std::filesystem::path screenshotPath() {
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
     return std::filesystem::absolute(std::string("lumbarlab-") + stamp + ".png");
 }
+
+/// Everything that changes the 3D image; when it is unchanged the last image is reused.
+struct ViewKey {
+    CameraPose pose;
+    std::optional<std::size_t> hovered, selected;
+    std::vector<bool> visible;
+    bool xray = false, landmarks = false, flat = false;
+    int width = 0, height = 0;
+
+    bool operator==(const ViewKey& o) const {
+        return pose.target == o.pose.target && pose.distance == o.pose.distance && pose.yaw == o.pose.yaw &&
+               pose.pitch == o.pose.pitch && hovered == o.hovered && selected == o.selected && visible == o.visible &&
+               xray == o.xray && landmarks == o.landmarks && flat == o.flat && width == o.width && height == o.height;
+    }
+};
 
 void addNotice(UiState& ui, double now, std::string text, bool isError) {
     ui.notices.push_back(Notice{std::move(text), isError, now + (isError ? 10.0 : 4.0)});
@@ -128,7 +144,15 @@ int runViewCommand(const ViewOptions& options) {
 
     int fbWidth = 0, fbHeight = 0;
     glfwGetFramebufferSize(window.handle, &fbWidth, &fbHeight);
-    RenderTarget target(fbWidth, fbHeight, gl.software ? 2 : 4);
+    // Software GL cannot afford MSAA at interactive rates: draw single-sampled while the view
+    // changes, then refine once with 4x MSAA when it has been still for a moment.
+    const int interactiveSamples = gl.software ? 1 : 4;
+    constexpr int kStillSamples = 4;
+    constexpr double kRefineAfterSeconds = 0.2;
+    RenderTarget target(fbWidth, fbHeight, interactiveSamples);
+    std::optional<ViewKey> drawnKey;
+    bool drawnRefined = false;
+    double lastChange = 0.0;
     OrbitCamera camera;
     camera.setPose(camera.framedPose(scene.bounds(), ViewPreset::Oblique, float(fbWidth) / float(std::max(fbHeight, 1))));
 
@@ -141,8 +165,12 @@ int runViewCommand(const ViewOptions& options) {
     int framesDrawn = 0;
     double smoothedMs = 16.0;
 
+    bool idle = false;  // the last frame changed nothing: wait for input instead of spinning
     while (!glfwWindowShouldClose(window.handle)) {
-        glfwPollEvents();
+        if (idle)
+            glfwWaitEventsTimeout(1.0 / 30.0);
+        else
+            glfwPollEvents();
         glfwGetFramebufferSize(window.handle, &fbWidth, &fbHeight);
         if (fbWidth <= 0 || fbHeight <= 0) {  // minimised: sleep until something happens
             glfwWaitEvents();
@@ -159,7 +187,6 @@ int runViewCommand(const ViewOptions& options) {
         glfwGetWindowSize(window.handle, &winWidth, &winHeight);
         const double toPixelsX = double(fbWidth) / std::max(winWidth, 1), toPixelsY = double(fbHeight) / std::max(winHeight, 1);
         const float aspect = float(fbWidth) / float(fbHeight);
-        target.resize(fbWidth, fbHeight, target.samples());
 
         imgui->beginFrame();
         UiIntents intents;
@@ -241,8 +268,27 @@ int runViewCommand(const ViewOptions& options) {
         if (intents.quit) glfwSetWindowShouldClose(window.handle, GLFW_TRUE);
         camera.update(dt);
 
-        timings.stats = renderer->render(view.drawList({ui.xray, ui.showLandmarks}), camera, target, ui.render);
+        ViewKey key{camera.pose(), scene.hovered, scene.selected, {}, ui.xray, ui.showLandmarks, ui.render.flatShading,
+                    fbWidth, fbHeight};
+        for (const auto& o : scene.objects) key.visible.push_back(o.visible);
+        if (!drawnKey || !(*drawnKey == key)) {
+            target.resize(fbWidth, fbHeight, interactiveSamples);
+            timings.stats = renderer->render(view.drawList({ui.xray, ui.showLandmarks}), camera, target, ui.render);
+            drawnKey = key;
+            drawnRefined = interactiveSamples >= kStillSamples;
+            lastChange = now;
+        } else if (!drawnRefined && now - lastChange >= kRefineAfterSeconds) {
+            target.resize(fbWidth, fbHeight, kStillSamples);
+            timings.stats = renderer->render(view.drawList({ui.xray, ui.showLandmarks}), camera, target, ui.render);
+            drawnRefined = true;
+        }
+        idle = drawnKey && *drawnKey == key && drawnRefined && !camera.animating() && !left && !right;
         if (intents.screenshot) {
+            if (!drawnRefined) {  // a saved picture is always the full-quality one
+                target.resize(fbWidth, fbHeight, kStillSamples);
+                timings.stats = renderer->render(view.drawList({ui.xray, ui.showLandmarks}), camera, target, ui.render);
+                drawnRefined = true;
+            }
             const auto path = screenshotPath();
             try {
                 writePng(path, target.readColour());
@@ -257,8 +303,9 @@ int runViewCommand(const ViewOptions& options) {
         glfwSwapBuffers(window.handle);
 
         if (++framesDrawn == 1) {
-            std::printf("lumbarlab view: first frame after %.0f ms (%s)\n", (glfwGetTime() - startTime) * 1000.0,
-                        gl.renderer.c_str());
+            glFinish();  // the frame is really done, not just queued
+            std::printf("lumbarlab view: first frame after %.0f ms from start (%s, %zu triangles)\n",
+                        millisecondsSinceStart(), gl.renderer.c_str(), timings.stats.triangles);
             std::fflush(stdout);
         }
         if (options.frames > 0 && framesDrawn >= options.frames) break;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace lumbarlab {
 namespace {
@@ -176,9 +177,18 @@ void drawScreenLabels(const std::vector<ScreenLabel>& labels) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const ImU32 halo = IM_COL32(10, 12, 16, 200);
     const ImU32 ink = IM_COL32(255, 236, 200, 255);
+    // Greedy decluttering: a label that would overlap one already placed is left out (its
+    // marker still shows), so crowded views stay legible.
+    std::vector<ImVec4> placed;
     for (const auto& label : labels) {
         const ImVec2 size = ImGui::CalcTextSize(label.text.c_str());
         const ImVec2 at(label.x + 6.0f, label.y - size.y * 0.5f);
+        const ImVec4 box(at.x - 3, at.y - 1, at.x + size.x + 3, at.y + size.y + 1);
+        bool overlaps = false;
+        for (const auto& p : placed)
+            overlaps = overlaps || (box.x < p.z && p.x < box.z && box.y < p.w && p.y < box.w);
+        if (overlaps) continue;
+        placed.push_back(box);
         draw->AddRectFilled(ImVec2(at.x - 3, at.y - 1), ImVec2(at.x + size.x + 3, at.y + size.y + 1), halo, 3.0f);
         draw->AddText(at, ink, label.text.c_str());
     }
