@@ -1,6 +1,6 @@
 #include "anatomy/bone_info.h"
 #include "anatomy/clinical_angles.h"
-#include "anatomy/pose_file.h"
+#include "anatomy/posture.h"
 #include "core/file_error.h"
 
 #include <catch2/catch.hpp>
@@ -137,20 +137,73 @@ TEST_CASE("clinical angles: lordosis is the sum of the segment angles, sacral sl
     CHECK(a.pelvicTilt == Approx(glm::degrees(std::atan2(0.05, 0.13)) + 15.0).margin(1e-3));
 }
 
-TEST_CASE("pose files: values need sources, coordinates must exist", "[anatomy]") {
+namespace {
+const fs::path kAssets = LUMBARLAB_SOURCE_ASSET_DIR;
+const CoordinateSystem& coordinateSystem() {
+    static const CoordinateSystem system = CoordinateSystem::load(kAssets / "anatomy" / "coordinates.json");
+    return system;
+}
+}  // namespace
+
+TEST_CASE("coordinates: sided names exist, limits are enforced with one clear line", "[anatomy]") {
+    const CoordinateSystem& c = coordinateSystem();
+    for (const char* name : {"pelvis_tilt", "pelvis_ty", "hip_flexion_r", "hip_flexion_l", "hip_adduction_r", "hip_rotation_l",
+                             "knee_angle_r", "knee_angle_l", "lumbar_flexion", "lumbar_bending", "lumbar_rotation",
+                             "lumbar_flexion_l4_l5", "lumbar_bending_t12_l1"})
+        CHECK(c.find(name) != nullptr);
+    CHECK(c.find("hip_flexion") == nullptr);  // only the sided names are real
+    CHECK(c.check({{"hip_flexion_r", 90.0}, {"knee_angle_l", 120.0}}).empty());
+    const std::string tooFar = c.check({{"knee_angle_r", 200.0}});
+    CHECK(tooFar.find("knee_angle_r") != std::string::npos);
+    CHECK(tooFar.find("[0, 150]") != std::string::npos);
+    CHECK(c.check({{"knee_angle_r", -1.0}}).find("outside") != std::string::npos);
+    const std::string unknown = c.check({{"hip_flex_r", 10.0}});
+    CHECK(unknown.find("unknown coordinate 'hip_flex_r'") != std::string::npos);
+    CHECK(unknown.find("hip_flexion_r") != std::string::npos);  // lists what is valid
+    CHECK(unknown.find('\n') == std::string::npos);
+}
+
+TEST_CASE("coordinates: lumbar flexion is shared by Christophy 2012's rule and reduces lordosis", "[anatomy]") {
+    const CoordinateSystem& c = coordinateSystem();
+    double total = 0.0;
+    for (double s : c.levelShare()) total += s;
+    CHECK(total == Approx(1.0));
+    CHECK(c.levelShare()[1] == Approx(0.255));  // L1/2
+    CHECK(c.levelShare()[5] == Approx(0.125));  // L5/S1
+    std::array<float, 6> neutral{};
+    for (auto& l : neutral) l = glm::radians(8.0f);
+    const SkeletonPose flexed = c.toSkeletonPose({{"lumbar_flexion", 40.0}}, neutral);
+    double lordosis = 0.0, neutralSum = 0.0;
+    for (std::size_t i = 0; i < 6; ++i) {
+        lordosis += glm::degrees(double(flexed.segments[i].extension));
+        neutralSum += 8.0;
+    }
+    CHECK(lordosis == Approx(neutralSum - 40.0).margin(1e-3));
+    CHECK(glm::degrees(flexed.segments[1].extension) == Approx(8.0 - 0.255 * 40.0).margin(1e-3));
+    // A per-level override adds to that level alone.
+    const SkeletonPose local = c.toSkeletonPose({{"lumbar_flexion_l4_l5", 5.0}}, neutral);
+    CHECK(glm::degrees(local.segments[4].extension) == Approx(3.0).margin(1e-4));
+    CHECK(glm::degrees(local.segments[3].extension) == Approx(8.0).margin(1e-4));
+    const SkeletonPose legs = c.toSkeletonPose({{"hip_flexion_l", 90.0}, {"pelvis_ty", 0.9}}, neutral);
+    CHECK(legs.left.hipFlexion == Approx(glm::half_pi<float>()));
+    CHECK(legs.right.hipFlexion == 0.0f);
+    CHECK(legs.pelvisTranslation.y == Approx(0.9f));
+}
+
+TEST_CASE("postures: values need sources, coordinates must exist and stay within limits", "[anatomy]") {
     const fs::path dir = fs::temp_directory_path() / ("lumbarlab_pose_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     auto write = [&](const char* name, const char* text) {
         std::ofstream(dir / name) << text;
         return dir / name;
     };
-    const PoseFile ok = loadPoseFile(write("ok.json", R"({"id": "t", "coordinates": {"hip_flexion_r": {"value": 90, "source": "test"}},
-        "segment_lordosis_deg": {"l4_l5": {"value": 10, "source": "test"}}})"));
-    CHECK(ok.pose.right.hipFlexion == Approx(glm::half_pi<float>()));
-    CHECK(ok.pose.segments[4].extension == Approx(glm::radians(10.0f)));
+    const Posture ok = loadPosture(write("ok.json", R"({"id": "t", "coordinates": {"hip_flexion_r": {"value": 90, "source": "test"}}})"),
+                                   coordinateSystem());
+    CHECK_FALSE(ok.isMotion());
+    CHECK(ok.at(3.0).at("hip_flexion_r") == Approx(90.0));
     auto fails = [&](const char* name, const char* text, const std::string& fragment) {
         try {
-            (void)loadPoseFile(write(name, text));
+            (void)loadPosture(write(name, text), coordinateSystem());
             FAIL("expected an error for " << name);
         } catch (const FileError& e) {
             INFO(e.what());
@@ -160,9 +213,32 @@ TEST_CASE("pose files: values need sources, coordinates must exist", "[anatomy]"
     };
     fails("nosource.json", R"({"coordinates": {"hip_flexion_r": {"value": 90}}})", "source");
     fails("unknown.json", R"({"coordinates": {"hip_flexion_x": {"value": 90, "source": "s"}}})", "unknown coordinate 'hip_flexion_x'");
+    fails("limits.json", R"({"coordinates": {"knee_angle_l": {"value": 170, "source": "s"}}})", "outside its limits");
     fails("broken.json", R"({"coordinates": )", "malformed JSON");
-    fails("level.json", R"({"segment_lordosis_deg": {"l9_l10": {"value": 1, "source": "s"}}})", "l9_l10");
+    fails("motion_nosource.json", R"({"keyframes": [{"time": 0, "coordinates": {"knee_angle_r": 0}}, {"time": 1, "coordinates": {"knee_angle_r": 90}}]})",
+          "sources.knee_angle_r");
+    fails("motion_order.json", R"({"sources": {"knee_angle_r": "s"}, "keyframes": [{"time": 0}, {"time": 2}, {"time": 1}]})", "increase");
     fs::remove_all(dir);
+}
+
+TEST_CASE("postures: motions ease between keys, never overshoot, and loops wrap smoothly", "[anatomy]") {
+    Posture m;
+    m.keys = {{0.0, {{"knee_angle_r", 0.0}}}, {1.0, {{"knee_angle_r", 90.0}}}, {3.0, {{"knee_angle_r", 30.0}}}};
+    m.duration = 4.0;
+    m.loop = true;
+    CHECK(m.at(0.0).at("knee_angle_r") == Approx(0.0));
+    CHECK(m.at(1.0).at("knee_angle_r") == Approx(90.0));
+    CHECK(m.at(0.5).at("knee_angle_r") == Approx(45.0));
+    CHECK(m.at(3.5).at("knee_angle_r") == Approx(15.0));       // last key back to the first
+    CHECK(m.at(4.0 + 0.5).at("knee_angle_r") == Approx(45.0));  // wrapped
+    double previous = m.at(0.0).at("knee_angle_r");
+    for (double t = 0.01; t < 8.0; t += 0.01) {
+        const double v = m.at(t).at("knee_angle_r");
+        REQUIRE(v >= -1e-9);
+        REQUIRE(v <= 90.0 + 1e-9);
+        REQUIRE(std::abs(v - previous) < 2.0);  // no jumps between 10 ms frames
+        previous = v;
+    }
 }
 
 TEST_CASE("bone info: patterns match ids, exact keys win", "[anatomy]") {
@@ -174,13 +250,14 @@ TEST_CASE("bone info: patterns match ids, exact keys win", "[anatomy]") {
     CHECK(matchesPattern("*", ""));
 }
 
-#ifdef LUMBARLAB_SOURCE_ASSET_DIR
 TEST_CASE("assets: every bundled data file loads", "[anatomy][assets]") {
     const fs::path assets = LUMBARLAB_SOURCE_ASSET_DIR;
+    const CoordinateSystem coordinates = CoordinateSystem::load(assets / "anatomy" / "coordinates.json");
     for (const auto& entry : fs::directory_iterator(assets / "poses")) {
         INFO(entry.path());
-        CHECK_NOTHROW(loadPoseFile(entry.path()));
+        CHECK_NOTHROW(loadPosture(entry.path(), coordinates));
     }
+    CHECK_NOTHROW(loadSpineBaseline(assets / "poses" / "neutral_standing.json"));
     const BoneInfoCatalogue info = BoneInfoCatalogue::load(assets / "anatomy" / "bone_info.json");
     for (const char* id : {"hip_bone_r", "sacrum", "t12", "l3", "femur_l", "patella_r", "tibia_r", "fibula_l",
                            "disc_l4_l5_annulus", "disc_t12_l1_nucleus"}) {
@@ -188,4 +265,3 @@ TEST_CASE("assets: every bundled data file loads", "[anatomy][assets]") {
         CHECK(info.find(id) != nullptr);
     }
 }
-#endif

@@ -2,7 +2,7 @@
 // the published values it was built from (SCIENCE.md 3b, 3c, 5c).
 
 #include "anatomy/clinical_angles.h"
-#include "anatomy/pose_file.h"
+#include "app/model_view.h"
 #include "io/mesh_loader.h"
 
 #include <catch2/catch.hpp>
@@ -21,11 +21,11 @@ fs::path modelDir() {
 }
 
 struct Standing {
-    SkeletonDefinition skeleton = loadSkeletonDefinition(modelDir() / "skeleton_manifest.json");
-    SkeletonKinematics kinematics{skeleton};
-    PoseFile pose = loadPoseFile(fs::path(LUMBARLAB_SOURCE_ASSET_DIR) / "poses" / "neutral_standing.json");
-    SkeletonFrames frames = kinematics.solve(pose.pose);
-    ClinicalAngles angles = ClinicalAngleGauge(skeleton).measure(pose.pose, frames);
+    ModelData data = loadModelData(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR);
+    const SkeletonDefinition& skeleton = data.skeleton;
+    SkeletonPose pose = data.poseFor(data.findPosture("neutral_standing")->at(0.0));
+    SkeletonFrames frames = data.kinematics->solve(pose);
+    ClinicalAngles angles = data.gauge->measure(pose, frames);
 };
 
 const Standing& standing() {
@@ -76,4 +76,45 @@ TEST_CASE("model: vertebrae stack without overlapping, the spine rises above the
         CHECK(y > previous + 0.02f);  // at least a disc and half a body higher
         previous = y;
     }
+}
+
+TEST_CASE("model view: x-ray makes bones translucent but leaves discs as they are", "[model]") {
+    const fs::path assets = LUMBARLAB_SOURCE_ASSET_DIR;
+    ModelView view(loadBuiltInScene(modelDir(), assets, Detail::Low), assets);
+    REQUIRE(view.errors().empty());
+    const DrawList plain = view.drawList({});
+    const DrawList xray = view.drawList({true, false});
+    REQUIRE(plain.size() == xray.size());
+    std::size_t translucentBones = 0;
+    for (std::size_t i = 0; i < xray.size(); ++i) {
+        const SceneObject& object = view.scene().objects[xray[i].pickId - 1];
+        if (object.group == "discs") {
+            CHECK(xray[i].colour.w == plain[i].colour.w);
+        } else {
+            CHECK(xray[i].colour.w < 0.5f);
+            translucentBones += (xray[i].flags & kDrawTranslucent) ? 1 : 0;
+        }
+    }
+    CHECK(translucentBones >= 16);  // 2 hip bones, sacrum, 6 vertebrae, 2 x (femur, patella, tibia, fibula)
+}
+
+TEST_CASE("model view: landmarks show for the selection only, and the card describes the bone", "[model]") {
+    const fs::path assets = LUMBARLAB_SOURCE_ASSET_DIR;
+    ModelView view(loadBuiltInScene(modelDir(), assets, Detail::Low), assets);
+    REQUIRE(view.errors().empty());
+    const std::size_t all = view.shownLandmarks().size();
+    std::size_t femur = 0;
+    for (std::size_t i = 0; i < view.scene().objects.size(); ++i)
+        if (view.scene().objects[i].id == "femur_r") femur = i;
+    view.scene().selected = femur;
+    const auto shown = view.shownLandmarks();
+    CHECK(shown.size() < all);
+    CHECK_FALSE(shown.empty());
+    for (const auto& l : shown) CHECK(l.bone == "femur_r");
+    CHECK(view.drawList({false, true}).size() == view.drawList({}).size() + shown.size());
+    const auto card = view.infoCard();
+    REQUIRE(card);
+    CHECK(card->title.find("femur") != std::string::npos);
+    CHECK(card->text.find("trochanter") != std::string::npos);
+    CHECK(card->details.size() == shown.size());
 }

@@ -17,10 +17,10 @@ rm -f "$shot" "$log"
 # then let it finish its frames and report its exit code.
 status=0
 xvfb-run -a -s '-screen 0 1280x720x24' bash -c '
-  "$1" view --frames 240 >"$3" 2>&1 &
+  "$1" view --frames 60 >"$3" 2>&1 &
   pid=$!
   for i in $(seq 1 200); do grep -q "first frame" "$3" 2>/dev/null && break; sleep 0.05; done
-  sleep 1.0
+  sleep 0.6
   xwd -root -silent | convert xwd:- "$2"
   wait $pid
 ' _ "$exe" "$shot" "$log" || status=$?

@@ -15,6 +15,12 @@ std::string oneLine(std::string s) {
 
 }  // namespace
 
+void addPoseOptions(CLI::App* command, PoseSelection& pose) {
+    command->add_option("--pose", pose.pose, "Posture or motion id (see 'lumbarlab poses')");
+    command->add_option("--time", pose.time, "Seconds into a motion")->check(CLI::Range(0.0, 36000.0));
+    command->add_option("--set", pose.sets, "Override a coordinate: COORD=VALUE in degrees or metres (repeatable)");
+}
+
 ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     ParsedCommand result;
     CLI::App app{"Lumbar Lab: why the lower back hurts, and how three hip exercises help.\n"
@@ -42,6 +48,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
         ->check(CLI::IsMember({"anterior", "posterior", "lateral", "medial", "superior", "oblique"}));
     render->add_option("--samples", result.render.samples, "MSAA samples per pixel (1 = off)")->check(CLI::Range(1, 16));
     render->add_flag("--flat", result.render.flatShading, "Unlit flat shading (to measure what the material costs)");
+    addPoseOptions(render, result.render.pose);
     render->add_flag("--xray", result.render.xray, "Make bones translucent");
     render->add_flag("--landmarks", result.render.landmarks, "Show landmark markers (of --select, or all)");
     render->add_option("--select", result.render.select, "Highlight this bone id (e.g. femur_r, l4)");
@@ -52,6 +59,11 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     auto* model = app.add_subcommand("model", "Print facts about the built-in model (standing)");
     model->add_flag("--landmarks", result.model.landmarks, "Every landmark in world coordinates, metres")->required();
     model->add_option("--format", result.model.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
+
+    auto* pose = app.add_subcommand("pose", "Print a posture's coordinates, clinical angles and landmarks");
+    addPoseOptions(pose, result.pose.pose);
+    pose->add_option("--format", result.pose.format, "json or csv")->check(CLI::IsMember({"csv", "json"}));
+    auto* poses = app.add_subcommand("poses", "List the postures and motions with their durations");
 
     try {
         app.parse(argc, argv);
@@ -75,7 +87,11 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
         result.error = "lumbarlab: " + oneLine(e.what()) + " (see 'lumbarlab --help')";
         return result;
     }
-    if (*model) {
+    if (*poses) {
+        result.kind = ParsedCommand::Kind::Poses;
+    } else if (*pose) {
+        result.kind = ParsedCommand::Kind::Pose;
+    } else if (*model) {
         result.kind = ParsedCommand::Kind::Model;
     } else if (*render) {
         result.kind = ParsedCommand::Kind::Render;

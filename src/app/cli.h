@@ -24,8 +24,16 @@ struct ViewOptions {
     float uiScale = 0.0f;                       ///< 0: follow the monitor's content scale
 };
 
+/// Which posture to show and how to adjust it (shared by render, pose, muscles, discs).
+struct PoseSelection {
+    std::string pose = "neutral_standing";
+    double time = 0.0;                ///< seconds into a motion
+    std::vector<std::string> sets;    ///< "COORD=VALUE" overrides, degrees or metres
+};
+
 /// `lumbarlab render`: one headless image.
 struct RenderOptions {
+    PoseSelection pose;
     std::filesystem::path out;
     int width = 1280;
     int height = 720;
@@ -45,12 +53,19 @@ struct ModelOptions {
     std::string format = "csv";  ///< csv or json
 };
 
+/// `lumbarlab pose`: coordinates, clinical angles and landmarks of one posture.
+struct PoseOptions {
+    PoseSelection pose;
+    std::string format = "json";  ///< json or csv
+};
+
 /// The outcome of parsing: which command, its options, or a message and exit code to stop with.
 struct ParsedCommand {
-    enum class Kind { View, Render, Model, Exit } kind = Kind::View;
+    enum class Kind { View, Render, Model, Pose, Poses, Exit } kind = Kind::View;
     ViewOptions view;
     RenderOptions render;
     ModelOptions model;
+    PoseOptions pose;
     int exitCode = kExitOk;  ///< for Kind::Exit
     std::string output;      ///< for Kind::Exit: text for stdout (help, version)
     std::string error;       ///< for Kind::Exit: one line for stderr

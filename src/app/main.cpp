@@ -2,6 +2,7 @@
 
 #include "app/cli.h"
 #include "app/model_command.h"
+#include "app/pose_command.h"
 #include "app/render_command.h"
 #include "app/view_command.h"
 
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
                 return command.exitCode;
             case ParsedCommand::Kind::Render: return runRenderCommand(command.render);
             case ParsedCommand::Kind::Model: return runModelCommand(command.model);
+            case ParsedCommand::Kind::Pose: return runPoseCommand(command.pose);
+            case ParsedCommand::Kind::Poses: return runPosesCommand();
             case ParsedCommand::Kind::View: return runViewCommand(command.view);
         }
     } catch (const std::exception& e) {

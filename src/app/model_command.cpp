@@ -19,11 +19,10 @@ int runModelCommand(const ModelOptions& options) {
     }
     std::vector<WorldLandmark> landmarks;
     try {
-        const SkeletonDefinition skeleton = loadSkeletonDefinition(modelDir / "skeleton_manifest.json");
-        const SkeletonKinematics kinematics(skeleton);
-        const PoseFile standing = loadPoseFile(assetDir / "poses" / "neutral_standing.json");
-        const SkeletonFrames frames = kinematics.solve(standing.pose);
-        for (const auto& bone : skeleton.bones)
+        const ModelData data = loadModelData(modelDir, assetDir);
+        const Posture* standing = data.findPosture("neutral_standing");
+        const SkeletonFrames frames = data.kinematics->solve(data.poseFor(standing ? standing->at(0.0) : Coordinates{}));
+        for (const auto& bone : data.skeleton.bones)
             for (const auto& l : bone.landmarks)
                 landmarks.push_back({bone.id, l.name, frames.toWorld(bone.parentFrame, l.position)});
     } catch (const FileError& e) {

@@ -64,8 +64,8 @@ DrawList ModelView::drawList(const ViewExtras& extras) const {
 std::vector<WorldLandmark> ModelView::allLandmarks() const {
     std::vector<WorldLandmark> out;
     if (!model_) return out;
-    const SkeletonFrames frames = model_->kinematics->solve(model_->pose);
-    for (const auto& bone : model_->skeleton.bones)
+    const SkeletonFrames frames = model_->frames();
+    for (const auto& bone : model_->data.skeleton.bones)
         for (const auto& l : bone.landmarks) out.push_back({bone.id, l.name, frames.toWorld(bone.parentFrame, l.position)});
     return out;
 }
@@ -73,11 +73,11 @@ std::vector<WorldLandmark> ModelView::allLandmarks() const {
 std::vector<WorldLandmark> ModelView::shownLandmarks() const {
     std::vector<WorldLandmark> out;
     if (!model_) return out;
-    const SkeletonFrames frames = model_->kinematics->solve(model_->pose);
+    const SkeletonFrames frames = model_->frames();
     for (std::size_t i = 0; i < scene_.objects.size() && i < model_->boneOfObject.size(); ++i) {
         const SceneObject& object = scene_.objects[i];
         if (scene_.selected ? *scene_.selected != i : !object.visible) continue;
-        const BoneDefinition& bone = model_->skeleton.bones[model_->boneOfObject[i]];
+        const BoneDefinition& bone = model_->data.skeleton.bones[model_->boneOfObject[i]];
         for (const auto& l : bone.landmarks) out.push_back({bone.id, l.name, frames.toWorld(bone.parentFrame, l.position)});
     }
     return out;
@@ -106,7 +106,7 @@ std::optional<InfoCard> ModelView::infoCard() const {
         card.text = std::to_string(scene_.meshes.get(object.mesh).triangleCount()) + " triangles.";
         return card;
     }
-    const BoneDefinition& bone = model_->skeleton.bones[model_->boneOfObject[*scene_.selected]];
+    const BoneDefinition& bone = model_->data.skeleton.bones[model_->boneOfObject[*scene_.selected]];
     const BoneInfo* info = info_.find(bone.id);
     card.subtitle = info ? info->kind : std::string{};
     if (!bone.commonName.empty()) card.subtitle += (card.subtitle.empty() ? "" : ", ") + bone.commonName;

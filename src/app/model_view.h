@@ -34,6 +34,7 @@ public:
     [[nodiscard]] Scene& scene() { return scene_; }
     [[nodiscard]] const Scene& scene() const { return scene_; }
     [[nodiscard]] const BuiltInModel* model() const { return model_.get(); }
+    [[nodiscard]] BuiltInModel* model() { return model_.get(); }
     [[nodiscard]] const std::vector<std::string>& errors() const { return errors_; }
 
     /// Visible objects plus landmark markers; x-ray makes bones translucent.

@@ -1,6 +1,7 @@
 #include "app/render_command.h"
 
 #include "app/model_view.h"
+#include "app/pose_selection.h"
 #include "app/process_clock.h"
 #include "core/file_error.h"
 #include "io/png_writer.h"
@@ -30,6 +31,15 @@ int runRenderCommand(const RenderOptions& options) {
     for (const auto& error : view.errors()) std::fprintf(stderr, "lumbarlab render: %s\n", error.c_str());
     if (!view.errors().empty() || view.scene().objects.empty()) return kExitFailed;
     Scene& scene = view.scene();
+    if (BuiltInModel* model = view.model()) {
+        try {
+            model->values = resolvePose(model->data, options.pose);
+        } catch (const PoseSelectionError& e) {
+            std::fprintf(stderr, "lumbarlab render: %s\n", e.what());
+            return kExitUsage;
+        }
+        model->applyPose(scene);
+    }
     if (!options.select.empty()) {
         for (std::size_t i = 0; i < scene.objects.size(); ++i)
             if (scene.objects[i].id == options.select) scene.selected = i;

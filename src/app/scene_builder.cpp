@@ -45,9 +45,9 @@ glm::vec4 colourOf(const BoneDefinition& bone) {
 }  // namespace
 
 void BuiltInModel::applyPose(Scene& scene) const {
-    const SkeletonFrames frames = kinematics->solve(pose);
+    const SkeletonFrames solved = frames();
     for (std::size_t i = 0; i < scene.objects.size() && i < boneOfObject.size(); ++i)
-        scene.objects[i].transform = frames.of(skeleton.bones[boneOfObject[i]].parentFrame);
+        scene.objects[i].transform = solved.of(data.skeleton.bones[boneOfObject[i]].parentFrame);
 }
 
 SceneLoadResult loadMeshScene(const std::vector<std::filesystem::path>& files) {
@@ -83,7 +83,7 @@ std::filesystem::path findAssetDir() {
 #else
     const char* builtIn = nullptr;
 #endif
-    return findFolder("LUMBARLAB_ASSET_DIR", {"assets", "../share/lumbarlab/assets"}, builtIn, "poses/neutral_standing.json");
+    return findFolder("LUMBARLAB_ASSET_DIR", {"assets", "../share/lumbarlab/assets"}, builtIn, "anatomy/coordinates.json");
 }
 
 SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, const std::filesystem::path& assetDir,
@@ -95,23 +95,20 @@ SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, const st
         return result;
     }
     if (assetDir.empty()) {
-        result.errors.push_back("data folder not found (no assets/poses/neutral_standing.json; set LUMBARLAB_ASSET_DIR)");
+        result.errors.push_back("data folder not found (no assets/anatomy/coordinates.json; set LUMBARLAB_ASSET_DIR)");
         return result;
     }
     auto model = std::make_unique<BuiltInModel>();
     try {
-        model->skeleton = loadSkeletonDefinition(modelDir / kManifestName);
-        model->kinematics = std::make_unique<SkeletonKinematics>(model->skeleton);
-        model->gauge = std::make_unique<ClinicalAngleGauge>(model->skeleton);
-        model->standing = loadPoseFile(assetDir / "poses" / "neutral_standing.json");
+        model->data = loadModelData(modelDir, assetDir);
     } catch (const FileError& e) {
         result.errors.push_back(e.what());
         return result;
     }
-    model->pose = model->standing.pose;
+    if (const Posture* standing = model->data.findPosture("neutral_standing")) model->values = standing->at(0.0);
     Scene& scene = result.scene;
-    for (std::size_t b = 0; b < model->skeleton.bones.size(); ++b) {
-        const BoneDefinition& bone = model->skeleton.bones[b];
+    for (std::size_t b = 0; b < model->data.skeleton.bones.size(); ++b) {
+        const BoneDefinition& bone = model->data.skeleton.bones[b];
         try {
             MeshData mesh = loadMesh(detail == Detail::Low ? bone.meshLow : bone.meshHigh);
             SceneObject object;

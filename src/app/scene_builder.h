@@ -2,9 +2,7 @@
 // Builds the Scene the app shows: user meshes from --mesh, or the built-in model assembled in
 // neutral standing from the generated skeleton and the cited pose data.
 
-#include "anatomy/clinical_angles.h"
-#include "anatomy/pose_file.h"
-#include "anatomy/skeleton_definition.h"
+#include "anatomy/model_data.h"
 #include "scene/scene.h"
 
 #include <filesystem>
@@ -17,17 +15,16 @@ namespace lumbarlab {
 /// Level of detail to load: light meshes for software GL, detailed ones for GPUs.
 enum class Detail { Low, High };
 
-/// The built-in model behind a scene: definitions, kinematics and the current pose.
+/// The built-in model behind a scene: its data and the current coordinate values.
 struct BuiltInModel {
-    SkeletonDefinition skeleton;
-    std::unique_ptr<SkeletonKinematics> kinematics;
-    std::unique_ptr<ClinicalAngleGauge> gauge;
-    PoseFile standing;
-    SkeletonPose pose;
-    /// For each scene object, the index of its bone in skeleton.bones.
+    ModelData data;
+    Coordinates values;  ///< the current pose, by coordinate name
+    /// For each scene object, the index of its bone in data.skeleton.bones.
     std::vector<std::size_t> boneOfObject;
 
-    /// Recomputes every bone object's transform for `pose`.
+    [[nodiscard]] SkeletonPose pose() const { return data.poseFor(values); }
+    [[nodiscard]] SkeletonFrames frames() const { return data.kinematics->solve(pose()); }
+    /// Recomputes every bone object's transform for the current values.
     void applyPose(Scene& scene) const;
 };
 

@@ -1,0 +1,33 @@
+#pragma once
+// Everything the built-in model knows, loaded once: bones, kinematics, coordinates with limits,
+// the neutral spine and the posture library. Pure data and maths.
+
+#include "anatomy/clinical_angles.h"
+#include "anatomy/posture.h"
+
+#include <filesystem>
+#include <memory>
+
+namespace lumbarlab {
+
+struct ModelData {
+    SkeletonDefinition skeleton;
+    std::unique_ptr<SkeletonKinematics> kinematics;
+    std::unique_ptr<ClinicalAngleGauge> gauge;
+    CoordinateSystem coordinates;
+    SpineBaseline baseline;
+    std::vector<Posture> postures;
+
+    /// Joint angles for coordinate values (neutral lordosis applied).
+    [[nodiscard]] SkeletonPose poseFor(const Coordinates& values) const {
+        return coordinates.toSkeletonPose(values, baseline.lordosis);
+    }
+    [[nodiscard]] const Posture* findPosture(const std::string& id) const;
+    /// "a, b, c": for error messages that list what exists.
+    [[nodiscard]] std::string postureIds() const;
+};
+
+/// Loads the manifest from `modelDir` and the data under `assetDir`; throws FileError.
+[[nodiscard]] ModelData loadModelData(const std::filesystem::path& modelDir, const std::filesystem::path& assetDir);
+
+}  // namespace lumbarlab

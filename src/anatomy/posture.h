@@ -1,0 +1,50 @@
+#pragma once
+// Postures and motions as data (assets/poses/*.json): a static posture is one set of coordinate
+// values; a motion is keyframes over time, eased between keys. Every value carries a source.
+
+#include "anatomy/coordinates.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace lumbarlab {
+
+/// Coordinate values at one moment of a motion.
+struct Keyframe {
+    double time = 0.0;  ///< seconds from the start
+    Coordinates values;
+};
+
+/// A posture (one keyframe) or a motion (several), with what a teacher tells the class about it.
+struct Posture {
+    std::string id;           ///< stable snake_case id, e.g. "sitting_slouched"
+    std::string name;         ///< e.g. "Slouched sitting"
+    std::string description;  ///< one or two sentences
+    std::vector<Keyframe> keys;
+    double duration = 0.0;  ///< seconds; 0 for a static posture
+    bool loop = false;      ///< a cycle (walking, reps) that wraps around
+    std::string dose;       ///< e.g. "60 s each side"
+    std::vector<std::string> cues;
+
+    [[nodiscard]] bool isMotion() const { return keys.size() > 1; }
+    /// Values at `time` (clamped, or wrapped when looping), eased between keyframes so speed is
+    /// zero at each key and values never overshoot them.
+    [[nodiscard]] Coordinates at(double time) const;
+};
+
+/// The neutral standing lordosis per level (radians), read from neutral_standing.json.
+struct SpineBaseline {
+    std::array<float, 6> lordosis{};
+};
+
+/// Reads one posture or motion file, checking names, limits and sources. Throws FileError.
+[[nodiscard]] Posture loadPosture(const std::filesystem::path& file, const CoordinateSystem& coordinates);
+
+/// Reads the per-level lordosis of neutral standing. Throws FileError.
+[[nodiscard]] SpineBaseline loadSpineBaseline(const std::filesystem::path& neutralStandingFile);
+
+/// Every posture in a folder, sorted by id; a bad file is a FileError naming it.
+[[nodiscard]] std::vector<Posture> loadPostureLibrary(const std::filesystem::path& folder, const CoordinateSystem& coordinates);
+
+}  // namespace lumbarlab

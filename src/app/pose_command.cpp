@@ -1,0 +1,102 @@
+#include "app/pose_command.h"
+
+#include "app/pose_selection.h"
+#include "app/scene_builder.h"
+#include "core/file_error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
+namespace lumbarlab {
+namespace {
+
+std::optional<ModelData> loadOrReport(const char* command) {
+    const std::filesystem::path modelDir = findModelDir(), assetDir = findAssetDir();
+    if (modelDir.empty()) {
+        std::fprintf(stderr, "lumbarlab %s: built-in model not found (build the 'lumbarlab_models' target or set LUMBARLAB_MODEL_DIR)\n", command);
+        return std::nullopt;
+    }
+    if (assetDir.empty()) {
+        std::fprintf(stderr, "lumbarlab %s: data folder not found (set LUMBARLAB_ASSET_DIR)\n", command);
+        return std::nullopt;
+    }
+    try {
+        return loadModelData(modelDir, assetDir);
+    } catch (const FileError& e) {
+        std::fprintf(stderr, "lumbarlab %s: %s\n", command, e.what());
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
+int runPosesCommand() {
+    const auto data = loadOrReport("poses");
+    if (!data) return kExitFailed;
+    std::printf("%-24s %-8s %9s  %s\n", "id", "kind", "duration", "name");
+    for (const auto& p : data->postures)
+        std::printf("%-24s %-8s %8.1fs  %s%s\n", p.id.c_str(), p.isMotion() ? "motion" : "posture", p.duration,
+                    p.name.c_str(), p.loop ? " (loops)" : "");
+    return kExitOk;
+}
+
+int runPoseCommand(const PoseOptions& options) {
+    const auto data = loadOrReport("pose");
+    if (!data) return kExitFailed;
+    Coordinates values;
+    try {
+        values = resolvePose(*data, options.pose);
+    } catch (const PoseSelectionError& e) {
+        std::fprintf(stderr, "lumbarlab pose: %s\n", e.what());
+        return kExitUsage;
+    }
+    const SkeletonPose pose = data->poseFor(values);
+    const SkeletonFrames frames = data->kinematics->solve(pose);
+    const ClinicalAngles a = data->gauge->measure(pose, frames);
+    const std::pair<const char*, double> angles[] = {
+        {"hip_flexion_r_deg", a.hipFlexionRight},   {"hip_flexion_l_deg", a.hipFlexionLeft},
+        {"knee_flexion_r_deg", a.kneeFlexionRight}, {"knee_flexion_l_deg", a.kneeFlexionLeft},
+        {"lumbar_lordosis_l1_s1_deg", a.lumbarLordosis}, {"pelvic_tilt_deg", a.pelvicTilt},
+        {"sacral_slope_deg", a.sacralSlope},        {"pelvic_incidence_deg", a.pelvicIncidence}};
+
+    if (options.format == "json") {
+        nlohmann::json out;
+        out["pose"] = options.pose.pose;
+        out["time_s"] = options.pose.time;
+        for (const auto& spec : data->coordinates.specs()) {
+            if (spec.perLevel) continue;
+            auto it = values.find(spec.name);
+            out["coordinates"][spec.name] = it == values.end() ? 0.0 : it->second;
+        }
+        for (const auto& [name, v] : angles) out["clinical_angles"][name] = v;
+        for (std::size_t i = 0; i < kDiscLevels.size(); ++i) out["segment_lordosis_deg"][kDiscLevels[i]] = a.segmentLordosis[i];
+        for (const auto& bone : data->skeleton.bones)
+            for (const auto& l : bone.landmarks) {
+                const glm::vec3 p = frames.toWorld(bone.parentFrame, l.position);
+                out["landmarks"].push_back({{"bone", bone.id}, {"landmark", l.name}, {"position_m", {p.x, p.y, p.z}}});
+            }
+        std::cout << out.dump(2) << "\n";
+    } else {
+        std::printf("section,name,value\n");
+        for (const auto& spec : data->coordinates.specs()) {
+            if (spec.perLevel) continue;
+            auto it = values.find(spec.name);
+            std::printf("coordinate,%s,%.4f\n", spec.name.c_str(), it == values.end() ? 0.0 : it->second);
+        }
+        for (const auto& [name, v] : angles) std::printf("clinical_angle,%s,%.2f\n", name, v);
+        for (std::size_t i = 0; i < kDiscLevels.size(); ++i)
+            std::printf("segment_lordosis_deg,%s,%.2f\n", kDiscLevels[i], a.segmentLordosis[i]);
+        for (const auto& bone : data->skeleton.bones)
+            for (const auto& l : bone.landmarks) {
+                const glm::vec3 p = frames.toWorld(bone.parentFrame, l.position);
+                std::printf("landmark_x_m,%s.%s,%.5f\nlandmark_y_m,%s.%s,%.5f\nlandmark_z_m,%s.%s,%.5f\n", bone.id.c_str(),
+                            l.name.c_str(), p.x, bone.id.c_str(), l.name.c_str(), p.y, bone.id.c_str(), l.name.c_str(), p.z);
+            }
+    }
+    return kExitOk;
+}
+
+}  // namespace lumbarlab

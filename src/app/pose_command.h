@@ -1,0 +1,9 @@
+#pragma once
+#include "app/cli.h"
+
+namespace lumbarlab {
+/// `lumbarlab pose`: coordinates, clinical angles and landmarks of one posture. Returns an exit code.
+int runPoseCommand(const PoseOptions& options);
+/// `lumbarlab poses`: the posture and motion list. Returns an exit code.
+int runPosesCommand();
+}  // namespace lumbarlab
