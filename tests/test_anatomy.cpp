@@ -1,5 +1,6 @@
 #include "anatomy/bone_info.h"
 #include "anatomy/clinical_angles.h"
+#include "anatomy/pose_player.h"
 #include "anatomy/posture.h"
 #include "core/file_error.h"
 
@@ -264,4 +265,61 @@ TEST_CASE("assets: every bundled data file loads", "[anatomy][assets]") {
         INFO(id);
         CHECK(info.find(id) != nullptr);
     }
+}
+
+TEST_CASE("player: switching postures blends smoothly and lands exactly on the new posture", "[anatomy]") {
+    Posture standing;
+    standing.id = "standing";
+    standing.keys = {{0.0, {{"hip_flexion_r", 0.0}, {"knee_angle_r", 0.0}}}};
+    Posture sitting;
+    sitting.id = "sitting";
+    sitting.keys = {{0.0, {{"hip_flexion_r", 80.0}, {"knee_angle_r", 90.0}}}};
+    PosePlayer player;
+    player.setPosture(standing, 0.0);
+    CHECK(player.values().at("hip_flexion_r") == 0.0);
+    player.setPosture(sitting, 1.0);
+    CHECK(player.values().at("hip_flexion_r") == Approx(0.0));  // the blend starts where we were
+    double previous = 0.0;
+    for (int i = 0; i < 50; ++i) {
+        player.update(0.02);
+        const double v = player.values().at("hip_flexion_r");
+        REQUIRE(v >= previous - 1e-9);       // monotonic: no overshoot or bounce
+        REQUIRE(v - previous < 80.0 * 0.04);  // no jumps at 50 fps
+        previous = v;
+    }
+    CHECK(player.values().at("hip_flexion_r") == 80.0);  // exactly, not approximately
+    CHECK(player.values().at("knee_angle_r") == 90.0);
+}
+
+TEST_CASE("player: motions play at speed, loop, count reps; overrides win until cleared", "[anatomy]") {
+    Posture curl;
+    curl.id = "curl";
+    curl.keys = {{0.0, {{"hip_flexion_r", 100.0}}}, {2.0, {{"hip_flexion_r", 0.0}}}};
+    curl.duration = 3.0;
+    curl.loop = true;
+    PosePlayer player;
+    player.setPosture(curl, 0.0);
+    player.setSpeed(2.0);
+    player.update(0.5);  // 1 s of motion at double speed
+    CHECK(player.time() == Approx(1.0));
+    CHECK(player.values().at("hip_flexion_r") == Approx(50.0));
+    player.update(4.0);  // 8 more seconds: 9 s = 3 cycles
+    CHECK(player.repetitions() == 3);
+    CHECK(player.time() == Approx(0.0).margin(1e-9));
+    player.setSpeed(10.0);
+    CHECK(player.speed() == 2.0);
+    player.pause();
+    const double before = player.elapsed();
+    player.update(1.0);
+    CHECK(player.elapsed() == before);
+    player.seek(1.0);
+    player.setOverride("hip_flexion_r", 10.0);
+    CHECK(player.values().at("hip_flexion_r") == 10.0);
+    player.clearOverrides();
+    CHECK(player.values().at("hip_flexion_r") == Approx(50.0));
+    player.setLoop(false);
+    player.play();
+    player.update(10.0);
+    CHECK_FALSE(player.playing());  // stops at the end without looping
+    CHECK(player.time() == Approx(3.0));
 }

@@ -4,6 +4,9 @@
 #include "core/primitives.h"
 
 #include <glm/gtc/matrix_transform.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
 
 namespace lumbarlab {
 namespace {
@@ -13,6 +16,20 @@ constexpr glm::vec4 kMarkerColour{1.0f, 0.55f, 0.10f, 1.0f};  // warm orange, ap
 constexpr float kXrayAlpha = 0.28f;
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> loadPostureKeys(const std::filesystem::path& assetDir) {
+    std::vector<std::pair<std::string, std::string>> keys;
+    const std::filesystem::path file = assetDir / "lessons" / "posture_keys.json";
+    std::ifstream in(file);
+    if (!in) return keys;
+    try {
+        const auto root = nlohmann::ordered_json::parse(in);
+        for (const auto& [key, id] : root.at("keys").items()) keys.emplace_back(key, id.get<std::string>());
+    } catch (const std::exception& e) {
+        throw FileError(file, std::string("malformed: ") + e.what());
+    }
+    return keys;
+}
 
 std::string readableName(const std::string& snakeCase) {
     std::string out = snakeCase;

@@ -56,6 +56,10 @@ private:
     MeshId markerMesh_ = 0;
 };
 
+/// Function key name ("F1".."F12") -> posture id, from assets/lessons/posture_keys.json.
+/// A missing file gives no keys; a malformed one throws FileError.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> loadPostureKeys(const std::filesystem::path& assetDir);
+
 /// "anterior_superior_iliac_spine" -> "anterior superior iliac spine".
 [[nodiscard]] std::string readableName(const std::string& snakeCase);
 

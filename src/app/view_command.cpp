@@ -2,6 +2,7 @@
 
 #include "app/model_view.h"
 #include "app/process_clock.h"
+#include "anatomy/pose_player.h"
 #include "io/png_writer.h"
 #include "render/gl_info.h"
 #include "render/renderer.h"
@@ -53,12 +54,13 @@ struct ViewKey {
     CameraPose pose;
     std::optional<std::size_t> hovered, selected;
     std::vector<bool> visible;
+    std::uint64_t poseRevision = 0;
     bool xray = false, landmarks = false, flat = false;
     int width = 0, height = 0;
 
     bool operator==(const ViewKey& o) const {
         return pose.target == o.pose.target && pose.distance == o.pose.distance && pose.yaw == o.pose.yaw &&
-               pose.pitch == o.pose.pitch && hovered == o.hovered && selected == o.selected && visible == o.visible &&
+               pose.pitch == o.pose.pitch && poseRevision == o.poseRevision && hovered == o.hovered && selected == o.selected && visible == o.visible &&
                xray == o.xray && landmarks == o.landmarks && flat == o.flat && width == o.width && height == o.height;
     }
 };
@@ -142,6 +144,21 @@ int runViewCommand(const ViewOptions& options) {
     Scene& scene = view.scene();
     renderer->syncMeshes(scene.meshes);
 
+    // Posture playback (built-in model only).
+    PosePlayer player;
+    std::vector<std::pair<std::string, std::string>> postureKeys;
+    if (BuiltInModel* model = view.model()) {
+        try {
+            postureKeys = loadPostureKeys(assetDir);
+        } catch (const std::exception& e) {
+            addNotice(ui, startTime, e.what(), true);
+        }
+        if (const Posture* standing = model->data.findPosture("neutral_standing")) player.setPosture(*standing, 0.0);
+    } else {
+        ui.showPosturePanel = false;
+    }
+    std::uint64_t appliedRevision = ~std::uint64_t{0};
+
     int fbWidth = 0, fbHeight = 0;
     glfwGetFramebufferSize(window.handle, &fbWidth, &fbHeight);
     // Software GL cannot afford MSAA at interactive rates: draw single-sampled while the view
@@ -195,6 +212,43 @@ int runViewCommand(const ViewOptions& options) {
         drawStatsOverlay(timings, ui);
         drawNotices(ui, now);
         drawHelpWindow(ui);
+        if (BuiltInModel* model = view.model()) {
+            PosturePanelData panel;
+            for (const auto& p : model->data.postures) {
+                PostureItem item{p.id, p.name, {}, p.isMotion()};
+                for (const auto& [key, id] : postureKeys)
+                    if (id == p.id) item.key = key;
+                panel.postures.push_back(item);
+            }
+            if (const Posture* p = player.posture()) {
+                panel.current = p->id;
+                panel.name = p->name;
+                panel.description = p->description;
+                panel.dose = p->dose;
+                panel.cues = p->cues;
+                panel.motion = p->isMotion();
+                panel.duration = p->duration;
+            }
+            panel.playing = player.playing();
+            panel.loop = player.loop();
+            panel.time = player.time();
+            panel.speed = player.speed();
+            panel.elapsed = player.elapsed();
+            panel.repetitions = player.repetitions();
+            for (const auto& spec : model->data.coordinates.specs()) {
+                if (spec.perLevel) continue;
+                auto it = model->values.find(spec.name);
+                panel.sliders.push_back({spec.name, spec.unit, spec.min, spec.max, it == model->values.end() ? 0.0 : it->second,
+                                         player.overrides().count(spec.name) > 0});
+            }
+            const SkeletonPose pose = model->pose();
+            const ClinicalAngles a = model->data.gauge->measure(pose, model->data.kinematics->solve(pose));
+            panel.angles = {{"Hip flexion, right", a.hipFlexionRight},   {"Hip flexion, left", a.hipFlexionLeft},
+                            {"Knee flexion, right", a.kneeFlexionRight}, {"Knee flexion, left", a.kneeFlexionLeft},
+                            {"Lumbar lordosis L1-S1", a.lumbarLordosis}, {"Pelvic tilt", a.pelvicTilt},
+                            {"Sacral slope", a.sacralSlope}};
+            drawPosturePanel(panel, ui, intents);
+        }
         const std::optional<InfoCard> card = view.infoCard();
         drawInfoCard(card ? &*card : nullptr, intents);
         if (ui.showLandmarks) drawScreenLabels(view.landmarkLabels(camera, float(winWidth), float(winHeight)));
@@ -244,6 +298,12 @@ int runViewCommand(const ViewOptions& options) {
                 else if (key == GLFW_KEY_P) intents.screenshot = true;
                 else if (key == GLFW_KEY_H) ui.showHelp = !ui.showHelp;
                 else if (key == GLFW_KEY_X) ui.xray = !ui.xray;
+                else if (key == GLFW_KEY_SPACE) intents.togglePlay = true;
+                else if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) {
+                    const std::string name = "F" + std::to_string(key - GLFW_KEY_F1 + 1);
+                    for (const auto& [k, id] : postureKeys)
+                        if (k == name) intents.posture = id;
+                }
                 else if (key == GLFW_KEY_L) ui.showLandmarks = !ui.showLandmarks;
                 else if (key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) intents.quit = true;
                 else if (key == GLFW_KEY_ESCAPE) intents.select = std::optional<std::size_t>{};
@@ -265,10 +325,26 @@ int runViewCommand(const ViewOptions& options) {
         if (intents.viewPreset) camera.animateTo(camera.framedPose(scene.bounds(), *intents.viewPreset, aspect));
         if (intents.frameSelection) camera.animateTo(camera.framedPose(focus, aspect));
         if (intents.uiScale) imgui->setScale(*intents.uiScale);
+        if (BuiltInModel* model = view.model()) {
+            if (intents.posture)
+                if (const Posture* p = model->data.findPosture(*intents.posture)) player.setPosture(*p);
+            if (intents.togglePlay) player.togglePlay();
+            if (intents.seek) player.seek(*intents.seek);
+            if (intents.speed) player.setSpeed(*intents.speed);
+            if (intents.loop) player.setLoop(*intents.loop);
+            if (intents.resetCoordinates) player.clearOverrides();
+            if (intents.setCoordinate) player.setOverride(intents.setCoordinate->first, intents.setCoordinate->second);
+            player.update(dt);
+            if (player.revision() != appliedRevision) {
+                model->values = player.values();
+                model->applyPose(scene);
+                appliedRevision = player.revision();
+            }
+        }
         if (intents.quit) glfwSetWindowShouldClose(window.handle, GLFW_TRUE);
         camera.update(dt);
 
-        ViewKey key{camera.pose(), scene.hovered, scene.selected, {}, ui.xray, ui.showLandmarks, ui.render.flatShading,
+        ViewKey key{camera.pose(), scene.hovered, scene.selected, {}, appliedRevision, ui.xray, ui.showLandmarks, ui.render.flatShading,
                     fbWidth, fbHeight};
         for (const auto& o : scene.objects) key.visible.push_back(o.visible);
         if (!drawnKey || !(*drawnKey == key)) {

@@ -52,7 +52,6 @@ ImGuiSession::ImGuiSession(GLFWwindow* window, float uiScale) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is ours; no imgui.ini appearing in the user's folder
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     buildFonts(uiScale);
@@ -101,6 +100,7 @@ void ImGuiSession::endFrame() {
 }
 
 bool ImGuiSession::wantsMouse() const { return ImGui::GetIO().WantCaptureMouse; }
-bool ImGuiSession::wantsKeyboard() const { return ImGui::GetIO().WantCaptureKeyboard; }
+// Only a text field takes the keyboard from the shortcuts: a focused panel must not swallow F7.
+bool ImGuiSession::wantsKeyboard() const { return ImGui::GetIO().WantTextInput; }
 
 }  // namespace lumbarlab

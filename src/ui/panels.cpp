@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,7 @@ void drawMenuBar(UiState& ui, UiIntents& intents) {
         ImGui::MenuItem("Landmarks", "L", &ui.showLandmarks);
         ImGui::Separator();
         ImGui::MenuItem("Scene panel", nullptr, &ui.showScenePanel);
+        ImGui::MenuItem("Posture panel", nullptr, &ui.showPosturePanel);
         ImGui::MenuItem("Frame statistics", nullptr, &ui.showStats);
         ImGui::MenuItem("Flat shading", nullptr, &ui.render.flatShading);
         ImGui::Separator();
@@ -67,7 +70,7 @@ void drawScenePanel(const Scene& scene, UiState& ui, UiIntents& intents) {
     if (!ui.showScenePanel) return;
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(ImVec2(em * 0.6f, em * 2.4f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * 17.0f, em * 22.0f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em * 17.0f, em * 11.0f), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Scene", &ui.showScenePanel)) {
         ImGui::End();
         return;
@@ -194,6 +197,92 @@ void drawScreenLabels(const std::vector<ScreenLabel>& labels) {
     }
 }
 
+void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& intents) {
+    if (!ui.showPosturePanel) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    const float width = em * 24.0f;
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 0.6f, viewport->WorkPos.y + viewport->WorkSize.y - em * 0.6f),
+                            ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, em * 21.0f), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Posture and motion", &ui.showPosturePanel)) {
+        ImGui::End();
+        return;
+    }
+    // The list: a combo keeps the panel short; the function keys are shown beside each name.
+    std::string preview = data.name.empty() ? data.current : data.name;
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##posture", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+        for (const auto& p : data.postures) {
+            const std::string label = (p.key.empty() ? std::string("     ") : p.key + "  ") + p.name + (p.motion ? "  >" : "");
+            if (ImGui::Selectable(label.c_str(), p.id == data.current)) intents.posture = p.id;
+        }
+        ImGui::EndCombo();
+    }
+    if (!data.description.empty()) ImGui::TextWrapped("%s", data.description.c_str());
+
+    if (data.motion) {
+        if (ImGui::Button(data.playing ? "Pause" : "Play", ImVec2(em * 4.0f, 0))) intents.togglePlay = true;
+        ImGui::SameLine();
+        float t = float(data.time);
+        ImGui::SetNextItemWidth(-1.0f);
+        if (ImGui::SliderFloat("##time", &t, 0.0f, float(data.duration), "%.1f s")) intents.seek = double(t);
+        const double speeds[] = {0.25, 0.5, 1.0, 1.5, 2.0};
+        ImGui::TextUnformatted("Speed");
+        for (double s : speeds) {
+            ImGui::SameLine();
+            char label[16];
+            std::snprintf(label, sizeof label, "%gx", s);
+            const bool active = std::abs(s - data.speed) < 1e-6;
+            if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+            if (ImGui::SmallButton(label)) intents.speed = s;
+            if (active) ImGui::PopStyleColor();
+        }
+        bool loop = data.loop;
+        if (ImGui::Checkbox("Loop", &loop)) intents.loop = loop;
+        ImGui::SameLine();
+        if (data.loop && data.repetitions >= 0) ImGui::Text("   Reps: %d", data.repetitions);
+    }
+    ImGui::Text("Hold: %d:%02d", int(data.elapsed) / 60, int(data.elapsed) % 60);
+    if (!data.dose.empty() || !data.cues.empty()) {
+        ImGui::Separator();
+        if (!data.dose.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.42f, 1.0f));
+            ImGui::TextWrapped("Dose: %s", data.dose.c_str());
+            ImGui::PopStyleColor();
+        }
+        for (const auto& cue : data.cues) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", cue.c_str());
+        }
+    }
+    ImGui::Separator();
+    if (ImGui::CollapsingHeader("Clinical angles", ImGuiTreeNodeFlags_DefaultOpen)) {
+        if (ImGui::BeginTable("angles", 2, ImGuiTableFlags_RowBg)) {
+            for (const auto& [name, value] : data.angles) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(name.c_str());
+                ImGui::TableNextColumn();
+                ImGui::Text("%6.1f deg", value);
+            }
+            ImGui::EndTable();
+        }
+    }
+    if (ImGui::CollapsingHeader("Adjust joints")) {
+        if (ImGui::Button("Reset to posture")) intents.resetCoordinates = true;
+        for (const auto& s : data.sliders) {
+            float v = float(s.value);
+            if (s.overridden) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.45f, 0.30f, 0.12f, 1.0f));
+            ImGui::SetNextItemWidth(em * 11.0f);
+            const char* format = s.unit == "m" ? "%.3f m" : "%.1f deg";
+            if (ImGui::SliderFloat(s.name.c_str(), &v, float(s.min), float(s.max), format)) intents.setCoordinate = {s.name, double(v)};
+            if (s.overridden) ImGui::PopStyleColor();
+        }
+    }
+    ImGui::End();
+}
+
 void drawHelpWindow(UiState& ui) {
     if (!ui.showHelp) return;
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -208,6 +297,8 @@ void drawHelpWindow(UiState& ui) {
             {"X", "x-ray: see through the bones"},
             {"L", "landmarks of the selected bone (or all)"},
             {"P", "save a screenshot (PNG)"},
+            {"F1 ... F12", "postures and exercises (see the posture panel)"},
+            {"Space", "play or pause the motion"},
             {"H", "this help"},
             {"Ctrl+Q", "quit"},
         };

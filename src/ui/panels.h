@@ -19,6 +19,8 @@ void drawNotices(UiState& ui, double now);
 void drawInfoCard(const InfoCard* card, UiIntents& intents);
 /// Labels over the 3D view, with a dark halo so they read on bone and background alike.
 void drawScreenLabels(const std::vector<ScreenLabel>& labels);
+/// Postures (one key each), the timeline, the exercise card, joint sliders and clinical angles.
+void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& intents);
 /// Keys and mouse.
 void drawHelpWindow(UiState& ui);
 

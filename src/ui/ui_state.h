@@ -26,6 +26,7 @@ struct UiState {
     bool showHelp = false;
     bool xray = false;           ///< bones translucent, discs and markers show through
     bool showLandmarks = false;  ///< landmark markers and labels (selected bone, or all)
+    bool showPosturePanel = true;
     RenderSettings render;
     std::vector<Notice> notices;
 };
@@ -38,6 +39,14 @@ struct UiIntents {
     std::optional<std::string> toggleGroup;  ///< show or hide a whole group
     std::optional<std::optional<std::size_t>> select;  ///< set: select this object (nullopt: none)
     std::optional<float> uiScale;
+    // Posture and motion
+    std::optional<std::string> posture;  ///< switch to this posture id
+    bool togglePlay = false;
+    std::optional<double> seek;          ///< seconds
+    std::optional<double> speed;
+    std::optional<bool> loop;
+    std::optional<std::pair<std::string, double>> setCoordinate;
+    bool resetCoordinates = false;
     bool screenshot = false;
     bool quit = false;
 };
@@ -54,6 +63,32 @@ struct InfoCard {
 struct ScreenLabel {
     std::string text;
     float x = 0.0f, y = 0.0f;
+};
+
+/// One entry of the posture list.
+struct PostureItem {
+    std::string id, name, key;  ///< key: e.g. "F3", or empty
+    bool motion = false;
+};
+
+/// One joint slider.
+struct CoordinateSlider {
+    std::string name, unit;
+    double min = 0.0, max = 0.0, value = 0.0;
+    bool overridden = false;
+};
+
+/// What the posture panel shows; the app fills it each frame.
+struct PosturePanelData {
+    std::vector<PostureItem> postures;
+    std::string current;  ///< id
+    std::string name, description, dose;
+    std::vector<std::string> cues;
+    bool motion = false, playing = false, loop = true;
+    double time = 0.0, duration = 0.0, speed = 1.0, elapsed = 0.0;
+    int repetitions = 0;
+    std::vector<CoordinateSlider> sliders;
+    std::vector<std::pair<std::string, double>> angles;  ///< clinical readout, degrees
 };
 
 /// Per-frame figures for the overlay.
