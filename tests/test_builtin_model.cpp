@@ -118,3 +118,23 @@ TEST_CASE("model view: landmarks show for the selection only, and the card descr
     CHECK(card->text.find("trochanter") != std::string::npos);
     CHECK(card->details.size() == shown.size());
 }
+
+TEST_CASE("model: the patella tracks the groove, its ligament keeps its length through knee flexion", "[model]") {
+    const Standing& s = standing();
+    const float straight = s.data.kinematics->patellarLigamentLength(0, 0.0f);
+    CHECK(straight * 1000.0f > 35.0f);  // a real patellar ligament is about 4-5 cm
+    CHECK(straight * 1000.0f < 70.0f);
+    glm::vec3 previous = s.frames.toWorld("patella_r", {0, 0, 0});
+    for (int degrees = 10; degrees <= 140; degrees += 10) {
+        SkeletonPose pose = s.pose;
+        pose.right.kneeFlexion = glm::radians(float(degrees));
+        const SkeletonFrames frames = s.data.kinematics->solve(pose);
+        INFO(degrees << " deg of knee flexion");
+        CHECK(s.data.kinematics->patellarLigamentLength(0, pose.right.kneeFlexion) == Approx(straight).margin(0.0005));
+        const glm::vec3 patella = frames.toWorld("patella_r", {0, 0, 0});
+        CHECK(patella.y < previous.y);  // it moves down the groove as the knee bends
+        // and stays against the femur: within 6 cm of the knee centre
+        CHECK(glm::length(patella - frames.toWorld("femur_r", s.skeleton.requireJoint("femur_r", "knee_centre"))) < 0.06f);
+        previous = patella;
+    }
+}

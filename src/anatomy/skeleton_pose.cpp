@@ -3,6 +3,8 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtx/quaternion.hpp>
 
+#include <optional>
+
 namespace lumbarlab {
 namespace {
 
@@ -35,6 +37,25 @@ SkeletonKinematics::SkeletonKinematics(const SkeletonDefinition& skeleton) {
         hipCentre_[side] = skeleton.requireJoint("hip_bone" + s, "hip_centre");
         kneeCentre_[side] = skeleton.requireJoint("femur" + s, "knee_centre");
         patellaCentre_[side] = skeleton.requireJoint("femur" + s, "patella_rest_centre");
+        // Tracking needs four landmarks; without them the patella stays fixed to the femur.
+        auto landmark = [&](const std::string& bone, const std::string& name) -> std::optional<glm::vec3> {
+            if (const BoneDefinition* b = skeleton.find(bone))
+                for (const auto& l : b->landmarks)
+                    if (l.name == name) return l.position;
+            return std::nullopt;
+        };
+        const auto medial = landmark("femur" + s, "medial_epicondyle"), lateral = landmark("femur" + s, "lateral_epicondyle");
+        const auto apex = landmark("patella" + s, "patella_apex"), tuberosity = landmark("tibia" + s, "tibial_tuberosity");
+        if (medial && lateral && apex && tuberosity) {
+            PatellaTrack& track = patellaTrack_[side];
+            track.axisPoint = 0.5f * (*medial + *lateral);
+            track.axisPoint.z = patellaCentre_[side].z;  // the groove's plane
+            track.apex = *apex;
+            track.tuberosity = *tuberosity;
+            track.enabled = true;
+            track.ligamentLength = 0.0f;
+            track.ligamentLength = patellarLigamentLength(side, 0.0f);
+        }
     }
     s1Centre_ = skeleton.requireJoint("sacrum", "s1_endplate_centre");
     s1Normal_ = glm::normalize(skeleton.requireJoint("sacrum", "s1_endplate_normal"));
@@ -50,6 +71,37 @@ SkeletonKinematics::SkeletonKinematics(const SkeletonDefinition& skeleton) {
         const glm::vec3 bottom = skeleton.requireJoint(disc, "inferior_centre");
         discs_[i].middleHeight = glm::length(top - bottom);
     }
+}
+
+glm::mat4 SkeletonKinematics::patellaInFemur(int side, float kneeFlexion) const {
+    const PatellaTrack& track = patellaTrack_[side];
+    if (!track.enabled || track.ligamentLength <= 0.0f) return translate(patellaCentre_[side]);
+    const glm::mat4 tibiaInFemur = translate(kneeCentre_[side]) * rotateZ(-kneeFlexion);
+    const glm::vec3 tuberosity = glm::vec3(tibiaInFemur * glm::vec4(track.tuberosity, 1.0f));
+    auto placed = [&](float slide) {
+        return translate(track.axisPoint) * rotateZ(-slide) * translate(patellaCentre_[side] - track.axisPoint);
+    };
+    auto excess = [&](float slide) {
+        return glm::length(glm::vec3(placed(slide) * glm::vec4(track.apex, 1.0f)) - tuberosity) - track.ligamentLength;
+    };
+    // Sliding down the groove shortens the ligament; bisect for the slide that restores its length.
+    float lo = -0.5f, hi = std::max(kneeFlexion, 0.0f) + 0.8f;
+    if (excess(lo) * excess(hi) > 0.0f) return placed(0.7f * kneeFlexion);  // out of reach: a plain ratio
+    for (int i = 0; i < 32; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        if ((excess(mid) > 0.0f) == (excess(lo) > 0.0f))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return placed(0.5f * (lo + hi));
+}
+
+float SkeletonKinematics::patellarLigamentLength(int side, float kneeFlexion) const {
+    const PatellaTrack& track = patellaTrack_[side];
+    const glm::mat4 patella = patellaInFemur(side, kneeFlexion);
+    const glm::mat4 tibia = translate(kneeCentre_[side]) * rotateZ(-kneeFlexion);
+    return glm::length(glm::vec3(patella * glm::vec4(track.apex, 1.0f)) - glm::vec3(tibia * glm::vec4(track.tuberosity, 1.0f)));
 }
 
 SkeletonFrames SkeletonKinematics::solve(const SkeletonPose& pose) const {
@@ -69,8 +121,8 @@ SkeletonFrames SkeletonKinematics::solve(const SkeletonPose& pose) const {
         const glm::mat4 femur = pelvis * translate(hipCentre_[side]) * rotateZ(leg.hipFlexion) *
                                 rotateX(mirror * leg.hipAdduction) * rotateY(mirror * leg.hipRotation);
         frames.world["femur" + s] = femur;
-        // The patella rides in the femoral groove; with the knee straight it sits at rest.
-        frames.world["patella" + s] = femur * translate(patellaCentre_[side]);
+        // The patella rides in the femoral groove, tracked so its ligament keeps its length.
+        frames.world["patella" + s] = femur * patellaInFemur(side, leg.kneeFlexion);
         // Knee: a hinge about z at the knee centre; flexion swings the tibia backwards.
         frames.world["tibia" + s] = femur * translate(kneeCentre_[side]) * rotateZ(-leg.kneeFlexion);
     }

@@ -73,6 +73,21 @@ private:
     glm::vec3 hipCentre_[2]{};      ///< right, left, pelvis frame
     glm::vec3 kneeCentre_[2]{};     ///< in the femur frame
     glm::vec3 patellaCentre_[2]{};  ///< in the femur frame, knee straight
+    /// Patella tracking: it slides on a circle about the transepicondylar axis (the knee's
+    /// flexion axis to a good approximation) so the patellar ligament keeps its length.
+    struct PatellaTrack {
+        bool enabled = false;
+        glm::vec3 axisPoint{0.0f};    ///< epicondyle midpoint, femur frame
+        glm::vec3 apex{0.0f};         ///< ligament origin, patella frame
+        glm::vec3 tuberosity{0.0f};   ///< ligament insertion, tibia frame
+        float ligamentLength = 0.0f;  ///< with the knee straight
+    };
+    PatellaTrack patellaTrack_[2]{};
+    [[nodiscard]] glm::mat4 patellaInFemur(int side, float kneeFlexion) const;
+
+public:
+    /// Patellar ligament length (m) at a knee angle: constant when tracking works (tests).
+    [[nodiscard]] float patellarLigamentLength(int side, float kneeFlexion) const;
     glm::vec3 s1Centre_{0.0f}, s1Normal_{0, 1, 0};  ///< pelvis frame
     std::array<Endplates, 6> vertebrae_{};
     std::array<Disc, 6> discs_{};
