@@ -1,10 +1,6 @@
 #include "anatomy/bone_info.h"
 
-#include "core/file_error.h"
-
-#include <nlohmann/json.hpp>
-
-#include <fstream>
+#include "anatomy/json_file.h"
 
 namespace lumbarlab {
 
@@ -31,14 +27,7 @@ bool matchesPattern(const std::string& pattern, const std::string& text) {
 
 BoneInfoCatalogue BoneInfoCatalogue::load(const std::filesystem::path& file) {
     using nlohmann::json;
-    std::ifstream in(file);
-    if (!in) throw FileError(file, "cannot open");
-    json root;
-    try {
-        root = json::parse(in);
-    } catch (const json::parse_error& e) {
-        throw FileError(file, std::string("malformed JSON: ") + e.what());
-    }
+    const json root = readJsonFile(file);
     if (!root.contains("entries") || !root["entries"].is_object()) throw FileError(file, "needs an \"entries\" object");
     BoneInfoCatalogue catalogue;
     for (const auto& [key, entry] : root["entries"].items()) {

@@ -1,6 +1,6 @@
 #include "anatomy/coordinates.h"
 
-#include "core/file_error.h"
+#include "anatomy/json_file.h"
 
 #include <glm/glm.hpp>
 #include <nlohmann/json.hpp>
@@ -27,14 +27,7 @@ double value(const Coordinates& values, const std::string& name) {
 }  // namespace
 
 CoordinateSystem CoordinateSystem::load(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    if (!in) throw FileError(file, "cannot open");
-    json root;
-    try {
-        root = json::parse(in);
-    } catch (const json::parse_error& e) {
-        throw FileError(file, std::string("malformed JSON: ") + e.what());
-    }
+    const json root = readJsonFile<json>(file);
     if (!root.contains("coordinates") || !root["coordinates"].is_object())
         throw FileError(file, "needs a \"coordinates\" object");
     CoordinateSystem system;

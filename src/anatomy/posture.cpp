@@ -1,6 +1,6 @@
 #include "anatomy/posture.h"
 
-#include "core/file_error.h"
+#include "anatomy/json_file.h"
 
 #include <glm/glm.hpp>
 #include <nlohmann/json.hpp>
@@ -14,18 +14,6 @@ namespace lumbarlab {
 namespace {
 
 using nlohmann::json;
-
-json readJson(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    if (!in) throw FileError(file, "cannot open");
-    try {
-        json root = json::parse(in);
-        if (!root.is_object()) throw FileError(file, "must be a JSON object");
-        return root;
-    } catch (const json::parse_error& e) {
-        throw FileError(file, std::string("malformed JSON: ") + e.what());
-    }
-}
 
 bool hasSource(const json& entry) {
     return entry.is_object() && entry.contains("source") && entry["source"].is_string() &&
@@ -64,7 +52,7 @@ Coordinates Posture::at(double time) const {
 }
 
 Posture loadPosture(const std::filesystem::path& file, const CoordinateSystem& coordinates) {
-    const json root = readJson(file);
+    const json root = readJsonFile(file);
     Posture p;
     p.id = root.value("id", file.stem().string());
     p.name = root.value("name", p.id);
@@ -126,7 +114,7 @@ Posture loadPosture(const std::filesystem::path& file, const CoordinateSystem& c
 }
 
 SpineBaseline loadSpineBaseline(const std::filesystem::path& file) {
-    const json root = readJson(file);
+    const json root = readJsonFile(file);
     if (!root.contains("segment_lordosis_deg")) throw FileError(file, "needs \"segment_lordosis_deg\"");
     SpineBaseline baseline;
     const json& levels = root["segment_lordosis_deg"];

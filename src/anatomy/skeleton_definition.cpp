@@ -1,6 +1,6 @@
 #include "anatomy/skeleton_definition.h"
 
-#include "core/file_error.h"
+#include "anatomy/json_file.h"
 
 #include <nlohmann/json.hpp>
 
@@ -91,14 +91,7 @@ std::string boneGroupOf(const std::string& id) {
 }
 
 SkeletonDefinition loadSkeletonDefinition(const std::filesystem::path& manifest) {
-    std::ifstream in(manifest);
-    if (!in) throw FileError(manifest, "cannot open");
-    json root;
-    try {
-        root = json::parse(in);
-    } catch (const json::parse_error& e) {
-        throw FileError(manifest, std::string("malformed JSON: ") + e.what());
-    }
+    const json root = readJsonFile(manifest);
     const json& bones = member(root, "bones", manifest, "manifest");
     if (!bones.is_array() || bones.empty()) throw FileError(manifest, "'bones' must be a non-empty array");
 

@@ -17,6 +17,13 @@ constexpr float kXrayAlpha = 0.28f;
 
 }  // namespace
 
+ModelView openModelView(const std::vector<std::filesystem::path>& meshes, bool softwareGl) {
+    const std::filesystem::path assetDir = findAssetDir();
+    return ModelView(meshes.empty() ? loadBuiltInScene(findModelDir(), assetDir, softwareGl ? Detail::Low : Detail::High)
+                                    : loadMeshScene(meshes),
+                     assetDir);
+}
+
 std::vector<std::pair<std::string, std::string>> loadPostureKeys(const std::filesystem::path& assetDir) {
     std::vector<std::pair<std::string, std::string>> keys;
     const std::filesystem::path file = assetDir / "lessons" / "posture_keys.json";

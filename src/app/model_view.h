@@ -56,6 +56,10 @@ private:
     MeshId markerMesh_ = 0;
 };
 
+/// The scene a command shows: the --mesh files, or the built-in model at the detail level that
+/// suits the GPU (light meshes on software GL). Data folders are found with findModelDir/findAssetDir.
+[[nodiscard]] ModelView openModelView(const std::vector<std::filesystem::path>& meshes, bool softwareGl);
+
 /// Function key name ("F1".."F12") -> posture id, from assets/lessons/posture_keys.json.
 /// A missing file gives no keys; a malformed one throws FileError.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> loadPostureKeys(const std::filesystem::path& assetDir);

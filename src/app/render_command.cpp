@@ -24,10 +24,7 @@ int runRenderCommand(const RenderOptions& options) {
     }
     const GlInfo gl = currentGlInfo();
 
-    const std::filesystem::path assetDir = findAssetDir();
-    ModelView view(options.meshes.empty() ? loadBuiltInScene(findModelDir(), assetDir, gl.software ? Detail::Low : Detail::High)
-                                          : loadMeshScene(options.meshes),
-                   assetDir);
+    ModelView view = openModelView(options.meshes, gl.software);
     for (const auto& error : view.errors()) std::fprintf(stderr, "lumbarlab render: %s\n", error.c_str());
     if (!view.errors().empty() || view.scene().objects.empty()) return kExitFailed;
     Scene& scene = view.scene();

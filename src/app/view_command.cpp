@@ -134,9 +134,7 @@ int runViewCommand(const ViewOptions& options) {
 
     const double startTime = glfwGetTime();
     const std::filesystem::path assetDir = findAssetDir();
-    ModelView view(options.meshes.empty() ? loadBuiltInScene(findModelDir(), assetDir, gl.software ? Detail::Low : Detail::High)
-                                          : loadMeshScene(options.meshes),
-                   assetDir);
+    ModelView view = openModelView(options.meshes, gl.software);
     for (const auto& error : view.errors()) {
         std::fprintf(stderr, "lumbarlab view: %s\n", error.c_str());
         addNotice(ui, startTime, error, true);
