@@ -2,6 +2,7 @@
 // Everything the built-in model knows, loaded once: bones, kinematics, coordinates with limits,
 // the neutral spine and the posture library. Pure data and maths.
 
+#include "anatomy/body_figure.h"
 #include "anatomy/clinical_angles.h"
 #include "anatomy/posture.h"
 
@@ -17,11 +18,14 @@ struct ModelData {
     CoordinateSystem coordinates;
     SpineBaseline baseline;
     std::vector<Posture> postures;
+    std::unique_ptr<BodyFigure> body;
 
     /// Joint angles for coordinate values (neutral lordosis applied).
     [[nodiscard]] SkeletonPose poseFor(const Coordinates& values) const {
         return coordinates.toSkeletonPose(values, baseline.lordosis);
     }
+    /// The values with pelvis_ty set so the posture's ground rule holds (feet on the floor or box).
+    [[nodiscard]] Coordinates grounded(const Coordinates& values, const Posture* posture) const;
     [[nodiscard]] const Posture* findPosture(const std::string& id) const;
     /// "a, b, c": for error messages that list what exists.
     [[nodiscard]] std::string postureIds() const;

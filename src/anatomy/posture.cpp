@@ -61,6 +61,21 @@ Posture loadPosture(const std::filesystem::path& file, const CoordinateSystem& c
     if (root.contains("cues") && root["cues"].is_array())
         for (const auto& c : root["cues"])
             if (c.is_string()) p.cues.push_back(c.get<std::string>());
+    if (root.contains("props") && root["props"].is_array())
+        for (const auto& prop : root["props"]) {
+            const std::string name = prop.is_string() ? prop.get<std::string>() : std::string{};
+            if (name != "chair" && name != "couch_r" && name != "couch_l" && name != "box")
+                throw FileError(file, "props: unknown prop '" + name + "' (valid: chair, couch_r, couch_l, box)");
+            p.props.push_back(name);
+        }
+    if (root.contains("ground")) {
+        const json& g = root["ground"];
+        const std::string rule = g.value("rule", std::string{"feet"});
+        if (rule != "feet" && rule != "none") throw FileError(file, "ground.rule must be \"feet\" or \"none\"");
+        p.groundFeet = rule == "feet";
+        p.groundHeight = g.value("height", 0.0);
+        if (p.groundFeet && !g.contains("source")) throw FileError(file, "ground needs a \"source\" for its height");
+    }
 
     auto checked = [&](const Coordinates& values, const std::string& where) {
         const std::string problem = coordinates.check(values);

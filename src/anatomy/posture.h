@@ -26,6 +26,9 @@ struct Posture {
     bool loop = false;      ///< a cycle (walking, reps) that wraps around
     std::string dose;       ///< e.g. "60 s each side"
     std::vector<std::string> cues;
+    std::vector<std::string> props;  ///< "chair", "couch_r", "couch_l", "box" (the floor is always there)
+    bool groundFeet = true;          ///< place the lowest sole on the ground (else pelvis_ty is used as given)
+    double groundHeight = 0.0;       ///< where the feet stand: 0 on the floor, the box height on a box
 
     [[nodiscard]] bool isMotion() const { return keys.size() > 1; }
     /// Values at `time` (clamped, or wrapped when looping), eased between keyframes so speed is

@@ -1,0 +1,209 @@
+#include "anatomy/body_figure.h"
+
+#include "anatomy/json_file.h"
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace lumbarlab {
+namespace {
+
+glm::mat4 translate(const glm::vec3& t) { return glm::translate(glm::mat4(1.0f), t); }
+glm::mat4 scale(const glm::vec3& s) { return glm::scale(glm::mat4(1.0f), s); }
+glm::vec3 point(const glm::mat4& m, const glm::vec3& p) { return glm::vec3(m * glm::vec4(p, 1.0f)); }
+glm::vec3 axis(const glm::mat4& m, int i) { return glm::normalize(glm::vec3(m[i])); }
+
+/// A unit sphere stretched into an ellipsoid between two points (a limb segment).
+glm::mat4 limbBetween(const glm::vec3& a, const glm::vec3& b, float radius) {
+    const glm::vec3 along = b - a;
+    const float length = std::max(glm::length(along), 1e-4f);
+    const glm::vec3 y = along / length;
+    const glm::vec3 helper = std::abs(y.x) < 0.9f ? glm::vec3{1, 0, 0} : glm::vec3{0, 0, 1};
+    const glm::vec3 z = glm::normalize(glm::cross(helper, y));
+    const glm::vec3 x = glm::cross(y, z);
+    glm::mat4 m(1.0f);
+    m[0] = glm::vec4(x * radius, 0.0f);
+    m[1] = glm::vec4(y * (0.5f * length), 0.0f);
+    m[2] = glm::vec4(z * radius, 0.0f);
+    m[3] = glm::vec4(0.5f * (a + b), 1.0f);
+    return m;
+}
+
+std::optional<glm::vec3> landmarkOf(const SkeletonDefinition& skeleton, const std::string& bone, const std::string& name) {
+    if (const BoneDefinition* b = skeleton.find(bone))
+        for (const auto& l : b->landmarks)
+            if (l.name == name) return l.position;
+    return std::nullopt;
+}
+
+}  // namespace
+
+float ContactPoints::lowestSole() const {
+    return std::min({heel[0].y, heel[1].y, toe[0].y, toe[1].y});
+}
+
+BodyParameters loadBodyParameters(const std::filesystem::path& file) {
+    const auto root = readJsonFile(file);
+    BodyParameters p;
+    auto number = [&](const char* section, const char* key, const char* field) {
+        if (!root.contains(section) || !root[section].contains(key)) throw FileError(file, std::string(section) + "." + key + " is missing");
+        const auto& entry = root[section][key];
+        if (!entry.contains(field) || !entry[field].is_number() || !entry.contains("source"))
+            throw FileError(file, std::string(section) + "." + key + " needs a numeric \"" + field + "\" and a \"source\"");
+        return entry[field].get<double>();
+    };
+    p.massKg = number("subject", "mass_kg", "value");
+    p.heightM = number("subject", "height_m", "value");
+    p.headNeck = number("segments", "head_neck", "mass_fraction");
+    p.thorax = number("segments", "thorax", "mass_fraction");
+    p.abdomen = number("segments", "abdomen", "mass_fraction");
+    p.arm = number("segments", "arm", "mass_fraction");
+    p.foot = number("segments", "foot", "mass_fraction");
+    auto length = [&](const char* key) { return float(number("shapes", key, "value")); };
+    p.thoraxHeight = length("thorax_height");
+    p.thoraxDepth = length("thorax_depth");
+    p.thoraxWidth = length("thorax_width");
+    p.shoulderHalfWidth = length("shoulder_half_width");
+    p.neckLength = length("neck_length");
+    p.headHeight = length("head_height");
+    p.upperArm = length("upper_arm_length");
+    p.forearm = length("forearm_length");
+    p.hand = length("hand_length");
+    p.footLength = length("foot_length");
+    p.ankleHeight = length("ankle_height");
+    p.heelBehindAnkle = length("heel_behind_ankle");
+    if (p.massKg <= 0.0 || p.heightM <= 0.0) throw FileError(file, "subject mass and height must be positive");
+    return p;
+}
+
+BodyFigure::BodyFigure(BodyParameters parameters, const SkeletonDefinition& skeleton) : p_(parameters) {
+    t12Top_ = skeleton.requireJoint("t12", "superior_endplate_centre");
+    for (int side = 0; side < 2; ++side) {
+        const std::string s = side == 0 ? "_r" : "_l";
+        ankle_[side] = skeleton.requireJoint("tibia" + s, "ankle_centre");
+        const auto ischial = landmarkOf(skeleton, "hip_bone" + s, "ischial_tuberosity");
+        const auto tibial = landmarkOf(skeleton, "tibia" + s, "tibial_tuberosity");
+        if (!ischial || !tibial)
+            throw FileError(skeleton.manifest, "landmarks ischial_tuberosity and tibial_tuberosity are needed for contacts");
+        tuberosity_[side] = *ischial;
+        tibialTuberosity_[side] = *tibial;
+    }
+}
+
+glm::mat4 BodyFigure::thoraxFrame(const SkeletonFrames& frames) const {
+    // The thorax rides on T12: origin at T12's upper endplate, axes of T12.
+    return frames.of("t12") * translate(t12Top_);
+}
+
+BodyFigure::Arm BodyFigure::arm(const SkeletonFrames& frames, int side) const {
+    const glm::mat4 thorax = thoraxFrame(frames);
+    const float lateral = side == 0 ? 1.0f : -1.0f;
+    Arm a;
+    a.shoulder = point(thorax, {-0.01f, p_.thoraxHeight - 0.03f, lateral * p_.shoulderHalfWidth});
+    // Relaxed arms hang under gravity, angled out a little so they clear the chest; that is what
+    // lets the hands reach the floor at the bottom of a forward bend.
+    const glm::vec3 out = axis(thorax, 2) * lateral;
+    const glm::vec3 hang = glm::normalize(glm::vec3{0.0f, -1.0f, 0.0f} + 0.10f * out);
+    a.elbow = a.shoulder + p_.upperArm * hang;
+    a.wrist = a.elbow + p_.forearm * hang;
+    a.fingertip = a.wrist + p_.hand * hang;
+    return a;
+}
+
+glm::mat4 BodyFigure::footFrame(const SkeletonFrames& frames, int side) const {
+    const glm::mat4 ankle = frames.of(side == 0 ? "tibia_r" : "tibia_l") * translate(ankle_[side]);
+    // A simple ankle: the foot stays as flat as the joint allows (20 deg of dorsiflexion,
+    // 45 deg of plantar flexion), which places it on the floor in stance.
+    const glm::vec3 forward = axis(ankle, 0);
+    const float pitch = std::atan2(forward.y, std::sqrt(forward.x * forward.x + forward.z * forward.z));
+    const float ankleAngle = std::clamp(-pitch, glm::radians(-45.0f), glm::radians(20.0f));
+    return ankle * glm::rotate(glm::mat4(1.0f), ankleAngle, glm::vec3{0, 0, 1});
+}
+
+std::vector<BodyShape> BodyFigure::shapes(const SkeletonFrames& frames) const {
+    std::vector<BodyShape> out;
+    const glm::mat4 thorax = thoraxFrame(frames);
+    // Chest: an ellipsoid in front of the spine, as deep and wide as an adult's.
+    out.push_back({"thorax", "body", ShapeKind::Sphere,
+                   thorax * translate({0.05f, 0.5f * p_.thoraxHeight, 0.0f}) *
+                       scale({0.5f * p_.thoraxDepth, 0.5f * p_.thoraxHeight, 0.5f * p_.thoraxWidth})});
+    // The lower ribs: three hoops around the bottom of the chest, sloping down toward the front.
+    for (int i = 0; i < 3; ++i) {
+        const float y = 0.02f + 0.045f * float(i);
+        const float shrink = 0.92f - 0.05f * float(2 - i);
+        out.push_back({"rib_" + std::to_string(10 + i), "body", ShapeKind::Torus,
+                       thorax * translate({0.05f, y + 0.06f, 0.0f}) * glm::rotate(glm::mat4(1.0f), glm::radians(-20.0f), glm::vec3{0, 0, 1}) *
+                           scale({0.5f * p_.thoraxDepth * shrink, 1.0f, 0.5f * p_.thoraxWidth * shrink})});
+    }
+    const glm::vec3 neckBase = point(thorax, {0.0f, p_.thoraxHeight, 0.0f});
+    const glm::vec3 neckTop = point(thorax, {0.01f, p_.thoraxHeight + p_.neckLength, 0.0f});
+    out.push_back({"neck", "body", ShapeKind::Sphere, limbBetween(neckBase, neckTop, 0.05f)});
+    out.push_back({"head", "body", ShapeKind::Sphere,
+                   thorax * translate({0.03f, p_.thoraxHeight + p_.neckLength + 0.5f * p_.headHeight, 0.0f}) *
+                       scale({0.10f, 0.5f * p_.headHeight, 0.08f})});
+    for (int side = 0; side < 2; ++side) {
+        const std::string s = side == 0 ? "_r" : "_l";
+        const Arm a = arm(frames, side);
+        out.push_back({"upper_arm" + s, "body", ShapeKind::Sphere, limbBetween(a.shoulder, a.elbow, 0.045f)});
+        out.push_back({"forearm" + s, "body", ShapeKind::Sphere, limbBetween(a.elbow, a.wrist, 0.037f)});
+        out.push_back({"hand" + s, "body", ShapeKind::Sphere, limbBetween(a.wrist, a.fingertip, 0.03f)});
+        const glm::mat4 foot = footFrame(frames, side);
+        out.push_back({"foot" + s, "body", ShapeKind::Sphere,
+                       foot * translate({0.5f * p_.footLength - p_.heelBehindAnkle, -0.5f * p_.ankleHeight, 0.0f}) *
+                           scale({0.5f * p_.footLength, 0.5f * p_.ankleHeight, 0.045f})});
+    }
+    return out;
+}
+
+ContactPoints BodyFigure::contacts(const SkeletonFrames& frames) const {
+    ContactPoints c;
+    for (int side = 0; side < 2; ++side) {
+        const std::string s = side == 0 ? "_r" : "_l";
+        const glm::mat4 foot = footFrame(frames, side);
+        c.heel[side] = point(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, 0.0f});
+        c.toe[side] = point(foot, {p_.footLength - p_.heelBehindAnkle, -p_.ankleHeight, 0.0f});
+        c.fingertip[side] = arm(frames, side).fingertip;
+        c.ischialTuberosity[side] = frames.toWorld("pelvis", tuberosity_[side]);
+        c.kneeFront[side] = frames.toWorld("tibia" + s, tibialTuberosity_[side]);
+    }
+    return c;
+}
+
+std::vector<BodyShape> propShapes(const std::vector<std::string>& props, const ContactPoints& c, float floorHeight) {
+    std::vector<BodyShape> out;
+    const float floorTop = floorHeight;
+    out.push_back({"floor", "props", ShapeKind::Box, translate({0.0f, floorTop - 0.01f, 0.0f}) * scale({3.0f, 0.02f, 3.0f})});
+    for (const auto& prop : props) {
+        if (prop == "chair") {
+            // The seat meets the sitting bones; it reaches forward under the thighs.
+            const float seat = std::min(c.ischialTuberosity[0].y, c.ischialTuberosity[1].y);
+            const float backX = std::min(c.ischialTuberosity[0].x, c.ischialTuberosity[1].x) - 0.08f;
+            const float depth = 0.44f, height = seat - floorTop;
+            out.push_back({"chair_seat", "props", ShapeKind::Box, translate({backX + 0.5f * depth, seat - 0.02f, 0.0f}) * scale({depth, 0.04f, 0.46f})});
+            out.push_back({"chair_back", "props", ShapeKind::Box, translate({backX - 0.02f, seat + 0.25f, 0.0f}) * scale({0.03f, 0.46f, 0.44f})});
+            for (float dx : {0.02f, depth - 0.02f})
+                for (float dz : {-0.2f, 0.2f})
+                    out.push_back({"chair_leg", "props", ShapeKind::Box,
+                                   translate({backX + dx, floorTop + 0.5f * (height - 0.04f), dz}) * scale({0.03f, height - 0.04f, 0.03f})});
+        } else if (prop == "couch_r" || prop == "couch_l") {
+            // A cushion under the rear knee and the couch's backrest behind the rear foot.
+            const int rear = prop == "couch_r" ? 0 : 1;
+            const glm::vec3 knee = c.kneeFront[rear];
+            const float cushionTop = knee.y - 0.02f;  // the tuberosity sits about 2 cm above the skin's contact
+            out.push_back({"cushion", "props", ShapeKind::Box,
+                           translate({knee.x - 0.05f, floorTop + 0.5f * (cushionTop - floorTop), knee.z}) * scale({0.40f, cushionTop - floorTop, 0.35f})});
+            const float backX = std::min(c.heel[rear].x, c.toe[rear].x) - 0.06f;
+            out.push_back({"couch_back", "props", ShapeKind::Box, translate({backX - 0.08f, floorTop + 0.45f, c.heel[rear].z}) * scale({0.16f, 0.90f, 0.9f})});
+        } else if (prop == "box") {
+            const glm::vec3 centre = 0.25f * (c.heel[0] + c.heel[1] + c.toe[0] + c.toe[1]);
+            const float top = c.lowestSole();
+            out.push_back({"box", "props", ShapeKind::Box,
+                           translate({centre.x, floorTop + 0.5f * (top - floorTop), centre.z}) * scale({0.40f, top - floorTop, 0.50f})});
+        }
+    }
+    return out;
+}
+
+}  // namespace lumbarlab

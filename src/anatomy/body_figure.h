@@ -1,0 +1,77 @@
+#pragma once
+// The simplified rest of the body (thorax with lower ribs, neck and head, arms and hands, feet)
+// and the props (floor, chair, couch, box), as plain shapes placed on the solved skeleton. The
+// segment masses are the ones the disc model uses. No GL: the app turns shapes into draw records.
+
+#include "anatomy/skeleton_pose.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace lumbarlab {
+
+/// Unit shapes the renderer has meshes for; `transform` scales them into place.
+enum class ShapeKind { Sphere, Box, Torus };
+
+struct BodyShape {
+    std::string id;     ///< e.g. "thorax", "hand_r", "chair_seat"
+    std::string group;  ///< "body" or "props"
+    ShapeKind kind = ShapeKind::Sphere;
+    glm::mat4 transform{1.0f};  ///< unit sphere (radius 1), unit box (side 1) or unit torus (ring 1)
+};
+
+/// Masses and sizes from assets/anatomy/body.json (every value cited there).
+struct BodyParameters {
+    double massKg = 70.0, heightM = 1.68;
+    double headNeck = 0.081, thorax = 0.216, abdomen = 0.139, arm = 0.05, foot = 0.0145;  ///< mass fractions
+    float thoraxHeight = 0.30f, thoraxDepth = 0.21f, thoraxWidth = 0.31f, shoulderHalfWidth = 0.19f;
+    float neckLength = 0.10f, headHeight = 0.23f;
+    float upperArm = 0.30f, forearm = 0.25f, hand = 0.18f;
+    float footLength = 0.25f, ankleHeight = 0.075f, heelBehindAnkle = 0.05f;
+};
+
+/// Reads body.json; throws FileError.
+[[nodiscard]] BodyParameters loadBodyParameters(const std::filesystem::path& file);
+
+/// Points where the body meets the world, for grounding and contact checks (world, metres).
+struct ContactPoints {
+    glm::vec3 heel[2]{}, toe[2]{};       ///< sole corners under each foot (right, left)
+    glm::vec3 fingertip[2]{};            ///< end of each hand
+    glm::vec3 ischialTuberosity[2]{};    ///< the sitting bones
+    glm::vec3 kneeFront[2]{};            ///< front of each knee (tibial tuberosity)
+    /// The lowest sole point of both feet.
+    [[nodiscard]] float lowestSole() const;
+};
+
+class BodyFigure {
+public:
+    /// Needs the skeleton for attachment points (T12, ankles, sitting bones); throws FileError.
+    BodyFigure(BodyParameters parameters, const SkeletonDefinition& skeleton);
+
+    [[nodiscard]] const BodyParameters& parameters() const { return p_; }
+    /// Thorax, ribs, neck, head, arms, hands and feet on the solved frames.
+    [[nodiscard]] std::vector<BodyShape> shapes(const SkeletonFrames& frames) const;
+    [[nodiscard]] ContactPoints contacts(const SkeletonFrames& frames) const;
+
+private:
+    struct Arm {
+        glm::vec3 shoulder, elbow, wrist, fingertip;
+    };
+    [[nodiscard]] glm::mat4 thoraxFrame(const SkeletonFrames& frames) const;
+    [[nodiscard]] Arm arm(const SkeletonFrames& frames, int side) const;
+    [[nodiscard]] glm::mat4 footFrame(const SkeletonFrames& frames, int side) const;
+
+    BodyParameters p_;
+    glm::vec3 t12Top_{0.0f};        ///< T12 superior endplate centre, T12 frame
+    glm::vec3 ankle_[2]{};          ///< ankle centre, tibia frame
+    glm::vec3 tuberosity_[2]{};     ///< ischial tuberosity, pelvis frame
+    glm::vec3 tibialTuberosity_[2]{};  ///< tibia frame
+};
+
+/// Props for a posture: the floor always; a chair under the sitting bones, a cushion and couch for
+/// the couch stretch, a box under the feet. Sized and placed to meet the body's contact points.
+[[nodiscard]] std::vector<BodyShape> propShapes(const std::vector<std::string>& props, const ContactPoints& contacts,
+                                                float floorHeight);
+
+}  // namespace lumbarlab

@@ -1,0 +1,59 @@
+#pragma once
+// Per-bone model builders. Each returns the right-side (or midline) model in its own bone frame, mm.
+// Frames follow the OpenSim convention: x anterior, y superior, z to the right.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bone_model.hpp"
+#include "params.hpp"
+
+namespace bonegen {
+
+/// Lumbar (and T12) level names from cranial to caudal.
+const std::vector<std::string>& vertebraLevels();
+
+/// Pelvis-frame layout shared by the hip bone and the sacrum.
+struct PelvisLayout {
+    glm::vec3 hipCentre;           ///< right acetabulum / femoral head centre
+    glm::vec3 acetabulumAxis;      ///< unit vector out of the socket (lateral, inferior, anterior)
+    Frame s1;                      ///< origin: S1 endplate centre; y: endplate normal; x: anterior along the endplate
+    glm::vec3 sacroiliacCentre;    ///< centre of the right auricular (sacro-iliac) surface
+    float auricularHalfWidth;      ///< |z| of the sacrum's flat auricular faces
+};
+/// Derives the layout from the pelvis and sacrum parameters.
+PelvisLayout pelvisLayout(const SkeletonParams& params);
+
+/// Facet joint between a vertebra and the one below, in the lower vertebra's frame (mm, right side).
+struct FacetJoint {
+    float x;        ///< antero-posterior position of the joint centre
+    float yAboveTop;///< height of the joint centre above the lower vertebra's superior endplate
+    float z;        ///< |z| of the joint plane (superior process lateral, inferior process medial)
+};
+/// Facet joint placement from the lower level's dimensions ("s1" uses L5's canal dimensions).
+FacetJoint facetJointBelow(const SkeletonParams& params, const std::string& lowerLevel);
+/// Disc gap (mm) at antero-posterior position x for the disc named e.g. "l4_l5".
+float discGapAt(const SkeletonParams& params, const std::string& disc, float x);
+
+/// Right hip bone (innominate) in the pelvis frame.
+BoneModel buildHipBoneRight(const SkeletonParams& params);
+/// Sacrum with coccyx in the pelvis frame.
+BoneModel buildSacrum(const SkeletonParams& params);
+/// One vertebra ("t12", "l1" ... "l5") in its own body-centred frame.
+BoneModel buildVertebra(const SkeletonParams& params, const std::string& level);
+/// Annulus and nucleus of one disc ("t12_l1" ... "l5_s1") in the disc frame.
+std::pair<BoneModel, BoneModel> buildDisc(const SkeletonParams& params, const std::string& disc);
+/// Right femur in the femur frame (origin at the head centre).
+BoneModel buildFemurRight(const SkeletonParams& params);
+/// Right patella in the patella frame (origin at its centre).
+BoneModel buildPatellaRight(const SkeletonParams& params);
+/// Right tibia in the tibia frame (origin at the knee joint centre between the plateaus).
+BoneModel buildTibiaRight(const SkeletonParams& params);
+/// Right fibula, also in the tibia frame.
+BoneModel buildFibulaRight(const SkeletonParams& params);
+
+/// Every model of the default skeleton, in output order (left bones mirror right ones).
+std::vector<BoneModel> buildSkeletonModels(const SkeletonParams& params);
+
+} // namespace bonegen

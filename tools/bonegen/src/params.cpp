@@ -1,0 +1,118 @@
+#include "params.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace bonegen {
+
+namespace {
+
+std::vector<ParamSpec> buildSchema() {
+    std::vector<ParamSpec> specs;
+    const auto add = [&](const std::string& section, std::initializer_list<std::pair<const char*, const char*>> keys) {
+        for (const auto& [key, unit] : keys) specs.push_back({section + "." + key, unit});
+    };
+    add("pelvis", {{"inter_asis_width", "mm"}, {"inter_aiis_width", "mm"}, {"hip_centre_x", "mm"},
+                   {"hip_centre_y", "mm"}, {"inter_hip_centre_width", "mm"}, {"acetabulum_width", "mm"},
+                   {"acetabular_inclination", "deg"}, {"acetabular_anteversion", "deg"},
+                   {"acetabular_depth", "mm"}, {"hip_joint_space", "mm"}, {"iliac_crest_height", "mm"},
+                   {"intercristal_width", "mm"}, {"asis_to_psis_depth", "mm"}, {"inter_psis_width", "mm"},
+                   {"ischial_tuberosity_height", "mm"}, {"pubic_symphysis_height", "mm"}});
+    add("sacrum", {{"pelvic_incidence", "deg"}, {"sacral_slope", "deg"}, {"sacrofemoral_distance", "mm"},
+                   {"s1_body_width", "mm"}, {"s1_endplate_depth", "mm"}, {"sacral_height", "mm"},
+                   {"sacral_width", "mm"}, {"inter_auricular_width", "mm"}, {"auricular_height", "mm"},
+                   {"coccyx_length", "mm"}});
+    for (const char* level : {"t12", "l1", "l2", "l3", "l4", "l5"})
+        add(std::string("vertebrae.") + level,
+            {{"body_posterior_height", "mm"}, {"endplate_width", "mm"}, {"endplate_depth", "mm"},
+             {"canal_width", "mm"}, {"canal_depth", "mm"}, {"pedicle_width", "mm"},
+             {"transverse_process_length", "mm"}, {"spinous_process_length", "mm"}});
+    for (const char* level : {"t12_l1", "l1_l2", "l2_l3", "l3_l4", "l4_l5", "l5_s1"})
+        add(std::string("discs.") + level, {{"anterior_height", "mm"}, {"posterior_height", "mm"}, {"depth", "mm"}});
+    add("discs.nucleus", {{"ap_fraction", "ratio"}, {"height_to_length", "ratio"}, {"centroid_offset", "mm"}});
+    add("femur", {{"length", "mm"}, {"head_diameter", "mm"}, {"neck_shaft_angle", "deg"}, {"anteversion", "deg"},
+                  {"femoral_offset", "mm"}, {"shaft_diameter", "mm"}, {"anterior_bow", "mm"},
+                  {"epicondylar_width", "mm"}, {"condyle_radius", "mm"}});
+    add("patella", {{"height", "mm"}, {"width", "mm"}, {"thickness", "mm"}});
+    add("tibia", {{"length", "mm"}, {"plateau_width", "mm"}, {"plateau_depth", "mm"}, {"shaft_diameter", "mm"}});
+    add("fibula", {{"length", "mm"}, {"shaft_diameter", "mm"}});
+    add("mesh", {{"voxel_large", "mm"}, {"voxel_medium", "mm"}, {"voxel_small", "mm"}});
+    return specs;
+}
+
+std::vector<std::string> splitKey(std::string_view dottedKey) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t dot = dottedKey.find('.', start);
+        parts.emplace_back(dottedKey.substr(start, dot - start));
+        if (dot == std::string_view::npos) break;
+        start = dot + 1;
+    }
+    return parts;
+}
+
+} // namespace
+
+const std::vector<ParamSpec>& requiredParams() {
+    static const std::vector<ParamSpec> schema = buildSchema();
+    return schema;
+}
+
+SkeletonParams SkeletonParams::load(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw ParamError(file.string() + ": cannot open the parameter file");
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw ParamError(file.string() + ": invalid JSON (" + e.what() + ")");
+    }
+    return fromJson(std::move(document), file.string());
+}
+
+SkeletonParams SkeletonParams::fromJson(nlohmann::json document, std::string fileLabel) {
+    SkeletonParams params;
+    params.document_ = std::move(document);
+    params.label_ = std::move(fileLabel);
+    params.validate();
+    return params;
+}
+
+const nlohmann::json& SkeletonParams::entry(std::string_view dottedKey) const {
+    const nlohmann::json* node = &document_;
+    for (const std::string& part : splitKey(dottedKey)) {
+        if (!node->is_object() || !node->contains(part))
+            throw ParamError(label_ + ": key '" + std::string(dottedKey) + "' is missing");
+        node = &(*node)[part];
+    }
+    return *node;
+}
+
+double SkeletonParams::value(std::string_view dottedKey) const {
+    const nlohmann::json& e = entry(dottedKey);
+    if (!e.is_object() || !e.contains("value") || !e["value"].is_number())
+        throw ParamError(label_ + ": key '" + std::string(dottedKey) + "' needs a numeric \"value\"");
+    return e["value"].get<double>();
+}
+
+void SkeletonParams::validate() const {
+    if (!document_.is_object()) throw ParamError(label_ + ": the top level must be a JSON object");
+    for (const ParamSpec& spec : requiredParams()) {
+        const nlohmann::json& e = entry(spec.key);
+        const std::string where = label_ + ": key '" + spec.key + "'";
+        if (!e.is_object()) throw ParamError(where + " must be an object {value, unit, source}");
+        if (!e.contains("value") || !e["value"].is_number()) throw ParamError(where + " needs a numeric \"value\"");
+        if (!e.contains("unit") || !e["unit"].is_string()) throw ParamError(where + " needs a string \"unit\"");
+        if (e["unit"].get<std::string>() != spec.unit)
+            throw ParamError(where + " has unit '" + e["unit"].get<std::string>() + "', expected '" + spec.unit + "'");
+        if (!e.contains("source") || !e["source"].is_string() || e["source"].get<std::string>().empty())
+            throw ParamError(where + " needs a non-empty string \"source\"");
+        const double v = e["value"].get<double>();
+        if (spec.unit == "mm" && spec.key.find("hip_centre") == std::string::npos &&
+            spec.key.find("centroid_offset") == std::string::npos && !(v > 0.0))
+            throw ParamError(where + " must be positive (got " + std::to_string(v) + ")");
+    }
+}
+
+} // namespace bonegen
