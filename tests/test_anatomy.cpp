@@ -150,7 +150,7 @@ TEST_CASE("coordinates: sided names exist, limits are enforced with one clear li
     const CoordinateSystem& c = coordinateSystem();
     for (const char* name : {"pelvis_tilt", "pelvis_ty", "hip_flexion_r", "hip_flexion_l", "hip_adduction_r", "hip_rotation_l",
                              "knee_angle_r", "knee_angle_l", "lumbar_flexion", "lumbar_bending", "lumbar_rotation",
-                             "lumbar_flexion_l4_l5", "lumbar_bending_t12_l1"})
+                             "lumbar_flexion_l4_l5", "lumbar_bending_t12_l1", "thoracic_flexion"})
         CHECK(c.find(name) != nullptr);
     CHECK(c.find("hip_flexion") == nullptr);  // only the sided names are real
     CHECK(c.check({{"hip_flexion_r", 90.0}, {"knee_angle_l", 120.0}}).empty());

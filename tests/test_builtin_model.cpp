@@ -87,6 +87,7 @@ TEST_CASE("model view: x-ray makes bones translucent but leaves discs as they ar
     REQUIRE(plain.size() == xray.size());
     std::size_t translucentBones = 0;
     for (std::size_t i = 0; i < xray.size(); ++i) {
+        if (xray[i].pickId == kNoPick) continue;  // body shapes and props: not bones
         const SceneObject& object = view.scene().objects[xray[i].pickId - 1];
         if (object.group == "discs") {
             CHECK(xray[i].colour.w == plain[i].colour.w);
@@ -136,5 +137,152 @@ TEST_CASE("model: the patella tracks the groove, its ligament keeps its length t
         // and stays against the femur: within 6 cm of the knee centre
         CHECK(glm::length(patella - frames.toWorld("femur_r", s.skeleton.requireJoint("femur_r", "knee_centre"))) < 0.06f);
         previous = patella;
+    }
+}
+
+namespace {
+
+struct Posed {
+    Coordinates values;
+    SkeletonPose pose;
+    SkeletonFrames frames;
+    ClinicalAngles angles;
+    ContactPoints contacts;
+};
+
+/// A posture at a time, grounded by its rule, as the viewer shows it.
+Posed posed(const std::string& id, double time = 0.0) {
+    const ModelData& data = standing().data;
+    const Posture* posture = data.findPosture(id);
+    REQUIRE(posture != nullptr);
+    Posed p;
+    p.values = data.grounded(posture->at(time), posture);
+    p.pose = data.poseFor(p.values);
+    p.frames = data.kinematics->solve(p.pose);
+    p.angles = data.gauge->measure(p.pose, p.frames);
+    p.contacts = data.body->contacts(p.frames);
+    return p;
+}
+
+void requireFeetFlatOn(const ContactPoints& c, float height, int side) {
+    INFO("side " << side);
+    CHECK(std::abs(c.heel[side].y - height) < 0.01f);
+    CHECK(std::abs(c.toe[side].y - height) < 0.01f);
+}
+
+}  // namespace
+
+TEST_CASE("postures: standing and sitting keep both feet flat on the floor (within 1 cm)", "[model][posture]") {
+    for (const char* id : {"neutral_standing", "sitting_upright", "sitting_relaxed", "sitting_slouched"}) {
+        INFO(id);
+        const Posed p = posed(id);
+        requireFeetFlatOn(p.contacts, 0.0f, 0);
+        requireFeetFlatOn(p.contacts, 0.0f, 1);
+    }
+}
+
+TEST_CASE("postures: sitting bones rest at an ordinary chair height", "[model][posture]") {
+    for (const char* id : {"sitting_upright", "sitting_relaxed", "sitting_slouched"}) {
+        const Posed p = posed(id);
+        const float seat = std::min(p.contacts.ischialTuberosity[0].y, p.contacts.ischialTuberosity[1].y);
+        INFO(id << ": seat " << seat);
+        CHECK(seat > 0.36f);
+        CHECK(seat < 0.55f);
+        // Both sitting bones on the seat: level within 1 cm.
+        CHECK(std::abs(p.contacts.ischialTuberosity[0].y - p.contacts.ischialTuberosity[1].y) < 0.01f);
+    }
+}
+
+TEST_CASE("postures: sitting angles as cited (SCIENCE.md 3b, 4a)", "[model][posture]") {
+    const double standingLordosis = posed("neutral_standing").angles.lumbarLordosis;
+    for (const char* id : {"sitting_upright", "sitting_relaxed"}) {
+        const Posed p = posed(id);
+        const double reduction = 1.0 - p.angles.lumbarLordosis / standingLordosis;
+        INFO(id << ": lordosis " << p.angles.lumbarLordosis << ", reduced " << reduction * 100.0 << " %");
+        CHECK(reduction >= 0.30 - 1e-6);  // 30-60 % flatter than standing (Endo 2012: -49.8 %)
+        CHECK(reduction <= 0.60);
+        CHECK(p.angles.hipFlexionRight >= 65.0);  // 65-80 deg (SCIENCE.md 4a)
+        CHECK(p.angles.hipFlexionRight <= 80.0);
+    }
+    const Posed relaxed = posed("sitting_relaxed");
+    CHECK(relaxed.angles.pelvicTilt - posed("neutral_standing").angles.pelvicTilt == Approx(18.3).margin(0.5));  // Endo 2012
+    CHECK(posed("sitting_slouched").angles.lumbarLordosis < 10.0);  // slouched: 0-10 deg
+}
+
+TEST_CASE("postures: couch stretch extends the rear hip and deeply flexes the rear knee", "[model][posture]") {
+    for (const char* id : {"couch_stretch_r", "couch_stretch_l"}) {
+        const int rear = id[std::string(id).size() - 1] == 'r' ? 0 : 1;
+        for (double t : {0.0, 13.0, 31.0, 60.0}) {
+            const Posed p = posed(id, t);
+            const double hip = rear == 0 ? p.angles.hipFlexionRight : p.angles.hipFlexionLeft;
+            const double knee = rear == 0 ? p.angles.kneeFlexionRight : p.angles.kneeFlexionLeft;
+            const double frontHip = rear == 0 ? p.angles.hipFlexionLeft : p.angles.hipFlexionRight;
+            INFO(id << " at " << t << " s: rear hip " << hip << ", rear knee " << knee);
+            CHECK(hip <= 0.0);     // rear hip extended: 0-15 deg of extension (SCIENCE.md 4d)
+            CHECK(hip >= -15.0);
+            CHECK(knee >= 120.0);  // 120-145 deg (SCIENCE.md 4d)
+            CHECK(knee <= 145.0);
+            CHECK(frontHip == Approx(90.0).margin(10.0));  // front leg about 90/90
+            requireFeetFlatOn(p.contacts, 0.0f, 1 - rear);  // the front foot stands on the floor
+            // The rear knee rests on a cushion, neither floating high nor sunk into the floor.
+            CHECK(p.contacts.kneeFront[rear].y > 0.03f);
+            CHECK(p.contacts.kneeFront[rear].y < 0.25f);
+        }
+    }
+}
+
+TEST_CASE("postures: Jefferson curl bottom: lumbar and hip flexion as cited, hands past the feet", "[model][posture]") {
+    const Posed bottom = posed("jefferson_curl", 5.5);
+    const double lumbarFlexion = posed("neutral_standing").angles.lumbarLordosis - bottom.angles.lumbarLordosis;
+    INFO("lumbar flexion " << lumbarFlexion << ", hip flexion " << bottom.angles.hipFlexionRight);
+    CHECK(lumbarFlexion >= 40.0);  // 40-60 deg (SCIENCE.md 4d)
+    CHECK(lumbarFlexion <= 60.0);
+    CHECK(bottom.angles.hipFlexionRight >= 60.0);  // 60-80 deg
+    CHECK(bottom.angles.hipFlexionRight <= 80.0);
+    CHECK(bottom.angles.kneeFlexionRight == Approx(0.0));  // straight knees
+    requireFeetFlatOn(bottom.contacts, 0.30f, 0);  // standing on the 30 cm box
+    requireFeetFlatOn(bottom.contacts, 0.30f, 1);
+    CHECK(bottom.contacts.fingertip[0].y < 0.30f + 0.01f);  // the hands reach past the top of the box
+}
+
+TEST_CASE("postures: walking swings each hip from 20 deg of extension to 30 of flexion", "[model][posture]") {
+    const Posture* walking = standing().data.findPosture("walking");
+    REQUIRE(walking);
+    double lowest = 1e9, highest = -1e9;
+    for (double t = 0.0; t < walking->duration; t += 0.01) {
+        const Posed p = posed("walking", t);
+        lowest = std::min(lowest, p.angles.hipFlexionRight);
+        highest = std::max(highest, p.angles.hipFlexionRight);
+        REQUIRE(std::abs(p.contacts.lowestSole()) < 0.01f);  // one foot always on the floor
+    }
+    CHECK(lowest == Approx(-20.0).margin(1.0));   // Kerrigan 2001: 20.4 deg in young adults
+    CHECK(highest == Approx(30.0).margin(1.0));   // Perry 1992
+}
+
+TEST_CASE("postures: psoas curl raises the knee above hip height and touches the floor at the bottom", "[model][posture]") {
+    const Posed top = posed("psoas_curl", 0.4);
+    CHECK(top.angles.hipFlexionRight >= 90.0);
+    CHECK(top.angles.hipFlexionLeft == Approx(0.0));  // the other leg straight
+    CHECK(top.angles.kneeFlexionLeft == Approx(0.0));
+    const Posed bottom = posed("psoas_curl", 2.9);
+    CHECK(std::min(bottom.contacts.heel[0].y, bottom.contacts.toe[0].y) < 0.015f);  // the foot touches down
+}
+
+TEST_CASE("motions: no jumps between consecutive 60 fps frames", "[model][posture]") {
+    for (const auto& motion : standing().data.postures) {
+        if (!motion.isMotion()) continue;
+        INFO(motion.id);
+        Posed previous = posed(motion.id, 0.0);
+        const double end = motion.duration * (motion.loop ? 2.0 : 1.0);
+        for (double t = 1.0 / 60.0; t <= end; t += 1.0 / 60.0) {
+            const Posed p = posed(motion.id, t);
+            for (const auto& [name, v] : p.values) {
+                const double before = previous.values.count(name) ? previous.values.at(name) : 0.0;
+                const double step = std::abs(v - before);
+                INFO(name << " at " << t << " s");
+                REQUIRE(step < (name.rfind("pelvis_t", 0) == 0 && name != "pelvis_tilt" ? 0.03 : 6.0));
+            }
+            previous = p;
+        }
     }
 }

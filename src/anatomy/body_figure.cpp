@@ -93,15 +93,15 @@ BodyFigure::BodyFigure(BodyParameters parameters, const SkeletonDefinition& skel
 }
 
 glm::mat4 BodyFigure::thoraxFrame(const SkeletonFrames& frames) const {
-    // The thorax rides on T12: origin at T12's upper endplate, axes of T12.
-    return frames.of("t12") * translate(t12Top_);
+    // The thorax rides on T12's upper endplate, bent by thoracic flexion (kinematics' "thorax" frame).
+    return frames.of("thorax");
 }
 
 BodyFigure::Arm BodyFigure::arm(const SkeletonFrames& frames, int side) const {
     const glm::mat4 thorax = thoraxFrame(frames);
     const float lateral = side == 0 ? 1.0f : -1.0f;
     Arm a;
-    a.shoulder = point(thorax, {-0.01f, p_.thoraxHeight - 0.03f, lateral * p_.shoulderHalfWidth});
+    a.shoulder = point(thorax, {0.03f, p_.thoraxHeight - 0.03f, lateral * p_.shoulderHalfWidth});
     // Relaxed arms hang under gravity, angled out a little so they clear the chest; that is what
     // lets the hands reach the floor at the bottom of a forward bend.
     const glm::vec3 out = axis(thorax, 2) * lateral;
@@ -137,6 +137,9 @@ std::vector<BodyShape> BodyFigure::shapes(const SkeletonFrames& frames) const {
                        thorax * translate({0.05f, y + 0.06f, 0.0f}) * glm::rotate(glm::mat4(1.0f), glm::radians(-20.0f), glm::vec3{0, 0, 1}) *
                            scale({0.5f * p_.thoraxDepth * shrink, 1.0f, 0.5f * p_.thoraxWidth * shrink})});
     }
+    // Abdomen: a softer shape in front of the lumbar spine joining chest and pelvis.
+    out.push_back({"abdomen", "body", ShapeKind::Sphere,
+                   frames.of("l3") * translate({0.06f, 0.0f, 0.0f}) * scale({0.11f, 0.12f, 0.14f})});
     const glm::vec3 neckBase = point(thorax, {0.0f, p_.thoraxHeight, 0.0f});
     const glm::vec3 neckTop = point(thorax, {0.01f, p_.thoraxHeight + p_.neckLength, 0.0f});
     out.push_back({"neck", "body", ShapeKind::Sphere, limbBetween(neckBase, neckTop, 0.05f)});
@@ -174,7 +177,7 @@ ContactPoints BodyFigure::contacts(const SkeletonFrames& frames) const {
 std::vector<BodyShape> propShapes(const std::vector<std::string>& props, const ContactPoints& c, float floorHeight) {
     std::vector<BodyShape> out;
     const float floorTop = floorHeight;
-    out.push_back({"floor", "props", ShapeKind::Box, translate({0.0f, floorTop - 0.01f, 0.0f}) * scale({3.0f, 0.02f, 3.0f})});
+    out.push_back({"floor", "props", ShapeKind::Box, translate({0.0f, floorTop - 0.01f, 0.0f}) * scale({2.2f, 0.02f, 1.6f})});
     for (const auto& prop : props) {
         if (prop == "chair") {
             // The seat meets the sitting bones; it reaches forward under the thighs.

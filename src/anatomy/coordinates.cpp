@@ -115,6 +115,7 @@ SkeletonPose CoordinateSystem::toSkeletonPose(const Coordinates& values, const s
         leg.hipRotation = angle(std::string("hip_rotation") + side);
         leg.kneeFlexion = angle(std::string("knee_angle") + side);
     }
+    pose.thoracicFlexion = angle("thoracic_flexion");
     const float flexion = angle("lumbar_flexion"), bending = angle("lumbar_bending"), rotation = angle("lumbar_rotation");
     for (std::size_t i = 0; i < kDiscLevels.size(); ++i) {
         const std::string level = kDiscLevels[i];

@@ -145,6 +145,8 @@ SkeletonFrames SkeletonKinematics::solve(const SkeletonPose& pose) const {
         frames.world[kVertebrae[std::size_t(i)]] = vertebra;
         lowerEndplate = vertebra * translate(e.superiorCentre) * alignYTo(e.superiorNormal);
     }
+    // The thorax sits on T12's upper endplate (the last lowerEndplate); flexion tips it forward.
+    frames.world["thorax"] = lowerEndplate * rotateZ(-pose.thoracicFlexion);
     return frames;
 }
 

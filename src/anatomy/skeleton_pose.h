@@ -40,6 +40,7 @@ struct SkeletonPose {
     glm::vec3 pelvisTranslation{0.0f};  ///< world position of the pelvis origin (mid-ASIS)
     LegAngles right, left;
     std::array<SegmentAngles, 6> segments{};  ///< indexed like kDiscLevels
+    float thoracicFlexion = 0.0f;  ///< the thorax (one rigid block) relative to T12; positive rounds
 };
 
 /// World transforms of every kinematic frame, by name.

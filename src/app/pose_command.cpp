@@ -48,7 +48,7 @@ int runPoseCommand(const PoseOptions& options) {
     if (!data) return kExitFailed;
     Coordinates values;
     try {
-        values = resolvePose(*data, options.pose);
+        values = data->grounded(resolvePose(*data, options.pose), data->findPosture(options.pose.pose));
     } catch (const PoseSelectionError& e) {
         std::fprintf(stderr, "lumbarlab pose: %s\n", e.what());
         return kExitUsage;

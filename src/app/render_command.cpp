@@ -30,12 +30,12 @@ int runRenderCommand(const RenderOptions& options) {
     Scene& scene = view.scene();
     if (BuiltInModel* model = view.model()) {
         try {
-            model->values = resolvePose(model->data, options.pose);
+            model->postureId = options.pose.pose;
+            model->applyPose(scene, resolvePose(model->data, options.pose));
         } catch (const PoseSelectionError& e) {
             std::fprintf(stderr, "lumbarlab render: %s\n", e.what());
             return kExitUsage;
         }
-        model->applyPose(scene);
     }
     if (!options.select.empty()) {
         for (std::size_t i = 0; i < scene.objects.size(); ++i)

@@ -1,6 +1,9 @@
 #include "app/scene_builder.h"
 
+#include "core/primitives.h"
 #include "io/mesh_loader.h"
+
+#include <algorithm>
 
 #include <cstdlib>
 #include <system_error>
@@ -36,6 +39,17 @@ constexpr glm::vec4 kBoneColour{0.89f, 0.85f, 0.76f, 1.0f};
 constexpr glm::vec4 kAnnulusColour{0.60f, 0.74f, 0.84f, 0.55f};
 constexpr glm::vec4 kNucleusColour{0.93f, 0.52f, 0.48f, 1.0f};
 
+constexpr glm::vec4 kSkinColour{0.95f, 0.80f, 0.70f, 0.30f};      // translucent: the bones stay in view
+constexpr glm::vec4 kFloorColour{0.22f, 0.24f, 0.27f, 1.0f};
+constexpr glm::vec4 kFurnitureColour{0.52f, 0.40f, 0.30f, 1.0f};
+
+std::string readableShapeName(const std::string& id) {
+    std::string out = id;
+    for (auto& c : out)
+        if (c == '_') c = ' ';
+    return out;
+}
+
 glm::vec4 colourOf(const BoneDefinition& bone) {
     if (bone.id.find("_annulus") != std::string::npos) return kAnnulusColour;
     if (bone.id.find("_nucleus") != std::string::npos) return kNucleusColour;
@@ -44,10 +58,53 @@ glm::vec4 colourOf(const BoneDefinition& bone) {
 
 }  // namespace
 
-void BuiltInModel::applyPose(Scene& scene) const {
+void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
+    const Posture* posture = data.findPosture(postureId);
+    values = data.grounded(newValues, posture);
     const SkeletonFrames solved = frames();
     for (std::size_t i = 0; i < scene.objects.size() && i < boneOfObject.size(); ++i)
         scene.objects[i].transform = solved.of(data.skeleton.bones[boneOfObject[i]].parentFrame);
+    if (!data.body) return;
+
+    auto meshOf = [&](ShapeKind kind) {
+        return kind == ShapeKind::Box ? unitBox : kind == ShapeKind::Torus ? unitTorus : unitSphere;
+    };
+    // Body shapes keep their slots; props are rebuilt at the end of the list (they change with the posture).
+    const std::vector<BodyShape> body = data.body->shapes(solved);
+    std::size_t slot = bodyObjectStart;
+    for (const auto& shape : body) {
+        if (slot >= scene.objects.size() || scene.objects[slot].id != shape.id) {
+            SceneObject object;
+            object.id = shape.id;
+            object.name = readableShapeName(shape.id);
+            object.group = "body";
+            object.colour = kSkinColour;
+            object.pickable = false;
+            object.mesh = meshOf(shape.kind);
+            scene.objects.insert(scene.objects.begin() + std::ptrdiff_t(slot), object);
+        }
+        scene.objects[slot++].transform = shape.transform;
+    }
+    // Props: drop the old ones, add the posture's, keeping the user's visibility choice for the group.
+    bool propsVisible = true;
+    for (const auto& o : scene.objects)
+        if (o.group == "props") propsVisible = o.visible;
+    scene.objects.erase(std::remove_if(scene.objects.begin() + std::ptrdiff_t(slot), scene.objects.end(),
+                                       [](const SceneObject& o) { return o.group == "props"; }),
+                        scene.objects.end());
+    const float floor = 0.0f;
+    for (const auto& shape : propShapes(posture ? posture->props : std::vector<std::string>{}, data.body->contacts(solved), floor)) {
+        SceneObject object;
+        object.id = shape.id;
+        object.name = readableShapeName(shape.id);
+        object.group = "props";
+        object.colour = shape.id == "floor" ? kFloorColour : kFurnitureColour;
+        object.pickable = false;
+        object.visible = propsVisible;
+        object.mesh = meshOf(shape.kind);
+        object.transform = shape.transform;
+        scene.objects.push_back(object);
+    }
 }
 
 SceneLoadResult loadMeshScene(const std::vector<std::filesystem::path>& files) {
@@ -105,7 +162,6 @@ SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, const st
         result.errors.push_back(e.what());
         return result;
     }
-    if (const Posture* standing = model->data.findPosture("neutral_standing")) model->values = standing->at(0.0);
     Scene& scene = result.scene;
     for (std::size_t b = 0; b < model->data.skeleton.bones.size(); ++b) {
         const BoneDefinition& bone = model->data.skeleton.bones[b];
@@ -123,7 +179,13 @@ SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, const st
             result.errors.push_back(e.what());
         }
     }
-    model->applyPose(scene);
+    model->bodyObjectStart = scene.objects.size();
+    model->unitSphere = scene.meshes.add(makeSphere(1.0f, 24, 48));
+    model->unitBox = scene.meshes.add(makeBox(glm::vec3{1.0f}));
+    model->unitTorus = scene.meshes.add(makeTorus(1.0f, 0.03f, 64, 10));
+    model->postureId = "neutral_standing";
+    const Posture* standing = model->data.findPosture(model->postureId);
+    model->applyPose(scene, standing ? standing->at(0.0) : Coordinates{});
     result.model = std::move(model);
     return result;
 }

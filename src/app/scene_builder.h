@@ -18,14 +18,17 @@ enum class Detail { Low, High };
 /// The built-in model behind a scene: its data and the current coordinate values.
 struct BuiltInModel {
     ModelData data;
-    Coordinates values;  ///< the current pose, by coordinate name
+    Coordinates values;      ///< the current pose, by coordinate name (grounded by applyPose)
+    std::string postureId;   ///< whose ground rule and props apply
     /// For each scene object, the index of its bone in data.skeleton.bones.
     std::vector<std::size_t> boneOfObject;
+    std::size_t bodyObjectStart = 0;  ///< body shapes follow the bones; props come last
+    MeshId unitSphere = 0, unitBox = 0, unitTorus = 0;
 
     [[nodiscard]] SkeletonPose pose() const { return data.poseFor(values); }
     [[nodiscard]] SkeletonFrames frames() const { return data.kinematics->solve(pose()); }
-    /// Recomputes every bone object's transform for the current values.
-    void applyPose(Scene& scene) const;
+    /// Grounds `newValues` by the posture's rule, then moves bones, body and props to match.
+    void applyPose(Scene& scene, const Coordinates& newValues);
 };
 
 /// A scene plus the one-line problems met while building it (the rest still loaded).

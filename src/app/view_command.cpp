@@ -334,8 +334,8 @@ int runViewCommand(const ViewOptions& options) {
             if (intents.setCoordinate) player.setOverride(intents.setCoordinate->first, intents.setCoordinate->second);
             player.update(dt);
             if (player.revision() != appliedRevision) {
-                model->values = player.values();
-                model->applyPose(scene);
+                if (const Posture* p = player.posture()) model->postureId = p->id;
+                model->applyPose(scene, player.values());
                 appliedRevision = player.revision();
             }
         }

@@ -38,9 +38,10 @@ Bounds Scene::bounds(std::size_t objectIndex) const {
 }
 
 Bounds Scene::bounds() const {
+    // Props (the floor, furniture) would make every view a wide shot: frame the body only.
     Bounds b;
     for (std::size_t i = 0; i < objects.size(); ++i)
-        if (objects[i].visible && objects[i].pickable) b.include(bounds(i));
+        if (objects[i].visible && objects[i].group != "props") b.include(bounds(i));
     return b;
 }
 

@@ -49,7 +49,7 @@ struct Scene {
 
     /// Visible objects as draw records, with hover and selection flags.
     [[nodiscard]] DrawList drawList() const;
-    /// World bounds of the visible objects (or of one object).
+    /// World bounds of the visible objects except props (or of one object).
     [[nodiscard]] Bounds bounds() const;
     [[nodiscard]] Bounds bounds(std::size_t objectIndex) const;
     [[nodiscard]] std::size_t visibleTriangleCount() const;
