@@ -89,7 +89,10 @@ BodyFigure::BodyFigure(BodyParameters parameters, const SkeletonDefinition& skel
             throw FileError(skeleton.manifest, "landmarks ischial_tuberosity and tibial_tuberosity are needed for contacts");
         tuberosity_[side] = *ischial;
         tibialTuberosity_[side] = *tibial;
+        if (const auto psis = landmarkOf(skeleton, "hip_bone" + s, "psis")) backPoints_.emplace_back("pelvis", *psis);
     }
+    for (const char* v : kVertebrae)
+        if (const auto tip = landmarkOf(skeleton, v, "spinous_tip")) backPoints_.emplace_back(v, *tip);
 }
 
 glm::mat4 BodyFigure::thoraxFrame(const SkeletonFrames& frames) const {
@@ -171,6 +174,9 @@ ContactPoints BodyFigure::contacts(const SkeletonFrames& frames) const {
         c.ischialTuberosity[side] = frames.toWorld("pelvis", tuberosity_[side]);
         c.kneeFront[side] = frames.toWorld("tibia" + s, tibialTuberosity_[side]);
     }
+    // Skin and muscle lie about 3 cm behind the bony points of the back (documented default).
+    c.backMost = point(frames.of("thorax"), {0.05f - 0.5f * p_.thoraxDepth, 0.3f * p_.thoraxHeight, 0.0f}).x;
+    for (const auto& [frame, p] : backPoints_) c.backMost = std::min(c.backMost, frames.toWorld(frame, p).x - 0.03f);
     return c;
 }
 
@@ -182,8 +188,10 @@ std::vector<BodyShape> propShapes(const std::vector<std::string>& props, const C
         if (prop == "chair") {
             // The seat meets the sitting bones; it reaches forward under the thighs.
             const float seat = std::min(c.ischialTuberosity[0].y, c.ischialTuberosity[1].y);
-            const float backX = std::min(c.ischialTuberosity[0].x, c.ischialTuberosity[1].x) - 0.08f;
-            const float depth = 0.44f, height = seat - floorTop;
+            // The backrest stands just behind the back, the seat reaches forward under the thighs.
+            const float backX = std::min(std::min(c.ischialTuberosity[0].x, c.ischialTuberosity[1].x) - 0.08f, c.backMost - 0.015f);
+            const float depth = std::max(0.44f, std::max(c.ischialTuberosity[0].x, c.ischialTuberosity[1].x) + 0.30f - backX);
+            const float height = seat - floorTop;
             out.push_back({"chair_seat", "props", ShapeKind::Box, translate({backX + 0.5f * depth, seat - 0.02f, 0.0f}) * scale({depth, 0.04f, 0.46f})});
             out.push_back({"chair_back", "props", ShapeKind::Box, translate({backX - 0.02f, seat + 0.25f, 0.0f}) * scale({0.03f, 0.46f, 0.44f})});
             for (float dx : {0.02f, depth - 0.02f})

@@ -40,6 +40,7 @@ struct ContactPoints {
     glm::vec3 fingertip[2]{};            ///< end of each hand
     glm::vec3 ischialTuberosity[2]{};    ///< the sitting bones
     glm::vec3 kneeFront[2]{};            ///< front of each knee (tibial tuberosity)
+    float backMost = 0.0f;               ///< smallest x of the back (PSIS, spinous tips, chest), for a backrest
     /// The lowest sole point of both feet.
     [[nodiscard]] float lowestSole() const;
 };
@@ -67,6 +68,7 @@ private:
     glm::vec3 ankle_[2]{};          ///< ankle centre, tibia frame
     glm::vec3 tuberosity_[2]{};     ///< ischial tuberosity, pelvis frame
     glm::vec3 tibialTuberosity_[2]{};  ///< tibia frame
+    std::vector<std::pair<std::string, glm::vec3>> backPoints_;  ///< (frame, point) along the back
 };
 
 /// Props for a posture: the floor always; a chair under the sitting bones, a cushion and couch for

@@ -135,9 +135,12 @@ SkeletonFrames SkeletonKinematics::solve(const SkeletonPose& pose) const {
         const glm::mat4 rotation = rotateY(a.rotation) * rotateX(a.bending) * rotateZ(a.extension);
         const glm::mat4 halfRotation =
             rotateY(0.5f * a.rotation) * rotateX(0.5f * a.bending) * rotateZ(0.5f * a.extension);
-        frames.world[std::string("disc_") + kDiscLevels[std::size_t(i)]] =
-            lowerEndplate * translate({0, half, 0}) * halfRotation;
+        const std::string disc = std::string("disc_") + kDiscLevels[std::size_t(i)];
+        frames.world[disc] = lowerEndplate * translate({0, half, 0}) * halfRotation;
         const glm::mat4 upperInferiorEndplate = lowerEndplate * translate({0, half, 0}) * rotation * translate({0, half, 0});
+        // The endplates the disc fills the space between (y pointing up, into the upper body).
+        frames.world[disc + "_bottom"] = lowerEndplate;
+        frames.world[disc + "_top"] = upperInferiorEndplate;
         // The vertebra's own inferior endplate frame (y pointing into the body) maps onto it.
         const Endplates& e = vertebrae_[std::size_t(i)];
         const glm::mat4 vertebra =

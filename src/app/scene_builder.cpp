@@ -64,6 +64,12 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
     const SkeletonFrames solved = frames();
     for (std::size_t i = 0; i < scene.objects.size() && i < boneOfObject.size(); ++i)
         scene.objects[i].transform = solved.of(data.skeleton.bones[boneOfObject[i]].parentFrame);
+    for (const auto& [object, deformer] : discDeformers) {
+        const std::string& frame = data.skeleton.bones[boneOfObject[object]].parentFrame;  // "disc_l4_l5"
+        MeshData deformed = scene.meshes.get(scene.objects[object].mesh);
+        deformer.deform(solved.of(frame), solved.of(frame + "_bottom"), solved.of(frame + "_top"), deformed);
+        scene.meshes.replace(scene.objects[object].mesh, std::move(deformed));
+    }
     if (!data.body) return;
 
     auto meshOf = [&](ShapeKind kind) {
@@ -172,6 +178,7 @@ SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, const st
             object.name = bone.displayName;
             object.group = bone.group;
             object.colour = colourOf(bone);
+            if (bone.group == "discs") model->discDeformers.emplace_back(scene.objects.size(), DiscDeformer(mesh, bone));
             object.mesh = scene.meshes.add(std::move(mesh));
             scene.objects.push_back(std::move(object));
             model->boneOfObject.push_back(b);

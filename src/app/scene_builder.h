@@ -2,6 +2,7 @@
 // Builds the Scene the app shows: user meshes from --mesh, or the built-in model assembled in
 // neutral standing from the generated skeleton and the cited pose data.
 
+#include "anatomy/disc_deformer.h"
 #include "anatomy/model_data.h"
 #include "scene/scene.h"
 
@@ -24,6 +25,8 @@ struct BuiltInModel {
     std::vector<std::size_t> boneOfObject;
     std::size_t bodyObjectStart = 0;  ///< body shapes follow the bones; props come last
     MeshId unitSphere = 0, unitBox = 0, unitTorus = 0;
+    /// Disc meshes that follow their segments: scene object index -> deformer.
+    std::vector<std::pair<std::size_t, DiscDeformer>> discDeformers;
 
     [[nodiscard]] SkeletonPose pose() const { return data.poseFor(values); }
     [[nodiscard]] SkeletonFrames frames() const { return data.kinematics->solve(pose()); }

@@ -346,6 +346,7 @@ int runViewCommand(const ViewOptions& options) {
                     fbWidth, fbHeight};
         for (const auto& o : scene.objects) key.visible.push_back(o.visible);
         if (!drawnKey || !(*drawnKey == key)) {
+            renderer->syncMeshes(scene.meshes);  // deformed discs, new props
             target.resize(fbWidth, fbHeight, interactiveSamples);
             timings.stats = renderer->render(view.drawList({ui.xray, ui.showLandmarks}), camera, target, ui.render);
             drawnKey = key;

@@ -5,8 +5,12 @@
 namespace lumbarlab {
 
 GpuMesh::GpuMesh(const MeshData& mesh)
-    : vao_(gl::makeVertexArray()), vertices_(gl::makeBuffer()), indices_(gl::makeBuffer()),
-      indexCount_(GLsizei(mesh.indices.size())) {
+    : vao_(gl::makeVertexArray()), vertices_(gl::makeBuffer()), indices_(gl::makeBuffer()) {
+    update(mesh);
+}
+
+void GpuMesh::update(const MeshData& mesh) {
+    indexCount_ = GLsizei(mesh.indices.size());
     std::vector<float> interleaved;
     interleaved.reserve(mesh.positions.size() * 7);
     for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
@@ -17,7 +21,7 @@ GpuMesh::GpuMesh(const MeshData& mesh)
     }
     glBindVertexArray(vao_.get());
     glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(interleaved.size() * sizeof(float)), interleaved.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(interleaved.size() * sizeof(float)), interleaved.data(), GL_DYNAMIC_DRAW);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices_.get());
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(mesh.indices.size() * sizeof(std::uint32_t)), mesh.indices.data(),
                  GL_STATIC_DRAW);

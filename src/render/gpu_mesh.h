@@ -10,6 +10,8 @@ namespace lumbarlab {
 class GpuMesh {
 public:
     explicit GpuMesh(const MeshData& mesh);
+    /// Re-uploads the vertices and indices (sizes may change).
+    void update(const MeshData& mesh);
     void draw() const;
     [[nodiscard]] std::size_t triangleCount() const { return indexCount_ / 3; }
 

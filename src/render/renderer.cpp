@@ -11,8 +11,15 @@ Renderer::Renderer()
       pickIds_("mesh.vert", "pick_id.frag"), emptyVao_(gl::makeVertexArray()) {}
 
 void Renderer::syncMeshes(const MeshLibrary& meshes) {
-    for (std::size_t id = meshes_.size(); id < meshes.size(); ++id)
+    for (std::size_t id = 0; id < meshes_.size() && id < meshes.size(); ++id)
+        if (meshes.revision(MeshId(id)) != uploadedRevisions_[id]) {
+            meshes_[id]->update(meshes.get(MeshId(id)));
+            uploadedRevisions_[id] = meshes.revision(MeshId(id));
+        }
+    for (std::size_t id = meshes_.size(); id < meshes.size(); ++id) {
         meshes_.push_back(std::make_unique<GpuMesh>(meshes.get(MeshId(id))));
+        uploadedRevisions_.push_back(meshes.revision(MeshId(id)));
+    }
 }
 
 const GpuMesh* Renderer::gpuMesh(MeshId id) const { return id < meshes_.size() ? meshes_[id].get() : nullptr; }

@@ -33,7 +33,7 @@ public:
     /// Needs a current GL 3.3 core context; compiles the embedded shaders (throws ShaderError).
     Renderer();
 
-    /// Uploads meshes added to the library since the last call.
+    /// Uploads meshes added or replaced in the library since the last call.
     void syncMeshes(const MeshLibrary& meshes);
 
     /// Background, opaque records, then translucent ones back to front; resolves the MSAA buffer.
@@ -56,6 +56,7 @@ private:
     ShaderProgram pickIds_;
     gl::VertexArray emptyVao_;  ///< core profile needs a bound VAO even for attribute-less draws
     std::vector<std::unique_ptr<GpuMesh>> meshes_;
+    std::vector<std::uint64_t> uploadedRevisions_;
 };
 
 }  // namespace lumbarlab

@@ -4,7 +4,13 @@ namespace lumbarlab {
 
 MeshId MeshLibrary::add(MeshData mesh) {
     meshes_.push_back(std::make_unique<MeshData>(std::move(mesh)));
+    revisions_.push_back(0);
     return MeshId(meshes_.size() - 1);
+}
+
+void MeshLibrary::replace(MeshId id, MeshData mesh) {
+    *meshes_.at(id) = std::move(mesh);
+    ++revisions_.at(id);
 }
 
 std::optional<std::size_t> Scene::objectOf(PickId id) const {

@@ -17,9 +17,13 @@ public:
     MeshId add(MeshData mesh);
     [[nodiscard]] const MeshData& get(MeshId id) const { return *meshes_.at(id); }
     [[nodiscard]] std::size_t size() const { return meshes_.size(); }
+    /// Replaces a mesh's vertices (deforming discs); bumps its revision so the GPU copy updates.
+    void replace(MeshId id, MeshData mesh);
+    [[nodiscard]] std::uint64_t revision(MeshId id) const { return revisions_.at(id); }
 
 private:
     std::vector<std::unique_ptr<MeshData>> meshes_;
+    std::vector<std::uint64_t> revisions_;
 };
 
 /// One thing in the scene a user can see, pick and hide.
