@@ -14,6 +14,10 @@ out=out/figures
 mkdir -p "$out"
 echo "No display: rendering the standard views headlessly instead."
 for view in anterior lateral posterior oblique superior medial; do
-  "$exe" render --camera "$view" --out "$out/$view.png" "$@"
+  "$exe" render --camera "$view" --hide body --hide props --out "$out/skeleton_$view.png" "$@"
 done
+"$exe" render --camera anterior --hide body --hide props --focus pelvis --out "$out/pelvis_anterior.png" "$@"
+"$exe" render --camera lateral --hide body --hide props --focus spine --out "$out/spine_lateral.png" "$@"
+"$exe" render --camera oblique --pose sitting_relaxed --out "$out/person_sitting_oblique.png" "$@"
+"$exe" render --camera lateral --pose couch_stretch_r --out "$out/person_couch_stretch_lateral.png" "$@"
 echo "Figures written to $(cd "$out" && pwd)/ (open them with any image viewer)."

@@ -44,6 +44,7 @@ struct RenderOptions {
     bool landmarks = false;
     std::string select;  ///< object id to highlight (and show landmarks of)
     std::string focus;   ///< object id or group to frame instead of everything
+    std::vector<std::string> hide;  ///< groups to hide (body, props, discs, ...)
     std::vector<std::filesystem::path> meshes;
 };
 

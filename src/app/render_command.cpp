@@ -9,6 +9,7 @@
 #include "render/headless_context.h"
 #include "render/renderer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -37,6 +38,8 @@ int runRenderCommand(const RenderOptions& options) {
             return kExitUsage;
         }
     }
+    for (auto& object : scene.objects)
+        if (std::find(options.hide.begin(), options.hide.end(), object.group) != options.hide.end()) object.visible = false;
     if (!options.select.empty()) {
         for (std::size_t i = 0; i < scene.objects.size(); ++i)
             if (scene.objects[i].id == options.select) scene.selected = i;
