@@ -3,6 +3,7 @@
 
 #include "anatomy/clinical_angles.h"
 #include "app/model_view.h"
+#include "app/pose_selection.h"
 #include "io/mesh_loader.h"
 
 #include <catch2/catch.hpp>
@@ -285,4 +286,29 @@ TEST_CASE("motions: no jumps between consecutive 60 fps frames", "[model][postur
             previous = p;
         }
     }
+}
+
+TEST_CASE("pose selection: clear one-line errors for a wrong posture, coordinate or value", "[model][cli]") {
+    const ModelData& data = standing().data;
+    auto message = [&](PoseSelection selection) -> std::string {
+        try {
+            (void)resolvePose(data, selection);
+        } catch (const PoseSelectionError& e) {
+            return e.what();
+        }
+        return {};
+    };
+    const std::string wrongPose = message({"sitting", 0.0, {}});
+    CHECK(wrongPose.find("no posture or motion 'sitting'") != std::string::npos);
+    CHECK(wrongPose.find("sitting_relaxed") != std::string::npos);  // lists what exists
+    CHECK(message({"neutral_standing", 0.0, {"hip_flexion_r=200"}}).find("outside its limits") != std::string::npos);
+    CHECK(message({"neutral_standing", 0.0, {"hip_flex_r=20"}}).find("unknown coordinate 'hip_flex_r'") != std::string::npos);
+    CHECK(message({"neutral_standing", 0.0, {"hip_flexion_r"}}).find("COORD=VALUE") != std::string::npos);
+    CHECK(message({"neutral_standing", 0.0, {"hip_flexion_r=abc"}}).find("not a number") != std::string::npos);
+    CHECK(message({"sit_to_stand", 99.0, {}}).find("past the end") != std::string::npos);
+    for (const auto& m : {wrongPose}) CHECK(m.find('\n') == std::string::npos);
+    // A valid override lands on top of the posture.
+    const Coordinates v = resolvePose(data, {"sitting_relaxed", 0.0, {"knee_angle_r=45"}});
+    CHECK(v.at("knee_angle_r") == 45.0);
+    CHECK(v.at("hip_flexion_r") == Approx(71.7));
 }

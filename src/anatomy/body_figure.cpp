@@ -108,7 +108,10 @@ BodyFigure::Arm BodyFigure::arm(const SkeletonFrames& frames, int side) const {
     // Relaxed arms hang under gravity, angled out a little so they clear the chest; that is what
     // lets the hands reach the floor at the bottom of a forward bend.
     const glm::vec3 out = axis(thorax, 2) * lateral;
-    const glm::vec3 hang = glm::normalize(glm::vec3{0.0f, -1.0f, 0.0f} + 0.10f * out);
+    glm::vec3 hang = glm::normalize(glm::vec3{0.0f, -1.0f, 0.0f} + 0.10f * out);
+    // Arms cannot hang through the floor (world y = 0): lying down, they rest along the body.
+    const float reach = p_.upperArm + p_.forearm + p_.hand;
+    if (a.shoulder.y + reach * hang.y < 0.0f) hang = glm::normalize(-axis(thorax, 1) + 0.15f * out);
     a.elbow = a.shoulder + p_.upperArm * hang;
     a.wrist = a.elbow + p_.forearm * hang;
     a.fingertip = a.wrist + p_.hand * hang;

@@ -12,8 +12,16 @@ Coordinates ModelData::grounded(const Coordinates& values, const Posture* postur
     if (!posture || !posture->groundFeet || !body) return values;
     Coordinates out = values;
     const ContactPoints contacts = body->contacts(kinematics->solve(poseFor(values)));
-    const double current = values.count("pelvis_ty") ? values.at("pelvis_ty") : 0.0;
-    out["pelvis_ty"] = current + (posture->groundHeight - double(contacts.lowestSole()));
+    auto value = [&](const char* name) { return values.count(name) ? values.at(name) : 0.0; };
+    out["pelvis_ty"] = value("pelvis_ty") + (posture->groundHeight - double(contacts.lowestSole()));
+    // Planted feet: the heels stay where the posture's first frame put them, so the body moves
+    // over its feet (rising from a chair) instead of the feet sliding under it.
+    if (posture->isMotion()) {
+        const ContactPoints start = body->contacts(kinematics->solve(poseFor(posture->at(0.0))));
+        const double startX = 0.5 * double(start.heel[0].x + start.heel[1].x);
+        const double nowX = 0.5 * double(contacts.heel[0].x + contacts.heel[1].x);
+        out["pelvis_tx"] = value("pelvis_tx") + (startX - nowX);
+    }
     return out;
 }
 

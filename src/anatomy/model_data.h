@@ -24,7 +24,8 @@ struct ModelData {
     [[nodiscard]] SkeletonPose poseFor(const Coordinates& values) const {
         return coordinates.toSkeletonPose(values, baseline.lordosis);
     }
-    /// The values with pelvis_ty set so the posture's ground rule holds (feet on the floor or box).
+    /// The values with pelvis_ty set so the posture's ground rule holds (feet on the floor or box),
+    /// and for motions pelvis_tx set so the feet stay planted where the first frame put them.
     [[nodiscard]] Coordinates grounded(const Coordinates& values, const Posture* posture) const;
     [[nodiscard]] const Posture* findPosture(const std::string& id) const;
     /// "a, b, c": for error messages that list what exists.

@@ -91,7 +91,12 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
         }
         scene.objects[slot++].transform = shape.transform;
     }
-    // Props: drop the old ones, add the posture's, keeping the user's visibility choice for the group.
+    // Props: placed once per posture from its first frame (a chair must not follow someone standing
+    // up), keeping the user's visibility choice for the group.
+    if (propsPlacedFor == postureId && slot < scene.objects.size()) return;
+    propsPlacedFor = postureId;
+    const SkeletonFrames firstFrame =
+        posture ? data.kinematics->solve(data.poseFor(data.grounded(posture->at(0.0), posture))) : solved;
     bool propsVisible = true;
     for (const auto& o : scene.objects)
         if (o.group == "props") propsVisible = o.visible;
@@ -99,7 +104,7 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
                                        [](const SceneObject& o) { return o.group == "props"; }),
                         scene.objects.end());
     const float floor = 0.0f;
-    for (const auto& shape : propShapes(posture ? posture->props : std::vector<std::string>{}, data.body->contacts(solved), floor)) {
+    for (const auto& shape : propShapes(posture ? posture->props : std::vector<std::string>{}, data.body->contacts(firstFrame), floor)) {
         SceneObject object;
         object.id = shape.id;
         object.name = readableShapeName(shape.id);

@@ -25,6 +25,7 @@ struct BuiltInModel {
     std::vector<std::size_t> boneOfObject;
     std::size_t bodyObjectStart = 0;  ///< body shapes follow the bones; props come last
     MeshId unitSphere = 0, unitBox = 0, unitTorus = 0;
+    std::string propsPlacedFor;  ///< props stay where the posture's first frame put them
     /// Disc meshes that follow their segments: scene object index -> deformer.
     std::vector<std::pair<std::size_t, DiscDeformer>> discDeformers;
 
