@@ -31,6 +31,10 @@ std::string gGlfwError;  // last message from GLFW's error callback, for one-lin
 struct InputQueue {
     double scrollY = 0.0;
     std::vector<std::pair<int, int>> keys;  ///< (key, mods) pressed this frame
+    // Left-button events: a press and release can both happen between two frames (a quick tap),
+    // so clicks come from events, not from polling the button state.
+    double pressX = 0.0, pressY = 0.0;
+    std::optional<std::pair<double, double>> click;  ///< release point of a press that did not move
 };
 
 /// Owns the GLFW library and the window; terminates GLFW on destruction.
@@ -113,6 +117,18 @@ int runViewCommand(const ViewOptions& options) {
     glfwSetScrollCallback(window.handle, [](GLFWwindow* w, double, double dy) {
         static_cast<InputQueue*>(glfwGetWindowUserPointer(w))->scrollY += dy;
     });
+    glfwSetMouseButtonCallback(window.handle, [](GLFWwindow* w, int button, int action, int) {
+        if (button != GLFW_MOUSE_BUTTON_LEFT) return;
+        auto* queue = static_cast<InputQueue*>(glfwGetWindowUserPointer(w));
+        double x = 0.0, y = 0.0;
+        glfwGetCursorPos(w, &x, &y);
+        if (action == GLFW_PRESS) {
+            queue->pressX = x;
+            queue->pressY = y;
+        } else if (action == GLFW_RELEASE && std::abs(x - queue->pressX) + std::abs(y - queue->pressY) <= 4.0) {
+            queue->click = std::pair{x, y};
+        }
+    });
     glfwSetKeyCallback(window.handle, [](GLFWwindow* w, int key, int, int action, int mods) {
         if (action == GLFW_PRESS) static_cast<InputQueue*>(glfwGetWindowUserPointer(w))->keys.emplace_back(key, mods);
     });
@@ -174,9 +190,9 @@ int runViewCommand(const ViewOptions& options) {
     FrameTimings timings;
     timings.renderer = gl.renderer;
     double lastTime = glfwGetTime();
-    double cursorX = 0.0, cursorY = 0.0, pressX = 0.0, pressY = 0.0;
+    double cursorX = 0.0, cursorY = 0.0;
     glfwGetCursorPos(window.handle, &cursorX, &cursorY);
-    bool leftDown = false, dragged = false, pointerMoved = true;
+    bool pointerMoved = true;
     int framesDrawn = 0;
     double smoothedMs = 16.0;
 
@@ -263,12 +279,6 @@ int runViewCommand(const ViewOptions& options) {
         const bool left = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
         const bool right = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
         if (!imgui->wantsMouse()) {
-            if (left && !leftDown) {
-                pressX = x;
-                pressY = y;
-                dragged = false;
-            }
-            if ((left || right) && std::abs(x - pressX) + std::abs(y - pressY) > 3.0) dragged = true;
             const float perPixel = 3.0f / float(std::max(winHeight, 1));
             if ((left && shift) || right)
                 camera.pan(float(dx) / float(winHeight), float(dy) / float(winHeight));
@@ -276,8 +286,9 @@ int runViewCommand(const ViewOptions& options) {
                 camera.orbit(float(dx) * perPixel, float(dy) * perPixel);
             if (input.scrollY != 0.0) camera.zoom(float(input.scrollY));
             const DrawList records = view.drawList({ui.xray, ui.showLandmarks});
-            if (!left && leftDown && !dragged)  // a click, not a drag
-                intents.select = scene.objectOf(renderer->pick(records, camera, target, int(x * toPixelsX), int(y * toPixelsY)));
+            if (input.click)  // a press and release without moving: select what is under it
+                intents.select = scene.objectOf(
+                    renderer->pick(records, camera, target, int(input.click->first * toPixelsX), int(input.click->second * toPixelsY)));
             if (pointerMoved && !left && !right) {
                 scene.hovered = scene.objectOf(renderer->pick(records, camera, target, int(x * toPixelsX), int(y * toPixelsY)));
                 pointerMoved = false;
@@ -285,7 +296,7 @@ int runViewCommand(const ViewOptions& options) {
         } else {
             scene.hovered.reset();
         }
-        leftDown = left;
+        input.click.reset();
         input.scrollY = 0.0;
 
         // Keys, unless a text field has them.
