@@ -7,6 +7,9 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cmath>
+#include <memory>
+
 using namespace lumbarlab;
 
 static void BM_DrawListFor40Objects(benchmark::State& state) {
@@ -30,5 +33,56 @@ static void BM_CameraViewProjection(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_CameraViewProjection);
+
+
+// The built-in model's per-frame work: solving a pose (with grounding) and the disc model.
+#include "app/scene_builder.h"
+#include "biomech/disc_model.h"
+
+namespace {
+
+struct ModelFixture {
+    ModelData data = loadModelData(findModelDir(), findAssetDir());
+    DiscModelParameters parameters = loadDiscModelParameters(findAssetDir() / "biomech" / "disc_model.json");
+    DiscModel discs{parameters, *data.body, data.baseline.lordosis};
+};
+
+ModelFixture* modelFixture(benchmark::State& state) {
+    static std::unique_ptr<ModelFixture> fixture;
+    if (!fixture) {
+        try {
+            fixture = std::make_unique<ModelFixture>();
+        } catch (const std::exception& e) {
+            state.SkipWithError(e.what());
+            return nullptr;
+        }
+    }
+    return fixture.get();
+}
+
+void BM_PoseSolveGroundedJeffersonCurl(benchmark::State& state) {
+    ModelFixture* f = modelFixture(state);
+    if (!f) return;
+    const Posture* curl = f->data.findPosture("jefferson_curl");
+    double t = 0.0;
+    for (auto _ : state) {
+        t = std::fmod(t + 1.0 / 60.0, curl->duration);
+        const Coordinates values = f->data.grounded(curl->at(t), curl);
+        benchmark::DoNotOptimize(f->data.kinematics->solve(f->data.poseFor(values)));
+    }
+}
+BENCHMARK(BM_PoseSolveGroundedJeffersonCurl)->Unit(benchmark::kMicrosecond);
+
+void BM_DiscModelAllLevels(benchmark::State& state) {
+    ModelFixture* f = modelFixture(state);
+    if (!f) return;
+    const Posture* slouched = f->data.findPosture("sitting_slouched");
+    const SkeletonPose pose = f->data.poseFor(f->data.grounded(slouched->at(0.0), slouched));
+    const SkeletonFrames frames = f->data.kinematics->solve(pose);
+    for (auto _ : state) benchmark::DoNotOptimize(f->discs.evaluate(frames, pose, {5.0, false}));
+}
+BENCHMARK(BM_DiscModelAllLevels)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
 
 BENCHMARK_MAIN();

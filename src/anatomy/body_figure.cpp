@@ -61,6 +61,7 @@ BodyParameters loadBodyParameters(const std::filesystem::path& file) {
     p.abdomen = number("segments", "abdomen", "mass_fraction");
     p.arm = number("segments", "arm", "mass_fraction");
     p.foot = number("segments", "foot", "mass_fraction");
+    p.trunkAtL5 = number("segments", "trunk_at_l5", "mass_fraction");
     auto length = [&](const char* key) { return float(number("shapes", key, "value")); };
     p.thoraxHeight = length("thorax_height");
     p.thoraxDepth = length("thorax_depth");
@@ -163,6 +164,31 @@ std::vector<BodyShape> BodyFigure::shapes(const SkeletonFrames& frames) const {
                        foot * translate({0.5f * p_.footLength - p_.heelBehindAnkle, -0.5f * p_.ankleHeight, 0.0f}) *
                            scale({0.5f * p_.footLength, 0.5f * p_.ankleHeight, 0.045f})});
     }
+    return out;
+}
+
+std::vector<SegmentMass> BodyFigure::upperBodyMasses(const SkeletonFrames& frames, double handLoadKg, float reachForward) const {
+    std::vector<SegmentMass> out;
+    const glm::mat4 thorax = thoraxFrame(frames);
+    const double m = p_.massKg;
+    // Centres: the head's and chest's shape centres; an arm's centre near its elbow (Dempster's
+    // whole-arm centre of mass lies about halfway down); abdominal slices in front of each body.
+    out.push_back({"head_neck", m * p_.headNeck, point(thorax, {0.03f, p_.thoraxHeight + 0.5f * p_.neckLength + 0.4f * p_.headHeight, 0.0f}), 0});
+    out.push_back({"thorax", m * p_.thorax, point(thorax, {0.05f, 0.5f * p_.thoraxHeight, 0.0f}), 0});
+    for (int side = 0; side < 2; ++side) {
+        const Arm a = arm(frames, side);
+        out.push_back({side == 0 ? "arm_r" : "arm_l", m * p_.arm, a.elbow, 0});
+        if (handLoadKg > 0.0) {
+            const glm::vec3 forward = glm::normalize(glm::vec3(axis(thorax, 0).x, 0.0f, axis(thorax, 0).z) + glm::vec3(1e-6f, 0, 0));
+            out.push_back({side == 0 ? "load_r" : "load_l", 0.5 * handLoadKg, a.wrist + reachForward * forward, 0});
+        }
+    }
+    // The abdomen (T12/L1 to L4/L5) in four equal slices carried by L1-L4, and the L5 slice of the
+    // trunk (Pearsall 1996: 2.6 % of body mass at L5) carried by L5.
+    for (int v = 1; v <= 4; ++v)
+        out.push_back({std::string("abdomen_") + kVertebrae[std::size_t(v)], m * p_.abdomen / 4.0,
+                       frames.toWorld(kVertebrae[std::size_t(v)], {0.03f, 0.0f, 0.0f}), v});
+    out.push_back({"trunk_l5", m * p_.trunkAtL5, frames.toWorld("l5", {0.03f, 0.0f, 0.0f}), 5});
     return out;
 }
 

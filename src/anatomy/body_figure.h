@@ -25,6 +25,7 @@ struct BodyShape {
 struct BodyParameters {
     double massKg = 70.0, heightM = 1.68;
     double headNeck = 0.081, thorax = 0.216, abdomen = 0.139, arm = 0.05, foot = 0.0145;  ///< mass fractions
+    double trunkAtL5 = 0.026;  ///< the trunk slice at L5
     float thoraxHeight = 0.30f, thoraxDepth = 0.21f, thoraxWidth = 0.31f, shoulderHalfWidth = 0.19f;
     float neckLength = 0.10f, headHeight = 0.23f;
     float upperArm = 0.30f, forearm = 0.25f, hand = 0.18f;
@@ -45,6 +46,14 @@ struct ContactPoints {
     [[nodiscard]] float lowestSole() const;
 };
 
+/// A mass of the upper body for the disc model: where it is and which vertebra carries it.
+struct SegmentMass {
+    std::string name;
+    double massKg = 0.0;
+    glm::vec3 centre{0.0f};  ///< world, metres
+    int vertebra = 0;        ///< index in kVertebrae it rests on: above every disc from that level down
+};
+
 class BodyFigure {
 public:
     /// Needs the skeleton for attachment points (T12, ankles, sitting bones); throws FileError.
@@ -54,6 +63,10 @@ public:
     /// Thorax, ribs, neck, head, arms, hands and feet on the solved frames.
     [[nodiscard]] std::vector<BodyShape> shapes(const SkeletonFrames& frames) const;
     [[nodiscard]] ContactPoints contacts(const SkeletonFrames& frames) const;
+    /// Head and neck, thorax, both arms (with `handLoadKg` split between the hands, held
+    /// `reachForward` metres in front of them) and the abdomen in slices on L1-L5.
+    [[nodiscard]] std::vector<SegmentMass> upperBodyMasses(const SkeletonFrames& frames, double handLoadKg = 0.0,
+                                                           float reachForward = 0.0f) const;
 
 private:
     struct Arm {

@@ -68,6 +68,7 @@ Posture loadPosture(const std::filesystem::path& file, const CoordinateSystem& c
                 throw FileError(file, "props: unknown prop '" + name + "' (valid: chair, couch_r, couch_l, box)");
             p.props.push_back(name);
         }
+    p.supported = root.value("support", std::string{}) == "floor";
     if (root.contains("ground")) {
         const json& g = root["ground"];
         const std::string rule = g.value("rule", std::string{"feet"});

@@ -29,6 +29,7 @@ struct Posture {
     std::vector<std::string> props;  ///< "chair", "couch_r", "couch_l", "box" (the floor is always there)
     bool groundFeet = true;          ///< place the lowest sole on the ground (else pelvis_ty is used as given)
     double groundHeight = 0.0;       ///< where the feet stand: 0 on the floor, the box height on a box
+    bool supported = false;          ///< lying: the floor, not the spine, carries the body's weight
 
     [[nodiscard]] bool isMotion() const { return keys.size() > 1; }
     /// Values at `time` (clamped, or wrapped when looping), eased between keyframes so speed is

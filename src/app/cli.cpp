@@ -66,6 +66,11 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     addPoseOptions(pose, result.pose.pose);
     pose->add_option("--format", result.pose.format, "json or csv")->check(CLI::IsMember({"csv", "json"}));
     auto* poses = app.add_subcommand("poses", "List the postures and motions with their durations");
+    auto* discs = app.add_subcommand("discs", "Print each disc's compression, shear, pressure and nucleus shift for a posture");
+    addPoseOptions(discs, result.discs.pose);
+    discs->add_option("--load-kg", result.discs.loadKg, "Load held in the hands, kg")->check(CLI::Range(0.0, 100.0));
+    discs->add_flag("--far", result.discs.far, "Hold the load out in front instead of close to the body");
+    discs->add_option("--format", result.discs.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
 
     try {
         app.parse(argc, argv);
@@ -89,7 +94,9 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
         result.error = "lumbarlab: " + oneLine(e.what()) + " (see 'lumbarlab --help')";
         return result;
     }
-    if (*poses) {
+    if (*discs) {
+        result.kind = ParsedCommand::Kind::Discs;
+    } else if (*poses) {
         result.kind = ParsedCommand::Kind::Poses;
     } else if (*pose) {
         result.kind = ParsedCommand::Kind::Pose;

@@ -60,9 +60,18 @@ struct PoseOptions {
     std::string format = "json";  ///< json or csv
 };
 
+/// `lumbarlab discs`: loads and pressures per disc for one posture.
+struct DiscsOptions {
+    PoseSelection pose;
+    double loadKg = 0.0;
+    bool far = false;
+    std::string format = "csv";  ///< csv or json
+};
+
 /// The outcome of parsing: which command, its options, or a message and exit code to stop with.
 struct ParsedCommand {
-    enum class Kind { View, Render, Model, Pose, Poses, Exit } kind = Kind::View;
+    enum class Kind { View, Render, Model, Pose, Poses, Discs, Exit } kind = Kind::View;
+    DiscsOptions discs;
     ViewOptions view;
     RenderOptions render;
     ModelOptions model;

@@ -2,6 +2,7 @@
 
 #include "app/pose_selection.h"
 #include "app/scene_builder.h"
+#include "biomech/disc_model.h"
 #include "core/file_error.h"
 
 #include <nlohmann/json.hpp>
@@ -32,6 +33,52 @@ std::optional<ModelData> loadOrReport(const char* command) {
 }
 
 }  // namespace
+
+int runDiscsCommand(const DiscsOptions& options) {
+    const auto data = loadOrReport("discs");
+    if (!data) return kExitFailed;
+    Coordinates values;
+    DiscModelParameters parameters;
+    try {
+        parameters = loadDiscModelParameters(findAssetDir() / "biomech" / "disc_model.json");
+        values = data->grounded(resolvePose(*data, options.pose), data->findPosture(options.pose.pose));
+    } catch (const PoseSelectionError& e) {
+        std::fprintf(stderr, "lumbarlab discs: %s\n", e.what());
+        return kExitUsage;
+    } catch (const FileError& e) {
+        std::fprintf(stderr, "lumbarlab discs: %s\n", e.what());
+        return kExitFailed;
+    }
+    const Posture* posture = data->findPosture(options.pose.pose);
+    const DiscModel model(parameters, *data->body, data->baseline.lordosis);
+    const SkeletonPose pose = data->poseFor(values);
+    const auto states = model.evaluate(data->kinematics->solve(pose), pose, {options.loadKg, options.far},
+                                       posture && posture->supported);
+    constexpr double kNewtonsPerPoundForce = 4.44822;
+    if (options.format == "json") {
+        nlohmann::json out;
+        out["pose"] = options.pose.pose;
+        out["time_s"] = options.pose.time;
+        out["load_kg"] = options.loadKg;
+        for (std::size_t i = 0; i < states.size(); ++i) {
+            const DiscState& d = states[i];
+            out["levels"].push_back({{"level", kDiscLevels[i]}, {"compression_n", d.compressionN},
+                                     {"compression_lbf", d.compressionN / kNewtonsPerPoundForce}, {"shear_n", d.shearN},
+                                     {"pressure_mpa", d.pressureMpa}, {"anterior_mpa", d.anteriorMpa},
+                                     {"posterior_mpa", d.posteriorMpa}, {"nucleus_shift_mm", d.nucleusShiftMm},
+                                     {"bulge_mm", d.bulgeMm}, {"root_proximity", d.rootProximity}});
+        }
+        std::cout << out.dump(2) << "\n";
+    } else {
+        std::printf("level,compression_n,shear_n,pressure_mpa,anterior_mpa,posterior_mpa,nucleus_shift_mm,bulge_mm,root_proximity\n");
+        for (std::size_t i = 0; i < states.size(); ++i) {
+            const DiscState& d = states[i];
+            std::printf("%s,%.1f,%.1f,%.3f,%.3f,%.3f,%.2f,%.2f,%.2f\n", kDiscLevels[i], d.compressionN, d.shearN, d.pressureMpa,
+                        d.anteriorMpa, d.posteriorMpa, d.nucleusShiftMm, d.bulgeMm, d.rootProximity);
+        }
+    }
+    return kExitOk;
+}
 
 int runPosesCommand() {
     const auto data = loadOrReport("poses");

@@ -6,4 +6,6 @@ namespace lumbarlab {
 int runPoseCommand(const PoseOptions& options);
 /// `lumbarlab poses`: the posture and motion list. Returns an exit code.
 int runPosesCommand();
+/// `lumbarlab discs`: per-level disc loads and pressures. Returns an exit code.
+int runDiscsCommand(const DiscsOptions& options);
 }  // namespace lumbarlab
