@@ -6,6 +6,7 @@
 in vec3 vWorldPosition;
 in vec3 vWorldNormal;
 in float vOcclusion;
+in vec3 vColour;
 
 uniform mat4 uView;
 uniform vec3 uEye;
@@ -18,6 +19,7 @@ out vec4 fragColour;
 const uint kHovered = 1u;
 const uint kSelected = 2u;
 const uint kFlat = 8u;
+const uint kVertexColour = 32u;
 
 vec3 toLinear(vec3 c) { return pow(c, vec3(2.2)); }
 vec3 toSrgb(vec3 c) { return pow(c, vec3(1.0 / 2.2)); }
@@ -26,9 +28,10 @@ vec3 toSrgb(vec3 c) { return pow(c, vec3(1.0 / 2.2)); }
 float wrapped(vec3 n, vec3 l, float wrap) { return max((dot(n, l) + wrap) / (1.0 + wrap), 0.0); }
 
 void main() {
-    vec3 albedo = toLinear(uColour.rgb);
+    vec3 base = (uFlags & kVertexColour) != 0u ? vColour : uColour.rgb;
+    vec3 albedo = toLinear(base);
     if ((uFlags & kFlat) != 0u) {
-        fragColour = vec4(uColour.rgb, uColour.a);
+        fragColour = vec4(base, uColour.a);
         return;
     }
     vec3 n = normalize(vWorldNormal);

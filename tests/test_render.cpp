@@ -228,3 +228,40 @@ TEST_CASE("gl: a shader that does not compile names its file and the driver's me
         CHECK(message.size() > 30);
     }
 }
+
+TEST_CASE("gl: per-vertex colours draw when the record asks for them", "[gl]") {
+    (void)testing::sharedGlContext();
+    Renderer renderer;
+    Scene scene = sphereScene();
+    MeshData coloured = scene.meshes.get(0);
+    coloured.colours.assign(coloured.positions.size(), glm::vec3{0.9f, 0.1f, 0.1f});
+    scene.meshes.replace(0, coloured);
+    scene.objects[0].vertexColours = true;
+    renderer.syncMeshes(scene.meshes);
+    RenderTarget target(kWidth, kHeight, 1);
+    renderer.render(scene.drawList(), anteriorCamera(), target, RenderSettings{});
+    const Image red = target.readColour();
+    const std::uint8_t* p = red.pixel(kWidth / 2, kHeight / 2);
+    CHECK(p[0] > p[1] + 60);  // red, not ivory
+    CHECK(p[0] > p[2] + 60);
+    // A replaced mesh is re-uploaded: back to the record colour when the flag is off.
+    scene.objects[0].vertexColours = false;
+    renderer.render(scene.drawList(), anteriorCamera(), target, RenderSettings{});
+    const std::uint8_t* q = target.readColour().pixel(kWidth / 2, kHeight / 2);
+    CHECK(std::abs(int(q[0]) - int(q[1])) < 40);
+}
+
+TEST_CASE("gl: the sagittal cut removes the subject's right half", "[gl]") {
+    (void)testing::sharedGlContext();
+    Renderer renderer;
+    Scene scene = sphereScene();
+    renderer.syncMeshes(scene.meshes);
+    RenderTarget target(kWidth, kHeight, 1);
+    RenderSettings settings;
+    settings.sagittalCut = true;
+    renderer.render(scene.drawList(), anteriorCamera(), target, settings);
+    const Image img = target.readColour();
+    // Anterior view: the subject's right (+z) is on the image's left; that half is gone.
+    CHECK(isBackground(img, kWidth / 2 - 25, kHeight / 2, settings));
+    CHECK_FALSE(isBackground(img, kWidth / 2 + 25, kHeight / 2, settings));
+}

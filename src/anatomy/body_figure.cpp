@@ -15,8 +15,13 @@ glm::mat4 scale(const glm::vec3& s) { return glm::scale(glm::mat4(1.0f), s); }
 glm::vec3 point(const glm::mat4& m, const glm::vec3& p) { return glm::vec3(m * glm::vec4(p, 1.0f)); }
 glm::vec3 axis(const glm::mat4& m, int i) { return glm::normalize(glm::vec3(m[i])); }
 
-/// A unit sphere stretched into an ellipsoid between two points (a limb segment).
-glm::mat4 limbBetween(const glm::vec3& a, const glm::vec3& b, float radius) {
+glm::mat4 limbBetween(const glm::vec3& a, const glm::vec3& b, float radius) { return ellipsoidBetween(a, b, radius); }
+
+std::optional<glm::vec3> landmarkOf(const SkeletonDefinition& skeleton, const std::string& bone, const std::string& name);
+
+}  // namespace
+
+glm::mat4 ellipsoidBetween(const glm::vec3& a, const glm::vec3& b, float radius) {
     const glm::vec3 along = b - a;
     const float length = std::max(glm::length(along), 1e-4f);
     const glm::vec3 y = along / length;
@@ -30,6 +35,8 @@ glm::mat4 limbBetween(const glm::vec3& a, const glm::vec3& b, float radius) {
     m[3] = glm::vec4(0.5f * (a + b), 1.0f);
     return m;
 }
+
+namespace {
 
 std::optional<glm::vec3> landmarkOf(const SkeletonDefinition& skeleton, const std::string& bone, const std::string& name) {
     if (const BoneDefinition* b = skeleton.find(bone))

@@ -32,6 +32,9 @@ struct BodyParameters {
     float footLength = 0.25f, ankleHeight = 0.075f, heelBehindAnkle = 0.05f;
 };
 
+/// A unit sphere stretched into an ellipsoid from `a` to `b` with the given radius across.
+[[nodiscard]] glm::mat4 ellipsoidBetween(const glm::vec3& a, const glm::vec3& b, float radius);
+
 /// Reads body.json; throws FileError.
 [[nodiscard]] BodyParameters loadBodyParameters(const std::filesystem::path& file);
 

@@ -50,6 +50,8 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     render->add_flag("--flat", result.render.flatShading, "Unlit flat shading (to measure what the material costs)");
     addPoseOptions(render, result.render.pose);
     render->add_flag("--xray", result.render.xray, "Make bones translucent");
+    render->add_flag("--pressure", result.render.pressure, "Colour the discs by pressure (MPa)");
+    render->add_flag("--cut", result.render.cut, "Sagittal cut: remove the subject's right half to see inside discs and canal");
     render->add_flag("--landmarks", result.render.landmarks, "Show landmark markers (of --select, or all)");
     render->add_option("--select", result.render.select, "Highlight this bone id (e.g. femur_r, l4)");
     render->add_option("--focus", result.render.focus, "Frame this bone id or group (pelvis, spine, discs, legs)");

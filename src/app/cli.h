@@ -42,6 +42,8 @@ struct RenderOptions {
     bool flatShading = false;
     bool xray = false;
     bool landmarks = false;
+    bool pressure = false;  ///< colour the discs by pressure
+    bool cut = false;       ///< sagittal cut: remove the right half
     std::string select;  ///< object id to highlight (and show landmarks of)
     std::string focus;   ///< object id or group to frame instead of everything
     std::vector<std::string> hide;  ///< groups to hide (body, props, discs, ...)

@@ -51,7 +51,7 @@ std::string readableName(const std::string& snakeCase) {
 ModelView::ModelView(SceneLoadResult loaded, const std::filesystem::path& assetDir)
     : scene_(std::move(loaded.scene)), model_(std::move(loaded.model)), errors_(std::move(loaded.errors)) {
     markerMesh_ = scene_.meshes.add(makeSphere(kMarkerRadius, 8, 16));
-    if (!assetDir.empty() && model_) {
+    if (!assetDir.empty()) {
         try {
             info_ = BoneInfoCatalogue::load(assetDir / "anatomy" / "bone_info.json");
         } catch (const FileError& e) {
@@ -126,6 +126,11 @@ std::optional<InfoCard> ModelView::infoCard() const {
     InfoCard card;
     card.title = object.name;
     if (!model_ || *scene_.selected >= model_->boneOfObject.size()) {
+        if (const BoneInfo* info = info_.find(object.id)) {  // nerve roots and other named parts
+            card.subtitle = info->kind;
+            card.text = info->text;
+            return card;
+        }
         card.subtitle = "Mesh file";
         card.text = std::to_string(scene_.meshes.get(object.mesh).triangleCount()) + " triangles.";
         return card;

@@ -32,6 +32,7 @@ int runRenderCommand(const RenderOptions& options) {
     if (BuiltInModel* model = view.model()) {
         try {
             model->postureId = options.pose.pose;
+            model->pressureColours = options.pressure;
             model->applyPose(scene, resolvePose(model->data, options.pose));
         } catch (const PoseSelectionError& e) {
             std::fprintf(stderr, "lumbarlab render: %s\n", e.what());
@@ -69,6 +70,7 @@ int runRenderCommand(const RenderOptions& options) {
         camera.setPose(camera.framedPose(framed, options.camera, aspect));
         RenderSettings settings;
         settings.flatShading = options.flatShading;
+        settings.sagittalCut = options.cut;
         const FrameStats stats =
             renderer.render(view.drawList({options.xray, options.landmarks}), camera, target, settings);
         writePng(options.out, target.readColour());

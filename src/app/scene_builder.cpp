@@ -39,6 +39,8 @@ constexpr glm::vec4 kBoneColour{0.89f, 0.85f, 0.76f, 1.0f};
 constexpr glm::vec4 kAnnulusColour{0.60f, 0.74f, 0.84f, 0.55f};
 constexpr glm::vec4 kNucleusColour{0.93f, 0.52f, 0.48f, 1.0f};
 
+constexpr glm::vec4 kRootColour{0.97f, 0.86f, 0.38f, 1.0f};         // nerve yellow
+constexpr glm::vec4 kRootWarningColour{1.0f, 0.24f, 0.14f, 1.0f};   // crowded: red
 constexpr glm::vec4 kSkinColour{0.95f, 0.80f, 0.70f, 0.30f};      // translucent: the bones stay in view
 constexpr glm::vec4 kFloorColour{0.22f, 0.24f, 0.27f, 1.0f};
 constexpr glm::vec4 kFurnitureColour{0.52f, 0.40f, 0.30f, 1.0f};
@@ -64,14 +66,35 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
     const SkeletonFrames solved = frames();
     for (std::size_t i = 0; i < scene.objects.size() && i < boneOfObject.size(); ++i)
         scene.objects[i].transform = solved.of(data.skeleton.bones[boneOfObject[i]].parentFrame);
+    if (discModel) discs = discModel->evaluate(solved, pose(), handLoad, posture && posture->supported);
     for (const auto& [object, deformer] : discDeformers) {
-        const std::string& frame = data.skeleton.bones[boneOfObject[object]].parentFrame;  // "disc_l4_l5"
+        const BoneDefinition& bone = data.skeleton.bones[boneOfObject[object]];
+        const std::string& frame = bone.parentFrame;  // "disc_l4_l5"
+        std::size_t level = 0;
+        while (level + 1 < kDiscLevels.size() && frame != std::string("disc_") + kDiscLevels[level]) ++level;
+        const DiscState& state = discs[level];
+        DiscAppearance look{state.anteriorMpa, state.posteriorMpa, state.nucleusShiftMm, state.bulgeMm,
+                            pressureColours && discModel, bone.id.find("_nucleus") != std::string::npos};
         MeshData deformed = scene.meshes.get(scene.objects[object].mesh);
-        deformer.deform(solved.of(frame), solved.of(frame + "_bottom"), solved.of(frame + "_top"), deformed);
+        deformer.deform(solved.of(frame), solved.of(frame + "_bottom"), solved.of(frame + "_top"), deformed, look);
         scene.meshes.replace(scene.objects[object].mesh, std::move(deformed));
+        scene.objects[object].vertexColours = look.colourByPressure && !look.isNucleus;
+    }
+    // Nerve roots leave the canal behind each disc and run out and down through the foramen.
+    for (std::size_t level = 0; level < kDiscLevels.size() && rootObjectStart > 0; ++level) {
+        const glm::mat4& disc = solved.of(std::string("disc_") + kDiscLevels[level]);
+        const float back = -0.5f * float(discModel ? discModel->parameters().depthMm[level] : 30.0) * 0.001f;
+        for (int side = 0; side < 2; ++side) {
+            const float z = side == 0 ? 1.0f : -1.0f;
+            const glm::vec3 start = glm::vec3(disc * glm::vec4(back - 0.007f, 0.004f, z * 0.011f, 1.0f));
+            const glm::vec3 end = glm::vec3(disc * glm::vec4(back - 0.001f, -0.016f, z * 0.046f, 1.0f));
+            SceneObject& root = scene.objects[rootObjectStart + 2 * level + std::size_t(side)];
+            root.transform = ellipsoidBetween(start, end, 0.0028f);
+            const bool crowded = discModel && discs[level].rootProximity >= discModel->parameters().rootWarningThreshold;
+            root.colour = crowded ? kRootWarningColour : kRootColour;
+        }
     }
     if (!data.body) return;
-
     auto meshOf = [&](ShapeKind kind) {
         return kind == ShapeKind::Box ? unitBox : kind == ShapeKind::Torus ? unitTorus : unitSphere;
     };
@@ -116,6 +139,33 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
         object.transform = shape.transform;
         scene.objects.push_back(object);
     }
+}
+
+std::vector<float> BuiltInModel::pressureTrace(const Posture& posture, std::size_t level, std::size_t samples) const {
+    std::vector<float> trace;
+    if (!discModel || !posture.isMotion() || samples < 2) return trace;
+    for (std::size_t i = 0; i < samples; ++i) {
+        const double t = posture.duration * double(i) / double(samples - 1);
+        const SkeletonPose p = data.poseFor(data.grounded(posture.at(t), &posture));
+        trace.push_back(float(discModel->evaluate(data.kinematics->solve(p), p, handLoad, posture.supported)[level].pressureMpa));
+    }
+    return trace;
+}
+
+std::vector<EvidenceRow> BuiltInModel::evidenceRows() const {
+    std::vector<EvidenceRow> rows;
+    if (!discModel) return rows;
+    auto model = [&](const char* id) {
+        const Posture* p = data.findPosture(id);
+        if (!p) return 0.0;
+        const SkeletonPose pose = data.poseFor(data.grounded(p->at(0.0), p));
+        return discModel->evaluate(data.kinematics->solve(pose), pose, {}, p->supported)[4].pressureMpa;
+    };
+    rows.push_back({"Lying on the back", "0.10 MPa (20 %)", "Wilke 1999 (model calibrated here)", model("lying_supine")});
+    rows.push_back({"Relaxed standing", "0.50 MPa (100 %)", "Wilke 1999 (model calibrated here)", model("neutral_standing")});
+    rows.push_back({"Sitting relaxed", "0.46 MPa (92 %); Nachemson: 140 %", "Wilke 1999; Nachemson 1975/1981", model("sitting_relaxed")});
+    rows.push_back({"Standing bent forward", "1.10 MPa (220 %)", "Wilke 1999", model("standing_bent_forward")});
+    return rows;
 }
 
 SceneLoadResult loadMeshScene(const std::vector<std::filesystem::path>& files) {
@@ -191,8 +241,27 @@ SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, const st
             result.errors.push_back(e.what());
         }
     }
-    model->bodyObjectStart = scene.objects.size();
     model->unitSphere = scene.meshes.add(makeSphere(1.0f, 24, 48));
+    try {
+        model->discModel = std::make_unique<DiscModel>(loadDiscModelParameters(assetDir / "biomech" / "disc_model.json"),
+                                                       *model->data.body, model->data.baseline.lordosis);
+    } catch (const FileError& e) {
+        result.errors.push_back(e.what());
+    }
+    model->rootObjectStart = scene.objects.size();
+    for (std::size_t level = 0; level < kDiscLevels.size(); ++level)
+        for (const char* side : {"right", "left"}) {
+            SceneObject root;
+            root.id = std::string("nerve_root_") + kDiscLevels[level] + (side[0] == 'r' ? "_r" : "_l");
+            std::string upper = kVertebrae[level];
+            for (auto& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
+            root.name = upper + " nerve root, " + side;
+            root.group = "nerves";
+            root.mesh = model->unitSphere;
+            root.colour = kRootColour;
+            scene.objects.push_back(root);
+        }
+    model->bodyObjectStart = scene.objects.size();
     model->unitBox = scene.meshes.add(makeBox(glm::vec3{1.0f}));
     model->unitTorus = scene.meshes.add(makeTorus(1.0f, 0.03f, 64, 10));
     model->postureId = "neutral_standing";

@@ -4,7 +4,9 @@
 
 #include "anatomy/disc_deformer.h"
 #include "anatomy/model_data.h"
+#include "biomech/disc_model.h"
 #include "scene/scene.h"
+#include "ui/ui_state.h"
 
 #include <filesystem>
 #include <memory>
@@ -26,6 +28,11 @@ struct BuiltInModel {
     std::size_t bodyObjectStart = 0;  ///< body shapes follow the bones; props come last
     MeshId unitSphere = 0, unitBox = 0, unitTorus = 0;
     std::string propsPlacedFor;  ///< props stay where the posture's first frame put them
+    std::unique_ptr<DiscModel> discModel;  ///< null if its data file failed to load
+    std::array<DiscState, 6> discs{};      ///< for the current pose
+    HandLoad handLoad;
+    bool pressureColours = false;          ///< annuli coloured by pressure
+    std::size_t rootObjectStart = 0;       ///< 12 nerve roots (6 levels x right, left) follow the bones
     /// Disc meshes that follow their segments: scene object index -> deformer.
     std::vector<std::pair<std::size_t, DiscDeformer>> discDeformers;
 
@@ -33,6 +40,10 @@ struct BuiltInModel {
     [[nodiscard]] SkeletonFrames frames() const { return data.kinematics->solve(pose()); }
     /// Grounds `newValues` by the posture's rule, then moves bones, body and props to match.
     void applyPose(Scene& scene, const Coordinates& newValues);
+    /// One disc level's pressure (MPa) sampled `samples` times across a motion (empty for a posture).
+    [[nodiscard]] std::vector<float> pressureTrace(const Posture& posture, std::size_t level, std::size_t samples) const;
+    /// The model's L4/L5 pressure beside Wilke 1999's and Nachemson's values, with citations.
+    [[nodiscard]] std::vector<EvidenceRow> evidenceRows() const;
 };
 
 /// A scene plus the one-line problems met while building it (the rest still loaded).

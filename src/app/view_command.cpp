@@ -59,13 +59,14 @@ struct ViewKey {
     std::optional<std::size_t> hovered, selected;
     std::vector<bool> visible;
     std::uint64_t poseRevision = 0;
-    bool xray = false, landmarks = false, flat = false;
+    bool xray = false, landmarks = false, flat = false, cut = false;
     int width = 0, height = 0;
 
     bool operator==(const ViewKey& o) const {
         return pose.target == o.pose.target && pose.distance == o.pose.distance && pose.yaw == o.pose.yaw &&
                pose.pitch == o.pose.pitch && poseRevision == o.poseRevision && hovered == o.hovered && selected == o.selected && visible == o.visible &&
-               xray == o.xray && landmarks == o.landmarks && flat == o.flat && width == o.width && height == o.height;
+               xray == o.xray && landmarks == o.landmarks && flat == o.flat && cut == o.cut && width == o.width &&
+               height == o.height;
     }
 };
 
@@ -172,6 +173,10 @@ int runViewCommand(const ViewOptions& options) {
         ui.showPosturePanel = false;
     }
     std::uint64_t appliedRevision = ~std::uint64_t{0};
+    std::uint64_t sceneRevision = 0;  // counts pose applications: the 3D image must be redrawn
+    std::vector<float> discTrace;
+    std::vector<EvidenceRow> evidence;
+    if (const BuiltInModel* model = view.model()) evidence = model->evidenceRows();
 
     int fbWidth = 0, fbHeight = 0;
     glfwGetFramebufferSize(window.handle, &fbWidth, &fbHeight);
@@ -262,6 +267,24 @@ int runViewCommand(const ViewOptions& options) {
                             {"Lumbar lordosis L1-S1", a.lumbarLordosis}, {"Pelvic tilt", a.pelvicTilt},
                             {"Sacral slope", a.sacralSlope}};
             drawPosturePanel(panel, ui, intents);
+
+            DiscPanelData discPanel;
+            discPanel.handLoadKg = model->handLoad.kg;
+            discPanel.trace = discTrace;
+            if (const Posture* p = player.posture(); p && p->isMotion() && p->duration > 0.0)
+                discPanel.traceTime = float(player.time() / p->duration);
+            discPanel.evidence = evidence;
+            for (std::size_t i = 0; i < model->discs.size(); ++i) {
+                const DiscState& d = model->discs[i];
+                std::string level = std::string(kDiscLevels[i]);
+                for (auto& c : level) c = c == '_' ? '/' : char(std::toupper(static_cast<unsigned char>(c)));
+                const double threshold = model->discModel ? model->discModel->parameters().rootWarningThreshold : 1e9;
+                discPanel.rows.push_back({level, d.pressureMpa, d.compressionN, d.compressionN / 4.44822,
+                                          d.posteriorMpa > 0.0 ? d.anteriorMpa / d.posteriorMpa : 0.0, d.nucleusShiftMm,
+                                          d.rootProximity, d.rootProximity >= threshold});
+            }
+            drawDiscPanel(discPanel, ui, intents);
+            drawEvidencePanel(discPanel, ui);
         }
         const std::optional<InfoCard> card = view.infoCard();
         drawInfoCard(card ? &*card : nullptr, intents);
@@ -308,6 +331,9 @@ int runViewCommand(const ViewOptions& options) {
                 else if (key == GLFW_KEY_H) ui.showHelp = !ui.showHelp;
                 else if (key == GLFW_KEY_X) ui.xray = !ui.xray;
                 else if (key == GLFW_KEY_SPACE) intents.togglePlay = true;
+                else if (key == GLFW_KEY_D) ui.showDiscPanel = ui.pressureColours = !ui.showDiscPanel;
+                else if (key == GLFW_KEY_C) ui.render.sagittalCut = !ui.render.sagittalCut;
+                else if (key == GLFW_KEY_E) ui.showEvidence = !ui.showEvidence;
                 else if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) {
                     const std::string name = "F" + std::to_string(key - GLFW_KEY_F1 + 1);
                     for (const auto& [k, id] : postureKeys)
@@ -344,17 +370,25 @@ int runViewCommand(const ViewOptions& options) {
             if (intents.resetCoordinates) player.clearOverrides();
             if (intents.setCoordinate) player.setOverride(intents.setCoordinate->first, intents.setCoordinate->second);
             player.update(dt);
-            if (player.revision() != appliedRevision) {
-                if (const Posture* p = player.posture()) model->postureId = p->id;
+            if (intents.handLoadKg) model->handLoad.kg = *intents.handLoadKg;
+            const bool discLookChanged = model->pressureColours != ui.pressureColours || intents.handLoadKg.has_value();
+            model->pressureColours = ui.pressureColours;
+            if (player.revision() != appliedRevision || discLookChanged) {
+                if (const Posture* p = player.posture()) {
+                    if (model->postureId != p->id || discTrace.empty() != !p->isMotion() || intents.handLoadKg)
+                        discTrace = model->pressureTrace(*p, 4, 120);
+                    model->postureId = p->id;
+                }
                 model->applyPose(scene, player.values());
                 appliedRevision = player.revision();
+                ++sceneRevision;
             }
         }
         if (intents.quit) glfwSetWindowShouldClose(window.handle, GLFW_TRUE);
         camera.update(dt);
 
-        ViewKey key{camera.pose(), scene.hovered, scene.selected, {}, appliedRevision, ui.xray, ui.showLandmarks, ui.render.flatShading,
-                    fbWidth, fbHeight};
+        ViewKey key{camera.pose(), scene.hovered, scene.selected, {}, sceneRevision, ui.xray, ui.showLandmarks, ui.render.flatShading,
+                    ui.render.sagittalCut, fbWidth, fbHeight};
         for (const auto& o : scene.objects) key.visible.push_back(o.visible);
         if (!drawnKey || !(*drawnKey == key)) {
             renderer->syncMeshes(scene.meshes);  // deformed discs, new props

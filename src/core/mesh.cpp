@@ -11,6 +11,7 @@ Bounds MeshData::bounds() const {
 bool MeshData::isConsistent() const {
     if (normals.size() != positions.size()) return false;
     if (!occlusion.empty() && occlusion.size() != positions.size()) return false;
+    if (!colours.empty() && colours.size() != positions.size()) return false;
     if (indices.size() % 3 != 0) return false;
     for (auto i : indices)
         if (i >= positions.size()) return false;

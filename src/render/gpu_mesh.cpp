@@ -12,12 +12,13 @@ GpuMesh::GpuMesh(const MeshData& mesh)
 void GpuMesh::update(const MeshData& mesh) {
     indexCount_ = GLsizei(mesh.indices.size());
     std::vector<float> interleaved;
-    interleaved.reserve(mesh.positions.size() * 7);
+    interleaved.reserve(mesh.positions.size() * 10);
     for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
         const glm::vec3& p = mesh.positions[i];
         const glm::vec3 n = i < mesh.normals.size() ? mesh.normals[i] : glm::vec3{0, 1, 0};
         const float occlusion = i < mesh.occlusion.size() ? mesh.occlusion[i] : 1.0f;
-        interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z, occlusion});
+        const glm::vec3 c = i < mesh.colours.size() ? mesh.colours[i] : glm::vec3{1.0f};
+        interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z, occlusion, c.x, c.y, c.z});
     }
     glBindVertexArray(vao_.get());
     glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
@@ -25,13 +26,15 @@ void GpuMesh::update(const MeshData& mesh) {
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices_.get());
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(mesh.indices.size() * sizeof(std::uint32_t)), mesh.indices.data(),
                  GL_STATIC_DRAW);
-    const GLsizei stride = 7 * sizeof(float);
+    const GLsizei stride = 10 * sizeof(float);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(0));
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(3 * sizeof(float)));
     glEnableVertexAttribArray(2);
     glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(6 * sizeof(float)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(7 * sizeof(float)));
     glBindVertexArray(0);
 }
 

@@ -6,7 +6,7 @@
 
 namespace lumbarlab {
 
-/// Vertex layout: position (3 floats), normal (3), occlusion (1).
+/// Vertex layout: position (3 floats), normal (3), occlusion (1), colour (3).
 class GpuMesh {
 public:
     explicit GpuMesh(const MeshData& mesh);

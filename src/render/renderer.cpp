@@ -55,6 +55,12 @@ FrameStats Renderer::render(const DrawList& records, const OrbitCamera& camera, 
     bone_.set("uView", view);
     bone_.set("uEye", camera.eye());
     bone_.set("uExposure", settings.exposure);
+    // The cut keeps the left half (z <= 0); inner faces then show, so culling must be off.
+    bone_.set("uClipPlane", settings.sagittalCut ? glm::vec4(0.0f, 0.0f, -1.0f, 0.0f) : glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
+    if (settings.sagittalCut) {
+        glEnable(GL_CLIP_DISTANCE0);
+        glDisable(GL_CULL_FACE);
+    }
 
     auto drawOne = [&](const DrawRecord& r) {
         const GpuMesh* mesh = gpuMesh(r.mesh);
@@ -90,6 +96,7 @@ FrameStats Renderer::render(const DrawList& records, const OrbitCamera& camera, 
         glDisable(GL_BLEND);
     }
     glBindVertexArray(0);
+    glDisable(GL_CLIP_DISTANCE0);
     target.resolve();
     return stats;
 }

@@ -17,6 +17,7 @@ namespace lumbarlab {
 /// How a frame is shaded; plain data the UI can edit.
 struct RenderSettings {
     bool flatShading = false;  ///< unlit, for measuring what the material costs
+    bool sagittalCut = false;  ///< cut away the subject's right half (z > 0) to see inside discs and canal
     float exposure = 1.0f;
     glm::vec3 backgroundTop{0.205f, 0.245f, 0.300f};     ///< sRGB, calm slate blue
     glm::vec3 backgroundBottom{0.070f, 0.082f, 0.100f};  ///< sRGB, near black

@@ -23,6 +23,7 @@ enum DrawFlags : std::uint32_t {
     kDrawTranslucent = 1u << 2,  ///< drawn after opaque records, alpha from colour.a
     kDrawFlat = 1u << 3,         ///< unlit, no specular (props like the floor)
     kDrawNoPick = 1u << 4,       ///< never written to the ID buffer
+    kDrawVertexColour = 1u << 5, ///< colour from the mesh's per-vertex colours (alpha from colour.a)
 };
 
 /// One mesh instance to draw.

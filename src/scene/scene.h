@@ -37,6 +37,7 @@ struct SceneObject {
     bool visible = true;
     bool pickable = true;
     bool flat = false;
+    bool vertexColours = false;  ///< draw with the mesh's per-vertex colours (pressure maps)
 };
 
 /// The objects in view plus the current hover/selection, which only change how records look.

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -50,6 +51,10 @@ void drawMenuBar(UiState& ui, UiIntents& intents) {
         ImGui::Separator();
         ImGui::MenuItem("Scene panel", nullptr, &ui.showScenePanel);
         ImGui::MenuItem("Posture panel", nullptr, &ui.showPosturePanel);
+        ImGui::MenuItem("Disc panel", "D", &ui.showDiscPanel);
+        ImGui::MenuItem("Evidence", "E", &ui.showEvidence);
+        ImGui::MenuItem("Disc pressure colours", nullptr, &ui.pressureColours);
+        ImGui::MenuItem("Sagittal cut", "C", &ui.render.sagittalCut);
         ImGui::MenuItem("Frame statistics", nullptr, &ui.showStats);
         ImGui::MenuItem("Flat shading", nullptr, &ui.render.flatShading);
         ImGui::Separator();
@@ -283,6 +288,127 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
     ImGui::End();
 }
 
+namespace {
+
+ImU32 toImColour(const std::array<float, 3>& c) { return IM_COL32(int(c[0] * 255), int(c[1] * 255), int(c[2] * 255), 255); }
+
+/// The same sequential map as the disc colours (anatomy/disc_deformer.cpp pressureColour).
+std::array<float, 3> legendColour(float t) {
+    const float stops[5][3] = {{0.16f, 0.28f, 0.70f}, {0.10f, 0.62f, 0.70f}, {0.55f, 0.80f, 0.35f}, {0.98f, 0.80f, 0.20f}, {0.90f, 0.22f, 0.15f}};
+    const float x = std::clamp(t, 0.0f, 1.0f) * 4.0f;
+    const int i = std::min(int(x), 3);
+    const float f = x - float(i);
+    return {stops[i][0] + (stops[i + 1][0] - stops[i][0]) * f, stops[i][1] + (stops[i + 1][1] - stops[i][1]) * f,
+            stops[i][2] + (stops[i + 1][2] - stops[i][2]) * f};
+}
+
+}  // namespace
+
+void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
+    if (!ui.showDiscPanel) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 0.6f, viewport->WorkPos.y + viewport->WorkSize.y - em * 0.6f),
+                            ImGuiCond_FirstUseEver, ImVec2(1.0f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(em * 30.0f, em * 19.0f), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Discs", &ui.showDiscPanel)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::Checkbox("Colour by pressure", &ui.pressureColours);
+    ImGui::SameLine();
+    ImGui::Checkbox("Sagittal cut", &ui.render.sagittalCut);
+    float kg = float(data.handLoadKg);
+    ImGui::SetNextItemWidth(em * 10.0f);
+    if (ImGui::SliderFloat("Load in the hands", &kg, 0.0f, 25.0f, "%.0f kg")) intents.handLoadKg = double(kg);
+    // Legend: the colour bar of the pressure map, in MPa.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = em * 14.0f, height = em * 0.8f;
+    for (int i = 0; i < 32; ++i) {
+        const float x0 = at.x + width * float(i) / 32.0f, x1 = at.x + width * float(i + 1) / 32.0f;
+        draw->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + height), toImColour(legendColour((float(i) + 0.5f) / 32.0f)));
+    }
+    ImGui::Dummy(ImVec2(width, height));
+    char maximum[32];
+    std::snprintf(maximum, sizeof maximum, "%.1f MPa", data.legendMaximumMpa);
+    const float left = ImGui::GetCursorPosX();
+    ImGui::TextUnformatted("0 MPa");
+    ImGui::SameLine(left + width - ImGui::CalcTextSize(maximum).x);
+    ImGui::TextUnformatted(maximum);
+    if (ImGui::BeginTable("discs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        for (const char* h : {"Level", "MPa", "N", "lbf", "front/back", "nucleus"}) ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (const auto& r : data.rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (r.rootWarning)
+                ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.3f, 1.0f), "%s !", r.level.c_str());
+            else
+                ImGui::TextUnformatted(r.level.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%.2f", r.pressureMpa);
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f", r.compressionN);
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f", r.compressionLbf);
+            ImGui::TableNextColumn();
+            ImGui::Text("%.2f", r.frontBackRatio);
+            ImGui::TableNextColumn();
+            ImGui::Text("%+.1f mm", r.nucleusShiftMm);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TextDisabled("nucleus: + backwards (toward the nerves); ! nerve root crowded");
+    if (!data.trace.empty()) {
+        ImGui::TextUnformatted("L4/L5 pressure over the motion");
+        const ImVec2 plotAt = ImGui::GetCursorScreenPos();
+        const ImVec2 size(ImGui::GetContentRegionAvail().x, em * 4.0f);
+        ImGui::PlotLines("##trace", data.trace.data(), int(data.trace.size()), 0, nullptr, 0.0f, float(data.legendMaximumMpa), size);
+        const float x = plotAt.x + size.x * data.traceTime;  // where the motion is now
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, plotAt.y), ImVec2(x, plotAt.y + size.y), IM_COL32(255, 180, 70, 255), 2.0f);
+    }
+    ImGui::End();
+}
+
+void drawEvidencePanel(const DiscPanelData& data, UiState& ui) {
+    if (!ui.showEvidence) return;
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40.0f, 0.0f), ImGuiCond_Appearing);
+    if (!ImGui::Begin("Evidence: L4/L5 pressure", &ui.showEvidence)) {
+        ImGui::End();
+        return;
+    }
+    if (ImGui::BeginTable("evidence", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) {
+        for (const char* h : {"Posture", "This model", "Published", "Source"}) ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (const auto& e : data.evidence) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", e.posture.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%.2f MPa", e.modelMpa);
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", e.published.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", e.source.c_str());
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    ImGui::TextWrapped("Sitting or standing? Nachemson's classic measurements put sitting about 40 %% above standing. "
+                       "Wilke's 1999 telemetry found relaxed sitting equal to or below relaxed standing (0.46 vs 0.50 MPa). "
+                       "A 2022 meta-analysis (Li et al., Life 12:457) found sitting higher overall, but no significant "
+                       "difference in studies after 1990 or in degenerated discs.");
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.62f, 0.45f, 1.0f));
+    ImGui::TextWrapped("Often quoted, unsourced: \"381 lb of lumbar compression sitting vs 242 lb standing after two hours\". "
+                       "No source could be found for these figures; their ratio (+57 %%) matches neither Nachemson nor Wilke. "
+                       "Wilke's relaxed sitting converts to about 124 lbf.");
+    ImGui::PopStyleColor();
+    ImGui::End();
+}
+
 void drawHelpWindow(UiState& ui) {
     if (!ui.showHelp) return;
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -296,6 +422,9 @@ void drawHelpWindow(UiState& ui) {
             {"F", "frame the selection (or everything)"},
             {"X", "x-ray: see through the bones"},
             {"L", "landmarks of the selected bone (or all)"},
+            {"D", "disc panel and pressure colours"},
+            {"C", "sagittal cut: see inside the discs and the canal"},
+            {"E", "evidence: the model beside published measurements"},
             {"P", "save a screenshot (PNG)"},
             {"F1 ... F12", "postures and exercises (see the posture panel)"},
             {"Space", "play or pause the motion"},

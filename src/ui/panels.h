@@ -21,6 +21,10 @@ void drawInfoCard(const InfoCard* card, UiIntents& intents);
 void drawScreenLabels(const std::vector<ScreenLabel>& labels);
 /// Postures (one key each), the timeline, the exercise card, joint sliders and clinical angles.
 void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& intents);
+/// Per-level disc figures, the pressure legend and a plot over the motion.
+void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents);
+/// The model's L4/L5 pressure beside published in-vivo values, with sources.
+void drawEvidencePanel(const DiscPanelData& data, UiState& ui);
 /// Keys and mouse.
 void drawHelpWindow(UiState& ui);
 

@@ -27,6 +27,9 @@ struct UiState {
     bool xray = false;           ///< bones translucent, discs and markers show through
     bool showLandmarks = false;  ///< landmark markers and labels (selected bone, or all)
     bool showPosturePanel = true;
+    bool showDiscPanel = false;
+    bool showEvidence = false;
+    bool pressureColours = false;  ///< discs coloured by pressure
     RenderSettings render;
     std::vector<Notice> notices;
 };
@@ -47,6 +50,7 @@ struct UiIntents {
     std::optional<bool> loop;
     std::optional<std::pair<std::string, double>> setCoordinate;
     bool resetCoordinates = false;
+    std::optional<double> handLoadKg;
     bool screenshot = false;
     bool quit = false;
 };
@@ -89,6 +93,30 @@ struct PosturePanelData {
     int repetitions = 0;
     std::vector<CoordinateSlider> sliders;
     std::vector<std::pair<std::string, double>> angles;  ///< clinical readout, degrees
+};
+
+/// One disc's row in the disc panel.
+struct DiscRow {
+    std::string level;  ///< e.g. "L4/L5"
+    double pressureMpa = 0.0, compressionN = 0.0, compressionLbf = 0.0, frontBackRatio = 1.0, nucleusShiftMm = 0.0;
+    double rootProximity = 0.0;
+    bool rootWarning = false;
+};
+
+/// One line of the evidence panel: a source's value beside the model's.
+struct EvidenceRow {
+    std::string posture, published, source;
+    double modelMpa = 0.0;
+};
+
+/// What the disc panel and the evidence panel show.
+struct DiscPanelData {
+    std::vector<DiscRow> rows;
+    std::vector<float> trace;  ///< L4/L5 pressure over the current motion (MPa), empty for postures
+    float traceTime = 0.0f;    ///< where the motion is now, 0..1
+    double legendMaximumMpa = 1.6;
+    double handLoadKg = 0.0;
+    std::vector<EvidenceRow> evidence;
 };
 
 /// Per-frame figures for the overlay.
