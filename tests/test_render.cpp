@@ -247,7 +247,8 @@ TEST_CASE("gl: per-vertex colours draw when the record asks for them", "[gl]") {
     // A replaced mesh is re-uploaded: back to the record colour when the flag is off.
     scene.objects[0].vertexColours = false;
     renderer.render(scene.drawList(), anteriorCamera(), target, RenderSettings{});
-    const std::uint8_t* q = target.readColour().pixel(kWidth / 2, kHeight / 2);
+    const Image plain = target.readColour();  // keep the image alive while reading its pixels
+    const std::uint8_t* q = plain.pixel(kWidth / 2, kHeight / 2);
     CHECK(std::abs(int(q[0]) - int(q[1])) < 40);
 }
 
