@@ -67,11 +67,27 @@ void BM_PoseSolveGroundedJeffersonCurl(benchmark::State& state) {
     double t = 0.0;
     for (auto _ : state) {
         t = std::fmod(t + 1.0 / 60.0, curl->duration);
-        const Coordinates values = f->data.grounded(curl->at(t), curl);
-        benchmark::DoNotOptimize(f->data.kinematics->solve(f->data.poseFor(values)));
+        benchmark::DoNotOptimize(f->data.solveGrounded(curl->at(t), curl));
     }
 }
 BENCHMARK(BM_PoseSolveGroundedJeffersonCurl)->Unit(benchmark::kMicrosecond);
+
+void BM_PoseSolveOnly(benchmark::State& state) {
+    ModelFixture* f = modelFixture(state);
+    if (!f) return;
+    const Posture* curl = f->data.findPosture("jefferson_curl");
+    const SkeletonPose pose = f->data.poseFor(curl->at(5.0));
+    for (auto _ : state) benchmark::DoNotOptimize(f->data.kinematics->solve(pose));
+}
+BENCHMARK(BM_PoseSolveOnly)->Unit(benchmark::kMicrosecond);
+
+void BM_PostureValuesAndPoseFor(benchmark::State& state) {
+    ModelFixture* f = modelFixture(state);
+    if (!f) return;
+    const Posture* curl = f->data.findPosture("jefferson_curl");
+    for (auto _ : state) benchmark::DoNotOptimize(f->data.poseFor(curl->at(5.0)));
+}
+BENCHMARK(BM_PostureValuesAndPoseFor)->Unit(benchmark::kMicrosecond);
 
 void BM_DiscModelAllLevels(benchmark::State& state) {
     ModelFixture* f = modelFixture(state);

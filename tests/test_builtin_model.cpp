@@ -397,3 +397,18 @@ TEST_CASE("discs: rounding loads the front and pushes the nucleus back; arching 
     const DiscState d = discsFor("neutral_standing", {{"lumbar_flexion_l4_l5", 7.0}})[kL4L5];
     CHECK(d.nucleusShiftMm == Approx(0.067 * 33.08 * 7.0 / 14.0).epsilon(0.01));
 }
+
+TEST_CASE("grounding: translating the solved frames equals solving the grounded values again", "[model][posture]") {
+    const ModelData& data = standing().data;
+    for (const char* id : {"sit_to_stand", "jefferson_curl", "walking", "sitting_slouched"}) {
+        const Posture* p = data.findPosture(id);
+        REQUIRE(p);
+        for (double t : {0.0, 0.7, 1.9}) {
+            const auto [values, frames] = data.solveGrounded(p->at(t), p);
+            const SkeletonFrames again = data.kinematics->solve(data.poseFor(values));
+            INFO(id << " at " << t);
+            for (const char* frame : {"pelvis", "femur_r", "tibia_l", "l3", "disc_l4_l5", "thorax", "patella_r"})
+                CHECK(glm::length(frames.toWorld(frame, {0.01f, 0.02f, 0.03f}) - again.toWorld(frame, {0.01f, 0.02f, 0.03f})) < 1e-5f);
+        }
+    }
+}

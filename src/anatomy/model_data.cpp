@@ -8,21 +8,36 @@ const Posture* ModelData::findPosture(const std::string& id) const {
     return nullptr;
 }
 
-Coordinates ModelData::grounded(const Coordinates& values, const Posture* posture) const {
-    if (!posture || !posture->groundFeet || !body) return values;
+std::pair<Coordinates, SkeletonFrames> ModelData::solveGrounded(const Coordinates& values, const Posture* posture) const {
     Coordinates out = values;
-    const ContactPoints contacts = body->contacts(kinematics->solve(poseFor(values)));
+    SkeletonFrames frames = kinematics->solve(poseFor(values));
+    if (!posture || !posture->groundFeet || !body) return {out, std::move(frames)};
+    const ContactPoints contacts = body->contacts(frames);
     auto value = [&](const char* name) { return values.count(name) ? values.at(name) : 0.0; };
-    out["pelvis_ty"] = value("pelvis_ty") + (posture->groundHeight - double(contacts.lowestSole()));
+    const double dy = posture->groundHeight - double(contacts.lowestSole());
+    double dx = 0.0;
     // Planted feet: the heels stay where the posture's first frame put them, so the body moves
     // over its feet (rising from a chair) instead of the feet sliding under it.
     if (posture->isMotion()) {
-        const ContactPoints start = body->contacts(kinematics->solve(poseFor(posture->at(0.0))));
-        const double startX = 0.5 * double(start.heel[0].x + start.heel[1].x);
-        const double nowX = 0.5 * double(contacts.heel[0].x + contacts.heel[1].x);
-        out["pelvis_tx"] = value("pelvis_tx") + (startX - nowX);
+        auto cached = plantedHeelX.find(posture->id);
+        double startX = 0.0;
+        if (cached != plantedHeelX.end()) {
+            startX = cached->second;
+        } else {  // a posture loaded outside loadModelData
+            const ContactPoints start = body->contacts(kinematics->solve(poseFor(posture->at(0.0))));
+            startX = 0.5 * double(start.heel[0].x + start.heel[1].x);
+        }
+        dx = startX - 0.5 * double(contacts.heel[0].x + contacts.heel[1].x);
+        out["pelvis_tx"] = value("pelvis_tx") + dx;
     }
-    return out;
+    out["pelvis_ty"] = value("pelvis_ty") + dy;
+    // Pelvis translation moves every frame rigidly: no need to solve again.
+    frames.translate({float(dx), float(dy), 0.0f});
+    return {out, std::move(frames)};
+}
+
+Coordinates ModelData::grounded(const Coordinates& values, const Posture* posture) const {
+    return solveGrounded(values, posture).first;
 }
 
 std::string ModelData::postureIds() const {
@@ -40,6 +55,11 @@ ModelData loadModelData(const std::filesystem::path& modelDir, const std::filesy
     data.baseline = loadSpineBaseline(assetDir / "poses" / "neutral_standing.json");
     data.postures = loadPostureLibrary(assetDir / "poses", data.coordinates);
     data.body = std::make_unique<BodyFigure>(loadBodyParameters(assetDir / "anatomy" / "body.json"), data.skeleton);
+    for (const auto& p : data.postures)
+        if (p.isMotion()) {
+            const ContactPoints start = data.body->contacts(data.kinematics->solve(data.poseFor(p.at(0.0))));
+            data.plantedHeelX[p.id] = 0.5 * double(start.heel[0].x + start.heel[1].x);
+        }
     return data;
 }
 

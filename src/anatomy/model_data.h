@@ -7,6 +7,7 @@
 #include "anatomy/posture.h"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 
 namespace lumbarlab {
@@ -19,6 +20,9 @@ struct ModelData {
     SpineBaseline baseline;
     std::vector<Posture> postures;
     std::unique_ptr<BodyFigure> body;
+    /// For each motion, where its first frame puts the midpoint of the heels (x, metres): the feet
+    /// stay planted there. Computed once at load; grounding runs every frame.
+    std::map<std::string, double> plantedHeelX;
 
     /// Joint angles for coordinate values (neutral lordosis applied).
     [[nodiscard]] SkeletonPose poseFor(const Coordinates& values) const {
@@ -27,6 +31,8 @@ struct ModelData {
     /// The values with pelvis_ty set so the posture's ground rule holds (feet on the floor or box),
     /// and for motions pelvis_tx set so the feet stay planted where the first frame put them.
     [[nodiscard]] Coordinates grounded(const Coordinates& values, const Posture* posture) const;
+    /// grounded() and the solved frames for the result, with a single kinematic solve.
+    [[nodiscard]] std::pair<Coordinates, SkeletonFrames> solveGrounded(const Coordinates& values, const Posture* posture) const;
     [[nodiscard]] const Posture* findPosture(const std::string& id) const;
     /// "a, b, c": for error messages that list what exists.
     [[nodiscard]] std::string postureIds() const;

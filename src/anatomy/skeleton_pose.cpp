@@ -31,6 +31,10 @@ glm::vec3 SkeletonFrames::toWorld(const std::string& frame, const glm::vec3& loc
     return glm::vec3(of(frame) * glm::vec4(local, 1.0f));
 }
 
+void SkeletonFrames::translate(const glm::vec3& delta) {
+    for (auto& [name, m] : world) m[3] += glm::vec4(delta, 0.0f);
+}
+
 SkeletonKinematics::SkeletonKinematics(const SkeletonDefinition& skeleton) {
     for (int side = 0; side < 2; ++side) {
         const std::string s = sideSuffix(side);
@@ -87,7 +91,7 @@ glm::mat4 SkeletonKinematics::patellaInFemur(int side, float kneeFlexion) const 
     // Sliding down the groove shortens the ligament; bisect for the slide that restores its length.
     float lo = -0.5f, hi = std::max(kneeFlexion, 0.0f) + 0.8f;
     if (excess(lo) * excess(hi) > 0.0f) return placed(0.7f * kneeFlexion);  // out of reach: a plain ratio
-    for (int i = 0; i < 32; ++i) {
+    for (int i = 0; i < 24; ++i) {  // about 1e-7 rad: far below anything visible or measurable
         const float mid = 0.5f * (lo + hi);
         if ((excess(mid) > 0.0f) == (excess(lo) > 0.0f))
             lo = mid;
@@ -106,6 +110,7 @@ float SkeletonKinematics::patellarLigamentLength(int side, float kneeFlexion) co
 
 SkeletonFrames SkeletonKinematics::solve(const SkeletonPose& pose) const {
     SkeletonFrames frames;
+    frames.world.reserve(48);  // every frame below, without rehashing
     // Pelvis: translation, then rotation (y), list (x) and tilt (z) as in OpenSim's pelvis joint.
     // Anterior tilt is a negative rotation about z (which would lift the front).
     const glm::mat4 pelvis = translate(pose.pelvisTranslation) * rotateY(pose.pelvisRotation) *

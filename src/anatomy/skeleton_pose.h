@@ -50,6 +50,8 @@ struct SkeletonFrames {
     [[nodiscard]] const glm::mat4& of(const std::string& frame) const;
     /// A point given in a frame, in world coordinates.
     [[nodiscard]] glm::vec3 toWorld(const std::string& frame, const glm::vec3& local) const;
+    /// Moves every frame by `delta` (what a change of pelvis translation does to the whole body).
+    void translate(const glm::vec3& delta);
 };
 
 /// Forward kinematics over the joint geometry read from a SkeletonDefinition.

@@ -62,8 +62,8 @@ glm::vec4 colourOf(const BoneDefinition& bone) {
 
 void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
     const Posture* posture = data.findPosture(postureId);
-    values = data.grounded(newValues, posture);
-    const SkeletonFrames solved = frames();
+    auto [groundedValues, solved] = data.solveGrounded(newValues, posture);
+    values = std::move(groundedValues);
     for (std::size_t i = 0; i < scene.objects.size() && i < boneOfObject.size(); ++i)
         scene.objects[i].transform = solved.of(data.skeleton.bones[boneOfObject[i]].parentFrame);
     if (discModel) discs = discModel->evaluate(solved, pose(), handLoad, posture && posture->supported);
