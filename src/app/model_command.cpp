@@ -21,8 +21,7 @@ int runModelCommand(const ModelOptions& options) {
     try {
         const ModelData data = loadModelData(modelDir, assetDir);
         const Posture* standing = data.findPosture("neutral_standing");
-        const SkeletonFrames frames =
-            data.kinematics->solve(data.poseFor(data.grounded(standing ? standing->at(0.0) : Coordinates{}, standing)));
+        const SkeletonFrames frames = data.solveGrounded(standing ? standing->at(0.0) : Coordinates{}, standing).second;
         for (const auto& bone : data.skeleton.bones)
             for (const auto& l : bone.landmarks)
                 landmarks.push_back({bone.id, l.name, frames.toWorld(bone.parentFrame, l.position)});

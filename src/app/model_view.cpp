@@ -85,19 +85,10 @@ DrawList ModelView::drawList(const ViewExtras& extras) const {
     return records;
 }
 
-std::vector<WorldLandmark> ModelView::allLandmarks() const {
-    std::vector<WorldLandmark> out;
-    if (!model_) return out;
-    const SkeletonFrames frames = model_->frames();
-    for (const auto& bone : model_->data.skeleton.bones)
-        for (const auto& l : bone.landmarks) out.push_back({bone.id, l.name, frames.toWorld(bone.parentFrame, l.position)});
-    return out;
-}
-
 std::vector<WorldLandmark> ModelView::shownLandmarks() const {
     std::vector<WorldLandmark> out;
     if (!model_) return out;
-    const SkeletonFrames frames = model_->frames();
+    const SkeletonFrames& frames = model_->frames();
     for (std::size_t i = 0; i < scene_.objects.size() && i < model_->boneOfObject.size(); ++i) {
         const SceneObject& object = scene_.objects[i];
         if (scene_.selected ? *scene_.selected != i : !object.visible) continue;

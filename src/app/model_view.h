@@ -45,8 +45,6 @@ public:
     [[nodiscard]] std::vector<ScreenLabel> landmarkLabels(const OrbitCamera& camera, float width, float height) const;
     /// The info card for the selection, if any.
     [[nodiscard]] std::optional<InfoCard> infoCard() const;
-    /// Every landmark of the built-in model in world coordinates, in manifest order.
-    [[nodiscard]] std::vector<WorldLandmark> allLandmarks() const;
 
 private:
     Scene scene_;

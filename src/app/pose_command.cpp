@@ -54,7 +54,6 @@ int runDiscsCommand(const DiscsOptions& options) {
     const SkeletonPose pose = data->poseFor(values);
     const auto states = model.evaluate(data->kinematics->solve(pose), pose, {options.loadKg, options.far},
                                        posture && posture->supported);
-    constexpr double kNewtonsPerPoundForce = 4.44822;
     if (options.format == "json") {
         nlohmann::json out;
         out["pose"] = options.pose.pose;

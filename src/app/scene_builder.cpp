@@ -62,8 +62,11 @@ glm::vec4 colourOf(const BoneDefinition& bone) {
 
 void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
     const Posture* posture = data.findPosture(postureId);
-    auto [groundedValues, solved] = data.solveGrounded(newValues, posture);
+    auto [groundedValues, solvedFrames] = data.solveGrounded(newValues, posture);
     values = std::move(groundedValues);
+    pose_ = data.poseFor(values);
+    frames_ = std::move(solvedFrames);
+    const SkeletonFrames& solved = frames_;
     for (std::size_t i = 0; i < scene.objects.size() && i < boneOfObject.size(); ++i)
         scene.objects[i].transform = solved.of(data.skeleton.bones[boneOfObject[i]].parentFrame);
     if (discModel) discs = discModel->evaluate(solved, pose(), handLoad, posture && posture->supported);
@@ -118,8 +121,7 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
     // up), keeping the user's visibility choice for the group.
     if (propsPlacedFor == postureId && slot < scene.objects.size()) return;
     propsPlacedFor = postureId;
-    const SkeletonFrames firstFrame =
-        posture ? data.kinematics->solve(data.poseFor(data.grounded(posture->at(0.0), posture))) : solved;
+    const SkeletonFrames firstFrame = posture ? data.solveGrounded(posture->at(0.0), posture).second : solved;
     bool propsVisible = true;
     for (const auto& o : scene.objects)
         if (o.group == "props") propsVisible = o.visible;
@@ -146,8 +148,8 @@ std::vector<float> BuiltInModel::pressureTrace(const Posture& posture, std::size
     if (!discModel || !posture.isMotion() || samples < 2) return trace;
     for (std::size_t i = 0; i < samples; ++i) {
         const double t = posture.duration * double(i) / double(samples - 1);
-        const SkeletonPose p = data.poseFor(data.grounded(posture.at(t), &posture));
-        trace.push_back(float(discModel->evaluate(data.kinematics->solve(p), p, handLoad, posture.supported)[level].pressureMpa));
+        const auto [grounded, frames] = data.solveGrounded(posture.at(t), &posture);
+        trace.push_back(float(discModel->evaluate(frames, data.poseFor(grounded), handLoad, posture.supported)[level].pressureMpa));
     }
     return trace;
 }
@@ -158,8 +160,8 @@ std::vector<EvidenceRow> BuiltInModel::evidenceRows() const {
     auto model = [&](const char* id) {
         const Posture* p = data.findPosture(id);
         if (!p) return 0.0;
-        const SkeletonPose pose = data.poseFor(data.grounded(p->at(0.0), p));
-        return discModel->evaluate(data.kinematics->solve(pose), pose, {}, p->supported)[4].pressureMpa;
+        const auto [grounded, frames] = data.solveGrounded(p->at(0.0), p);
+        return discModel->evaluate(frames, data.poseFor(grounded), {}, p->supported)[4].pressureMpa;
     };
     rows.push_back({"Lying on the back", "0.10 MPa (20 %)", "Wilke 1999 (model calibrated here)", model("lying_supine")});
     rows.push_back({"Relaxed standing", "0.50 MPa (100 %)", "Wilke 1999 (model calibrated here)", model("neutral_standing")});

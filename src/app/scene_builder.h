@@ -36,14 +36,19 @@ struct BuiltInModel {
     /// Disc meshes that follow their segments: scene object index -> deformer.
     std::vector<std::pair<std::size_t, DiscDeformer>> discDeformers;
 
-    [[nodiscard]] SkeletonPose pose() const { return data.poseFor(values); }
-    [[nodiscard]] SkeletonFrames frames() const { return data.kinematics->solve(pose()); }
+    /// The current pose and its solved frames, as the last applyPose left them.
+    [[nodiscard]] const SkeletonPose& pose() const { return pose_; }
+    [[nodiscard]] const SkeletonFrames& frames() const { return frames_; }
     /// Grounds `newValues` by the posture's rule, then moves bones, body and props to match.
     void applyPose(Scene& scene, const Coordinates& newValues);
     /// One disc level's pressure (MPa) sampled `samples` times across a motion (empty for a posture).
     [[nodiscard]] std::vector<float> pressureTrace(const Posture& posture, std::size_t level, std::size_t samples) const;
     /// The model's L4/L5 pressure beside Wilke 1999's and Nachemson's values, with citations.
     [[nodiscard]] std::vector<EvidenceRow> evidenceRows() const;
+
+private:
+    SkeletonPose pose_;
+    SkeletonFrames frames_;
 };
 
 /// A scene plus the one-line problems met while building it (the rest still loaded).

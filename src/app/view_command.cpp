@@ -260,8 +260,7 @@ int runViewCommand(const ViewOptions& options) {
                 panel.sliders.push_back({spec.name, spec.unit, spec.min, spec.max, it == model->values.end() ? 0.0 : it->second,
                                          player.overrides().count(spec.name) > 0});
             }
-            const SkeletonPose pose = model->pose();
-            const ClinicalAngles a = model->data.gauge->measure(pose, model->data.kinematics->solve(pose));
+            const ClinicalAngles a = model->data.gauge->measure(model->pose(), model->frames());
             panel.angles = {{"Hip flexion, right", a.hipFlexionRight},   {"Hip flexion, left", a.hipFlexionLeft},
                             {"Knee flexion, right", a.kneeFlexionRight}, {"Knee flexion, left", a.kneeFlexionLeft},
                             {"Lumbar lordosis L1-S1", a.lumbarLordosis}, {"Pelvic tilt", a.pelvicTilt},
@@ -279,7 +278,7 @@ int runViewCommand(const ViewOptions& options) {
                 std::string level = std::string(kDiscLevels[i]);
                 for (auto& c : level) c = c == '_' ? '/' : char(std::toupper(static_cast<unsigned char>(c)));
                 const double threshold = model->discModel ? model->discModel->parameters().rootWarningThreshold : 1e9;
-                discPanel.rows.push_back({level, d.pressureMpa, d.compressionN, d.compressionN / 4.44822,
+                discPanel.rows.push_back({level, d.pressureMpa, d.compressionN, d.compressionN / kNewtonsPerPoundForce,
                                           d.posteriorMpa > 0.0 ? d.anteriorMpa / d.posteriorMpa : 0.0, d.nucleusShiftMm,
                                           d.rootProximity, d.rootProximity >= threshold});
             }

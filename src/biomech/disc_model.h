@@ -11,6 +11,9 @@
 
 namespace lumbarlab {
 
+/// Newtons in one pound-force, for showing compression the way popular sources quote it.
+inline constexpr double kNewtonsPerPoundForce = 4.44822;
+
 struct DiscModelParameters {
     double correctionFactor = 1.5;
     std::array<double, 6> areaMm2{};
