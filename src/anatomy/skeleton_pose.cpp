@@ -40,6 +40,7 @@ SkeletonKinematics::SkeletonKinematics(const SkeletonDefinition& skeleton) {
         const std::string s = sideSuffix(side);
         hipCentre_[side] = skeleton.requireJoint("hip_bone" + s, "hip_centre");
         kneeCentre_[side] = skeleton.requireJoint("femur" + s, "knee_centre");
+        kneeAxis_[side] = kneeCentre_[side];
         patellaCentre_[side] = skeleton.requireJoint("femur" + s, "patella_rest_centre");
         // Tracking needs four landmarks; without them the patella stays fixed to the femur.
         auto landmark = [&](const std::string& bone, const std::string& name) -> std::optional<glm::vec3> {
@@ -53,6 +54,11 @@ SkeletonKinematics::SkeletonKinematics(const SkeletonDefinition& skeleton) {
         if (medial && lateral && apex && tuberosity) {
             PatellaTrack& track = patellaTrack_[side];
             track.axisPoint = 0.5f * (*medial + *lateral);
+            // The knee flexes about an axis halfway between the distal contact and the transepicondylar
+            // axis (Churchill 1998: the TEA approximates the flexion axis; the femur also rolls back):
+            // the tibia then swings round the posterior condyles instead of sinking into them in deep
+            // flexion, while the patella still slides down the groove.
+            kneeAxis_[side] = glm::mix(kneeCentre_[side], glm::vec3{track.axisPoint.x, track.axisPoint.y, kneeCentre_[side].z}, 0.5f);
             track.axisPoint.z = patellaCentre_[side].z;  // the groove's plane
             track.apex = *apex;
             track.tuberosity = *tuberosity;
@@ -77,11 +83,14 @@ SkeletonKinematics::SkeletonKinematics(const SkeletonDefinition& skeleton) {
     }
 }
 
+glm::mat4 SkeletonKinematics::tibiaInFemur(int side, float kneeFlexion) const {
+    return translate(kneeAxis_[side]) * rotateZ(-kneeFlexion) * translate(kneeCentre_[side] - kneeAxis_[side]);
+}
+
 glm::mat4 SkeletonKinematics::patellaInFemur(int side, float kneeFlexion) const {
     const PatellaTrack& track = patellaTrack_[side];
     if (!track.enabled || track.ligamentLength <= 0.0f) return translate(patellaCentre_[side]);
-    const glm::mat4 tibiaInFemur = translate(kneeCentre_[side]) * rotateZ(-kneeFlexion);
-    const glm::vec3 tuberosity = glm::vec3(tibiaInFemur * glm::vec4(track.tuberosity, 1.0f));
+    const glm::vec3 tuberosity = glm::vec3(tibiaInFemur(side, kneeFlexion) * glm::vec4(track.tuberosity, 1.0f));
     auto placed = [&](float slide) {
         return translate(track.axisPoint) * rotateZ(-slide) * translate(patellaCentre_[side] - track.axisPoint);
     };
@@ -104,7 +113,7 @@ glm::mat4 SkeletonKinematics::patellaInFemur(int side, float kneeFlexion) const 
 float SkeletonKinematics::patellarLigamentLength(int side, float kneeFlexion) const {
     const PatellaTrack& track = patellaTrack_[side];
     const glm::mat4 patella = patellaInFemur(side, kneeFlexion);
-    const glm::mat4 tibia = translate(kneeCentre_[side]) * rotateZ(-kneeFlexion);
+    const glm::mat4 tibia = tibiaInFemur(side, kneeFlexion);
     return glm::length(glm::vec3(patella * glm::vec4(track.apex, 1.0f)) - glm::vec3(tibia * glm::vec4(track.tuberosity, 1.0f)));
 }
 
@@ -128,8 +137,8 @@ SkeletonFrames SkeletonKinematics::solve(const SkeletonPose& pose) const {
         frames.world["femur" + s] = femur;
         // The patella rides in the femoral groove, tracked so its ligament keeps its length.
         frames.world["patella" + s] = femur * patellaInFemur(side, leg.kneeFlexion);
-        // Knee: a hinge about z at the knee centre; flexion swings the tibia backwards.
-        frames.world["tibia" + s] = femur * translate(kneeCentre_[side]) * rotateZ(-leg.kneeFlexion);
+        // Knee: a hinge about the transepicondylar axis; flexion swings the tibia backwards.
+        frames.world["tibia" + s] = femur * tibiaInFemur(side, leg.kneeFlexion);
     }
 
     // Spine, bottom up: each segment rotates about its disc's centre, halfway between endplates.

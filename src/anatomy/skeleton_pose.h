@@ -74,7 +74,8 @@ private:
         float middleHeight = 0.01f;
     };
     glm::vec3 hipCentre_[2]{};      ///< right, left, pelvis frame
-    glm::vec3 kneeCentre_[2]{};     ///< in the femur frame
+    glm::vec3 kneeCentre_[2]{};     ///< in the femur frame: the tibia frame's origin
+    glm::vec3 kneeAxis_[2]{};       ///< a point on the flexion axis (epicondyle midpoint), femur frame
     glm::vec3 patellaCentre_[2]{};  ///< in the femur frame, knee straight
     /// Patella tracking: it slides on a circle about the transepicondylar axis (the knee's
     /// flexion axis to a good approximation) so the patellar ligament keeps its length.
@@ -87,6 +88,7 @@ private:
     };
     PatellaTrack patellaTrack_[2]{};
     [[nodiscard]] glm::mat4 patellaInFemur(int side, float kneeFlexion) const;
+    [[nodiscard]] glm::mat4 tibiaInFemur(int side, float kneeFlexion) const;
 
 public:
     /// Patellar ligament length (m) at a knee angle: constant when tracking works (tests).

@@ -1,0 +1,175 @@
+// Muscle paths of the built-in model against the literature and the bones they run over.
+
+#include "biomech/muscle_model.h"
+#include "core/mesh_query.h"
+#include "io/mesh_loader.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <sstream>
+
+using namespace lumbarlab;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path modelDir() {
+    if (const char* env = std::getenv("LUMBARLAB_MODEL_DIR"); env && *env) return env;
+    return LUMBARLAB_BUILD_MODEL_DIR;
+}
+
+struct Muscles {
+    ModelData data = loadModelData(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR);
+    std::unique_ptr<MuscleModel> model = std::make_unique<MuscleModel>(data, loadMuscleSetFor(data, LUMBARLAB_SOURCE_ASSET_DIR));
+
+    [[nodiscard]] Coordinates at(const std::string& posture, double time = 0.0) const {
+        const Posture* p = data.findPosture(posture);
+        REQUIRE(p != nullptr);
+        return p->at(time);
+    }
+    /// Every path's change (%) against standing.
+    [[nodiscard]] std::vector<double> change(const Coordinates& values) const {
+        const std::vector<float> l = model->lengthsAt(values);
+        std::vector<double> out(l.size());
+        for (std::size_t i = 0; i < l.size(); ++i) out[i] = model->changePercent(i, l[i]);
+        return out;
+    }
+    /// Mean change (%) over one muscle's fascicles on one side (or fascicles whose id starts so).
+    [[nodiscard]] double meanChange(const Coordinates& values, const std::string& prefix, BodySide side) const {
+        const auto c = change(values);
+        double sum = 0.0;
+        int n = 0;
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            const auto& p = model->set().paths[i];
+            if (p.side == side && p.fascicle.rfind(prefix, 0) == 0) sum += c[i], ++n;
+        }
+        REQUIRE(n > 0);
+        return sum / n;
+    }
+};
+
+const Muscles& muscles() {
+    static const Muscles m;
+    return m;
+}
+
+std::string pathName(const MusclePathDefinition& p) { return p.fascicle + "_" + sideSuffix(p.side); }
+
+/// Poses that together cover every posture and motion (motions every 0.5 s).
+std::vector<std::pair<std::string, Coordinates>> everyPose(const ModelData& data) {
+    std::vector<std::pair<std::string, Coordinates>> out;
+    for (const Posture& p : data.postures) {
+        if (!p.isMotion()) {
+            out.emplace_back(p.id, p.at(0.0));
+            continue;
+        }
+        for (double t = 0.0; t <= p.duration + 1e-9; t += 0.5) out.emplace_back(p.id + " t=" + std::to_string(t), p.at(t));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("muscles: the data loads, both sides, every muscle the lesson needs", "[model][muscles]") {
+    const MuscleSet& set = muscles().model->set();
+    for (const char* id : {"psoas", "iliacus", "rectus_femoris", "piriformis", "gluteus_maximus_1", "gluteus_maximus_2",
+                           "gluteus_maximus_3", "gluteus_medius_1", "gluteus_medius_2", "gluteus_medius_3", "gluteus_minimus",
+                           "erector_spinae_iliocostalis", "erector_spinae_longissimus", "multifidus", "quadratus_lumborum",
+                           "semimembranosus", "semitendinosus", "biceps_femoris_long", "rectus_abdominis", "external_oblique",
+                           "internal_oblique"}) {
+        INFO(id);
+        REQUIRE(set.find(id) != nullptr);
+    }
+    int psoasFascicles = 0;
+    for (const auto& p : set.paths)
+        if (p.fascicle.rfind("psoas_", 0) == 0 && p.side == BodySide::Left) ++psoasFascicles;
+    CHECK(psoasFascicles == 6);  // T12 to L4 disc levels plus the L5 body
+    // Left and right are mirror images: equal lengths in symmetric standing.
+    const auto l = muscles().model->referenceLengths();
+    for (std::size_t i = 0; i < set.paths.size(); ++i)
+        for (std::size_t j = 0; j < set.paths.size(); ++j)
+            if (set.paths[i].fascicle == set.paths[j].fascicle && set.paths[i].side != set.paths[j].side) {
+                INFO(set.paths[i].fascicle);
+                CHECK(l[i] == Approx(l[j]).epsilon(1e-4));
+            }
+}
+
+TEST_CASE("muscles: paths run over the bones, never through them (every posture and motion)", "[model][muscles][bones]") {
+    const Muscles& m = muscles();
+    struct Bone {
+        std::string id, frame;
+        MeshQuery query;
+    };
+    std::vector<Bone> bones;
+    for (const auto& b : m.data.skeleton.bones)
+        if (b.group != "discs") bones.push_back({b.id, b.parentFrame, MeshQuery(loadMesh(b.meshLow))});
+
+    // A sample more than this deep inside a bone is a path through bone (low-detail meshes sit
+    // within about a millimetre of the detailed ones; attachments lie on the surface).
+    constexpr float kToleranceM = 0.003f;
+    std::map<std::string, std::pair<float, std::string>> worst;  // path -> depth, where
+    std::vector<PathGeometry> geometry;
+    for (const auto& [name, values] : everyPose(m.data)) {
+        const SkeletonFrames frames = m.data.kinematics->solve(m.data.poseFor(values));
+        m.model->solve(frames, values, geometry);
+        std::vector<glm::mat4> toLocal;
+        for (const Bone& b : bones) toLocal.push_back(glm::inverse(frames.of(b.frame)));
+        for (std::size_t i = 0; i < geometry.size(); ++i) {
+            const auto& v = geometry[i].vertices;
+            for (std::size_t s = 0; s + 1 < v.size(); ++s) {
+                const float len = glm::distance(v[s].world, v[s + 1].world);
+                const int n = std::max(1, int(len / 0.004f));
+                for (int k = 0; k <= n; ++k) {
+                    const glm::vec3 p = glm::mix(v[s].world, v[s + 1].world, float(k) / float(n));
+                    for (std::size_t b = 0; b < bones.size(); ++b) {
+                        const glm::vec3 local(toLocal[b] * glm::vec4(p, 1.0f));
+                        if (!bones[b].query.contains(local)) continue;
+                        const float depth = glm::distance(bones[b].query.closestPoint(local), local);
+                        auto& w = worst[pathName(m.model->set().paths[i])];
+                        if (depth > w.first) {
+                            std::ostringstream where;
+                            where << name << ", " << bones[b].id << ", segment " << s << ", local mm (" << local.x * 1000 << ", "
+                                  << local.y * 1000 << ", " << local.z * 1000 << ")";
+                            w = {depth, where.str()};
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (const auto& [path, w] : worst) {
+        INFO(path << " is " << w.first * 1000.0f << " mm inside bone at " << w.second);
+        CHECK(w.first <= kToleranceM);
+    }
+}
+
+TEST_CASE("muscles: every attachment lies on its bone's surface (within 6 mm)", "[model][muscles][bones]") {
+    const Muscles& m = muscles();
+    std::map<std::string, std::vector<const BoneDefinition*>> bonesOfFrame;
+    std::map<const BoneDefinition*, std::unique_ptr<MeshQuery>> queries;
+    for (const auto& b : m.data.skeleton.bones)
+        if (b.group != "discs") {
+            bonesOfFrame[b.parentFrame].push_back(&b);
+            queries[&b] = std::make_unique<MeshQuery>(loadMesh(b.meshLow));
+        }
+    for (const auto& path : m.model->set().paths) {
+        if (path.side != BodySide::Right) continue;
+        const std::vector<PathPoint>& pts = path.points;
+        for (std::size_t i = 0; i < pts.size(); i += pts.size() - 1) {  // origin and insertion
+            if (pts[i].frame == "thorax") continue;                      // ribs are not modelled as bone
+            float best = 1e9f;
+            glm::vec3 nearest{0.0f};
+            for (const BoneDefinition* b : bonesOfFrame[pts[i].frame]) {
+                const glm::vec3 q = queries[b]->closestPoint(pts[i].position);
+                if (glm::distance(q, pts[i].position) < best) best = glm::distance(q, pts[i].position), nearest = q;
+            }
+            INFO(path.fascicle << (i == 0 ? " origin" : " insertion") << " is " << best * 1000 << " mm from bone; nearest surface (mm) "
+                               << nearest.x * 1000 << ", " << nearest.y * 1000 << ", " << nearest.z * 1000);
+            CHECK(best <= 0.006f);
+            if (i + 1 == pts.size()) break;
+        }
+    }
+}
