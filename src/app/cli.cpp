@@ -73,6 +73,11 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     discs->add_option("--load-kg", result.discs.loadKg, "Load held in the hands, kg")->check(CLI::Range(0.0, 100.0));
     discs->add_flag("--far", result.discs.far, "Hold the load out in front instead of close to the body");
     discs->add_option("--format", result.discs.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
+    auto* muscles = app.add_subcommand("muscles", "Print every muscle's length, change against standing (%), lengthening speed and moment arms");
+    addPoseOptions(muscles, result.muscles.pose);
+    muscles->add_option("--reference", result.muscles.reference, "Posture whose lengths count as 0 % (default: neutral_standing)");
+    muscles->add_option("--sweep", result.muscles.sweep, "Vary one coordinate: COORD=FROM:TO:STEP in degrees, one block of rows per value");
+    muscles->add_option("--format", result.muscles.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
 
     try {
         app.parse(argc, argv);
@@ -96,7 +101,9 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
         result.error = "lumbarlab: " + oneLine(e.what()) + " (see 'lumbarlab --help')";
         return result;
     }
-    if (*discs) {
+    if (*muscles) {
+        result.kind = ParsedCommand::Kind::Muscles;
+    } else if (*discs) {
         result.kind = ParsedCommand::Kind::Discs;
     } else if (*poses) {
         result.kind = ParsedCommand::Kind::Poses;

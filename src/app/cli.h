@@ -70,10 +70,18 @@ struct DiscsOptions {
     std::string format = "csv";  ///< csv or json
 };
 
+struct MusclesOptions {
+    PoseSelection pose;
+    std::string reference;       ///< posture whose lengths are 0 % (empty: the data's default, standing)
+    std::string sweep;           ///< COORD=FROM:TO:STEP (degrees), empty for one pose
+    std::string format = "csv";  ///< csv or json
+};
+
 /// The outcome of parsing: which command, its options, or a message and exit code to stop with.
 struct ParsedCommand {
-    enum class Kind { View, Render, Model, Pose, Poses, Discs, Exit } kind = Kind::View;
+    enum class Kind { View, Render, Model, Pose, Poses, Discs, Muscles, Exit } kind = Kind::View;
     DiscsOptions discs;
+    MusclesOptions muscles;
     ViewOptions view;
     RenderOptions render;
     ModelOptions model;

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
             case ParsedCommand::Kind::Pose: return runPoseCommand(command.pose);
             case ParsedCommand::Kind::Poses: return runPosesCommand();
             case ParsedCommand::Kind::Discs: return runDiscsCommand(command.discs);
+            case ParsedCommand::Kind::Muscles: return runMusclesCommand(command.muscles);
             case ParsedCommand::Kind::View: return runViewCommand(command.view);
         }
     } catch (const std::exception& e) {

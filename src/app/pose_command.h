@@ -8,4 +8,6 @@ int runPoseCommand(const PoseOptions& options);
 int runPosesCommand();
 /// `lumbarlab discs`: per-level disc loads and pressures. Returns an exit code.
 int runDiscsCommand(const DiscsOptions& options);
+/// `lumbarlab muscles`: per-fascicle and per-muscle lengths, change, speed and moment arms.
+int runMusclesCommand(const MusclesOptions& options);
 }  // namespace lumbarlab
