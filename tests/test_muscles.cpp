@@ -1,5 +1,7 @@
 // Muscle paths of the built-in model against the literature and the bones they run over.
 
+#include "app/model_view.h"
+#include "app/scene_builder.h"
 #include "biomech/muscle_model.h"
 #include "core/mesh_query.h"
 #include "io/mesh_loader.h"
@@ -312,4 +314,51 @@ TEST_CASE("muscles: lengths change smoothly along every motion (no jumps between
                                 << ", " << step * 1000 << ", " << after * 1000 << " mm");
             }
     }
+}
+
+TEST_CASE("muscle view: tubes coloured by strain, thicker when short, and an info card with the numbers", "[model][muscles]") {
+    const fs::path assets = LUMBARLAB_SOURCE_ASSET_DIR;
+    ModelView view(loadBuiltInScene(modelDir(), assets, Detail::Low), assets);
+    REQUIRE(view.errors().empty());
+    BuiltInModel& model = *view.model();
+    REQUIRE(model.muscles);
+    model.postureId = "sitting_upright";
+    model.applyPose(view.scene(), model.data.findPosture("sitting_upright")->at(0.0));
+    auto objectOf = [&](const std::string& id) {
+        for (std::size_t i = 0; i < view.scene().objects.size(); ++i)
+            if (view.scene().objects[i].id == id) return i;
+        FAIL("no object " << id);
+        return std::size_t(0);
+    };
+    auto meanColour = [&](std::size_t object) {
+        const MeshData& mesh = view.scene().meshes.get(view.scene().objects[object].mesh);
+        REQUIRE(mesh.colours.size() == mesh.positions.size());
+        REQUIRE_FALSE(mesh.colours.empty());
+        glm::vec3 sum{0.0f};
+        for (const auto& c : mesh.colours) sum += c;
+        return sum / float(mesh.colours.size());
+    };
+    // Sitting: psoas shortened (blue), gluteus maximus lengthened (red).
+    const glm::vec3 psoas = meanColour(objectOf("muscle_psoas_r")), glute = meanColour(objectOf("muscle_gluteus_maximus_2_r"));
+    CHECK(psoas.z > psoas.x);
+    CHECK(glute.x > glute.z + 0.2f);
+    // The card names the muscle and gives its change and moment arms.
+    view.scene().selected = objectOf("muscle_psoas_r");
+    const auto card = view.infoCard();
+    REQUIRE(card);
+    CHECK(card->title == "Psoas major, right");
+    std::string details;
+    for (const auto& d : card->details) details += d + "\n";
+    INFO(details);
+    CHECK(details.find("Origin: ") != std::string::npos);
+    CHECK(details.find("Change: -1") != std::string::npos);  // -10 to -19 %
+    CHECK(details.find("Moment arm about hip_flexion_r: +") != std::string::npos);
+    // Volume kept: a shortened fascicle's tube is thicker than in standing.
+    const float sittingRadius = [&] {
+        const MeshData& m = view.scene().meshes.get(view.scene().objects[objectOf("muscle_iliacus_r")].mesh);
+        return glm::distance(m.positions[0], m.positions[5]) * 0.5f;  // opposite sides of the first ring
+    }();
+    model.applyPose(view.scene(), model.data.findPosture("neutral_standing")->at(0.0));
+    const MeshData& standingMesh = view.scene().meshes.get(view.scene().objects[objectOf("muscle_iliacus_r")].mesh);
+    CHECK(sittingRadius > 1.05f * glm::distance(standingMesh.positions[0], standingMesh.positions[5]) * 0.5f);
 }

@@ -55,8 +55,11 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     render->add_flag("--landmarks", result.render.landmarks, "Show landmark markers (of --select, or all)");
     render->add_option("--select", result.render.select, "Highlight this bone id (e.g. femur_r, l4)");
     render->add_option("--focus", result.render.focus, "Frame this bone id or group (pelvis, spine, discs, legs)");
-    render->add_option("--hide", result.render.hide, "Hide a group: body, props, pelvis, spine, discs, legs (repeatable)")
-        ->check(CLI::IsMember({"body", "props", "pelvis", "spine", "discs", "legs", "meshes"}));
+    render->add_option("--hide", result.render.hide,
+                       "Hide a group: body, props, pelvis, spine, discs, legs, nerves, muscles (all of them) or one muscle group: "
+                       "hip_flexors, deep_hip, glutes, back_extensors, hamstrings, abdominals (repeatable)")
+        ->check(CLI::IsMember({"body", "props", "pelvis", "spine", "discs", "legs", "nerves", "meshes", "muscles", "hip_flexors",
+                               "deep_hip", "glutes", "back_extensors", "hamstrings", "abdominals"}));
     render->add_option("--mesh", result.render.meshes, "Mesh file(s) to render instead of the built-in model")
         ->check(CLI::ExistingFile);
 

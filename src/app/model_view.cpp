@@ -1,5 +1,8 @@
 #include "app/model_view.h"
 
+#include <cstdio>
+#include <map>
+
 #include "core/file_error.h"
 #include "core/primitives.h"
 
@@ -111,11 +114,52 @@ std::vector<ScreenLabel> ModelView::landmarkLabels(const OrbitCamera& camera, fl
     return labels;
 }
 
+InfoCard ModelView::muscleCard(const std::pair<std::size_t, BodySide>& muscle) const {
+    const MuscleModel& model = *model_->muscles;
+    const MuscleDefinition& m = model.set().muscles[muscle.first];
+    InfoCard card;
+    card.title = m.name + (muscle.second == BodySide::Right ? ", right" : ", left");
+    std::string group = m.group;
+    for (auto& c : group) c = c == '_' ? ' ' : c;
+    card.subtitle = "Muscle (" + group + ")";
+    card.text = m.action + ".";
+    card.details.push_back("Origin: " + m.origin);
+    card.details.push_back("Insertion: " + m.insertion);
+    std::string crosses;
+    for (const auto& c : m.crosses) crosses += (crosses.empty() ? "" : ", ") + c;
+    card.details.push_back("Crosses: " + crosses);
+    // Whole muscle: the fascicles' summed length against the reference; moment arms averaged.
+    double length = 0.0, reference = 0.0;
+    int fascicles = 0;
+    std::map<std::string, std::pair<double, int>> arms;
+    const auto allArms = model.momentArms(model_->values);
+    for (std::size_t i = 0; i < model.set().paths.size() && i < model_->muscleLengths.size(); ++i) {
+        const MusclePathDefinition& p = model.set().paths[i];
+        if (p.muscle != muscle.first || p.side != muscle.second) continue;
+        length += model_->muscleLengths[i], reference += model.referenceLengths()[i], ++fascicles;
+        for (const MomentArm& a : allArms[i]) arms[a.coordinate].first += a.metres, ++arms[a.coordinate].second;
+    }
+    if (fascicles == 0 || reference <= 0.0) return card;
+    char line[160];
+    std::snprintf(line, sizeof line, "Length now %.3f m%s; %s %.3f m", length / fascicles, fascicles > 1 ? " (mean of its fascicles)" : "",
+                  model.referencePosture().c_str(), reference / fascicles);
+    card.details.push_back(line);
+    std::snprintf(line, sizeof line, "Change: %+.1f %% against %s", 100.0 * (length - reference) / reference, model.referencePosture().c_str());
+    card.details.push_back(line);
+    for (const auto& [coordinate, sum] : arms) {
+        std::snprintf(line, sizeof line, "Moment arm about %s: %+.1f cm", coordinate.c_str(), 100.0 * sum.first / sum.second);
+        card.details.push_back(line);
+    }
+    card.details.push_back("Source: " + m.source);
+    return card;
+}
+
 std::optional<InfoCard> ModelView::infoCard() const {
     if (!scene_.selected || *scene_.selected >= scene_.objects.size()) return std::nullopt;
     const SceneObject& object = scene_.objects[*scene_.selected];
     InfoCard card;
     card.title = object.name;
+    if (const auto muscle = model_ ? model_->muscleOfObject(*scene_.selected) : std::nullopt) return muscleCard(*muscle);
     if (!model_ || *scene_.selected >= model_->boneOfObject.size()) {
         if (const BoneInfo* info = info_.find(object.id)) {  // nerve roots and other named parts
             card.subtitle = info->kind;

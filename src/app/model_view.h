@@ -45,6 +45,8 @@ public:
     [[nodiscard]] std::vector<ScreenLabel> landmarkLabels(const OrbitCamera& camera, float width, float height) const;
     /// The info card for the selection, if any.
     [[nodiscard]] std::optional<InfoCard> infoCard() const;
+    /// The card of a muscle (index, side): what it does, where it attaches, its numbers now.
+    [[nodiscard]] InfoCard muscleCard(const std::pair<std::size_t, BodySide>& muscle) const;
 
 private:
     Scene scene_;

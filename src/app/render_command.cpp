@@ -40,7 +40,9 @@ int runRenderCommand(const RenderOptions& options) {
         }
     }
     for (auto& object : scene.objects)
-        if (std::find(options.hide.begin(), options.hide.end(), object.group) != options.hide.end()) object.visible = false;
+        if (std::find(options.hide.begin(), options.hide.end(), object.group) != options.hide.end() ||
+            (object.id.rfind("muscle_", 0) == 0 && std::find(options.hide.begin(), options.hide.end(), "muscles") != options.hide.end()))
+            object.visible = false;
     if (!options.select.empty()) {
         for (std::size_t i = 0; i < scene.objects.size(); ++i)
             if (scene.objects[i].id == options.select) scene.selected = i;

@@ -1,6 +1,7 @@
 #include "app/scene_builder.h"
 
 #include "core/primitives.h"
+#include "core/tube.h"
 #include "io/mesh_loader.h"
 
 #include <algorithm>
@@ -60,6 +61,28 @@ glm::vec4 colourOf(const BoneDefinition& bone) {
 
 }  // namespace
 
+std::optional<std::pair<std::size_t, BodySide>> BuiltInModel::muscleOfObject(std::size_t object) const {
+    if (!muscles || object < muscleObjectStart || object >= muscleObjectStart + 2 * muscles->set().muscles.size()) return std::nullopt;
+    const std::size_t k = object - muscleObjectStart;
+    return std::make_pair(k / 2, k % 2 == 0 ? BodySide::Right : BodySide::Left);
+}
+
+std::vector<float> BuiltInModel::muscleTrace(const Posture& posture, std::size_t muscle, BodySide side, std::size_t samples) const {
+    std::vector<float> trace;
+    if (!muscles || !posture.isMotion() || samples < 2) return trace;
+    for (std::size_t k = 0; k < samples; ++k) {
+        const std::vector<float> l = muscles->lengthsAt(posture.at(posture.duration * double(k) / double(samples - 1)));
+        double length = 0.0, reference = 0.0;
+        for (std::size_t i = 0; i < l.size(); ++i) {
+            const MusclePathDefinition& p = muscles->set().paths[i];
+            if (p.muscle != muscle || p.side != side) continue;
+            length += l[i], reference += muscles->referenceLengths()[i];
+        }
+        trace.push_back(reference > 0.0 ? float(100.0 * (length - reference) / reference) : 0.0f);
+    }
+    return trace;
+}
+
 void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
     const Posture* posture = data.findPosture(postureId);
     auto [groundedValues, solvedFrames] = data.solveGrounded(newValues, posture);
@@ -82,6 +105,31 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
         deformer.deform(solved.of(frame), solved.of(frame + "_bottom"), solved.of(frame + "_top"), deformed, look);
         scene.meshes.replace(scene.objects[object].mesh, std::move(deformed));
         scene.objects[object].vertexColours = look.colourByPressure && !look.isNucleus;
+    }
+    if (muscles) {
+        muscles->solve(solved, values, muscleGeometry);
+        muscleLengths.resize(muscleGeometry.size());
+        std::vector<MeshData> tubes(2 * muscles->set().muscles.size());
+        std::vector<glm::vec3> points;
+        for (std::size_t i = 0; i < muscleGeometry.size(); ++i) {
+            muscleLengths[i] = muscleGeometry[i].length;
+            if (!showMuscles) continue;
+            const MusclePathDefinition& path = muscles->set().paths[i];
+            const double change = muscles->changePercent(i, muscleGeometry[i].length);
+            // Volume is conserved: the cross-section grows as the fascicle shortens.
+            const std::size_t fascicles = muscles->set().pathsOf(path.muscle).size() / 2;
+            const float rest = fascicles > 1 ? 0.0035f : 0.0065f;
+            const float radius = rest * std::sqrt(muscles->referenceLengths()[i] / std::max(muscleGeometry[i].length, 1e-4f));
+            points.clear();
+            for (const PathVertex& v : muscleGeometry[i].vertices) points.push_back(v.world);
+            MeshData& mesh = tubes[muscleObjectOf(i) - muscleObjectStart];
+            appendTube(mesh, points, radius, strainColour(change));
+            // Origin and insertion markers: darker beads a little wider than the tube.
+            appendMarker(mesh, points.front(), radius * 1.6f, glm::vec3(0.25f, 0.22f, 0.2f));
+            appendMarker(mesh, points.back(), radius * 1.6f, glm::vec3(0.25f, 0.22f, 0.2f));
+        }
+        if (showMuscles)
+            for (std::size_t k = 0; k < tubes.size(); ++k) scene.meshes.replace(scene.objects[muscleObjectStart + k].mesh, std::move(tubes[k]));
     }
     // Nerve roots leave the canal behind each disc and run out and down through the foramen.
     for (std::size_t level = 0; level < kDiscLevels.size() && rootObjectStart > 0; ++level) {
@@ -263,6 +311,24 @@ SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, const st
             root.colour = kRootColour;
             scene.objects.push_back(root);
         }
+    model->muscleObjectStart = scene.objects.size();
+    try {
+        model->muscles = std::make_unique<MuscleModel>(model->data, loadMuscleSetFor(model->data, assetDir));
+        for (const MuscleDefinition& muscle : model->muscles->set().muscles)
+            for (const char* side : {"right", "left"}) {
+                SceneObject object;
+                object.id = "muscle_" + muscle.id + (side[0] == 'r' ? "_r" : "_l");
+                object.name = muscle.name + ", " + side;
+                object.group = muscle.group;
+                object.colour = glm::vec4(1.0f);
+                object.vertexColours = true;
+                object.mesh = scene.meshes.add(MeshData{});
+                scene.objects.push_back(std::move(object));
+            }
+    } catch (const FileError& e) {
+        model->muscles.reset();
+        result.errors.push_back(e.what());
+    }
     model->bodyObjectStart = scene.objects.size();
     model->unitBox = scene.meshes.add(makeBox(glm::vec3{1.0f}));
     model->unitTorus = scene.meshes.add(makeTorus(1.0f, 0.03f, 64, 10));

@@ -5,11 +5,13 @@
 #include "anatomy/disc_deformer.h"
 #include "anatomy/model_data.h"
 #include "biomech/disc_model.h"
+#include "biomech/muscle_model.h"
 #include "scene/scene.h"
 #include "ui/ui_state.h"
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,20 @@ struct BuiltInModel {
     HandLoad handLoad;
     bool pressureColours = false;          ///< annuli coloured by pressure
     std::size_t rootObjectStart = 0;       ///< 12 nerve roots (6 levels x right, left) follow the bones
+    /// Muscles: one scene object per muscle and side (its fascicles as tubes), null if the data failed.
+    std::unique_ptr<MuscleModel> muscles;
+    std::size_t muscleObjectStart = 0;
+    std::vector<PathGeometry> muscleGeometry;  ///< per path, for the current pose
+    std::vector<float> muscleLengths;          ///< per path, metres
+    bool showMuscles = true;                   ///< rebuild tubes only while someone may see them
+    /// The scene object of a muscle path's muscle and side.
+    [[nodiscard]] std::size_t muscleObjectOf(std::size_t path) const {
+        return muscleObjectStart + 2 * muscles->set().paths[path].muscle + std::size_t(muscles->set().paths[path].side);
+    }
+    /// For a muscle object, the muscle index and side; nullopt for other objects.
+    [[nodiscard]] std::optional<std::pair<std::size_t, BodySide>> muscleOfObject(std::size_t object) const;
+    /// One path's length change (%) sampled across a motion (empty for a posture).
+    [[nodiscard]] std::vector<float> muscleTrace(const Posture& posture, std::size_t muscle, BodySide side, std::size_t samples) const;
     /// Disc meshes that follow their segments: scene object index -> deformer.
     std::vector<std::pair<std::size_t, DiscDeformer>> discDeformers;
 

@@ -14,6 +14,7 @@
 #include <GLFW/glfw3.h>
 
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -72,6 +73,64 @@ struct ViewKey {
 
 void addNotice(UiState& ui, double now, std::string text, bool isError) {
     ui.notices.push_back(Notice{std::move(text), isError, now + (isError ? 10.0 : 4.0)});
+}
+
+}  // namespace
+
+namespace {
+
+/// The selected muscle's plot over the current motion, recomputed only when either changes.
+struct MuscleTraceCache {
+    std::string posture;
+    std::optional<std::size_t> object;
+    std::vector<float> trace;
+};
+
+MusclePanelData musclePanelData(const BuiltInModel& model, const Scene& scene, const PosePlayer& player, MuscleTraceCache& cache) {
+    MusclePanelData data;
+    const MuscleSet& set = model.muscles->set();
+    const Posture* reference = model.data.findPosture(model.muscles->referencePosture());
+    data.reference = reference ? reference->name : model.muscles->referencePosture();
+    for (const std::string& group : set.groups) {
+        std::string label = group;
+        for (auto& c : label) c = c == '_' ? ' ' : c;
+        if (!label.empty()) label[0] = char(std::toupper(static_cast<unsigned char>(label[0])));
+        bool visible = false;
+        for (const auto& o : scene.objects) visible = visible || (o.group == group && o.visible);
+        data.groups.push_back({group, label, visible});
+    }
+    // Whole muscles per side: summed fascicle lengths against the summed reference.
+    std::vector<MuscleRankRow> rows;
+    std::vector<double> lengths(2 * set.muscles.size(), 0.0), references(2 * set.muscles.size(), 0.0);
+    for (std::size_t i = 0; i < set.paths.size() && i < model.muscleLengths.size(); ++i) {
+        const std::size_t k = model.muscleObjectOf(i) - model.muscleObjectStart;
+        lengths[k] += model.muscleLengths[i];
+        references[k] += model.muscles->referenceLengths()[i];
+    }
+    for (std::size_t k = 0; k < lengths.size(); ++k) {
+        const std::size_t object = model.muscleObjectStart + k;
+        if (object >= scene.objects.size() || references[k] <= 0.0) continue;
+        rows.push_back({scene.objects[object].name, 100.0 * (lengths[k] - references[k]) / references[k], object});
+        if (scene.selected == object) {
+            data.selected = rows.back();
+            data.selectedLengthM = lengths[k] / double(set.pathsOf(k / 2).size() / 2);
+        }
+    }
+    std::sort(rows.begin(), rows.end(), [](const MuscleRankRow& a, const MuscleRankRow& b) { return a.changePct > b.changePct; });
+    for (std::size_t i = 0; i < rows.size() && i < 5; ++i)
+        if (rows[i].changePct > 0.5) data.lengthened.push_back(rows[i]);
+    for (std::size_t i = 0; i < rows.size() && i < 5; ++i)
+        if (rows[rows.size() - 1 - i].changePct < -0.5) data.shortened.push_back(rows[rows.size() - 1 - i]);
+    const Posture* p = player.posture();
+    if (p && p->isMotion() && data.selected) {
+        if (cache.posture != p->id || cache.object != data.selected->object) {
+            const auto muscle = model.muscleOfObject(data.selected->object);
+            cache = {p->id, data.selected->object, model.muscleTrace(*p, muscle->first, muscle->second, 120)};
+        }
+        data.trace = cache.trace;
+        if (p->duration > 0.0) data.traceTime = float(player.time() / p->duration);
+    }
+    return data;
 }
 
 }  // namespace
@@ -175,6 +234,7 @@ int runViewCommand(const ViewOptions& options) {
     std::uint64_t appliedRevision = ~std::uint64_t{0};
     std::uint64_t sceneRevision = 0;  // counts pose applications: the 3D image must be redrawn
     std::vector<float> discTrace;
+    MuscleTraceCache muscleTrace;
     std::vector<EvidenceRow> evidence;
     if (const BuiltInModel* model = view.model()) evidence = model->evidenceRows();
 
@@ -283,6 +343,7 @@ int runViewCommand(const ViewOptions& options) {
                                           d.rootProximity, d.rootProximity >= threshold});
             }
             drawDiscPanel(discPanel, ui, intents);
+            if (model->muscles) drawMusclePanel(musclePanelData(*model, scene, player, muscleTrace), ui, intents);
             drawEvidencePanel(discPanel, ui);
         }
         const std::optional<InfoCard> card = view.infoCard();
@@ -333,6 +394,7 @@ int runViewCommand(const ViewOptions& options) {
                 else if (key == GLFW_KEY_D) ui.showDiscPanel = ui.pressureColours = !ui.showDiscPanel;
                 else if (key == GLFW_KEY_C) ui.render.sagittalCut = !ui.render.sagittalCut;
                 else if (key == GLFW_KEY_E) ui.showEvidence = !ui.showEvidence;
+                else if (key == GLFW_KEY_M) ui.showMusclePanel = !ui.showMusclePanel;
                 else if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) {
                     const std::string name = "F" + std::to_string(key - GLFW_KEY_F1 + 1);
                     for (const auto& [k, id] : postureKeys)
@@ -355,6 +417,10 @@ int runViewCommand(const ViewOptions& options) {
                 if (o.group == *intents.toggleGroup) o.visible = !anyVisible;
         }
         if (intents.select) scene.selected = *intents.select;
+        if (const BuiltInModel* model = view.model(); model && (intents.showAllMuscles || intents.isolateObject))
+            for (std::size_t i = 0; i < scene.objects.size(); ++i)
+                if (model->muscleOfObject(i))
+                    scene.objects[i].visible = intents.showAllMuscles ? *intents.showAllMuscles : i == *intents.isolateObject;
         const Bounds focus = scene.selected ? scene.bounds(*scene.selected) : scene.bounds();
         if (intents.viewPreset) camera.animateTo(camera.framedPose(scene.bounds(), *intents.viewPreset, aspect));
         if (intents.frameSelection) camera.animateTo(camera.framedPose(focus, aspect));

@@ -1,5 +1,7 @@
 #include "ui/panels.h"
 
+#include "core/tube.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -52,6 +54,7 @@ void drawMenuBar(UiState& ui, UiIntents& intents) {
         ImGui::MenuItem("Scene panel", nullptr, &ui.showScenePanel);
         ImGui::MenuItem("Posture panel", nullptr, &ui.showPosturePanel);
         ImGui::MenuItem("Disc panel", "D", &ui.showDiscPanel);
+        ImGui::MenuItem("Muscle panel", "M", &ui.showMusclePanel);
         ImGui::MenuItem("Evidence", "E", &ui.showEvidence);
         ImGui::MenuItem("Disc pressure colours", nullptr, &ui.pressureColours);
         ImGui::MenuItem("Sagittal cut", "C", &ui.render.sagittalCut);
@@ -303,6 +306,90 @@ std::array<float, 3> legendColour(float t) {
 }
 
 }  // namespace
+
+void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intents) {
+    if (!ui.showMusclePanel) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 0.6f, viewport->WorkPos.y + em * 0.6f),
+                            ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(em * 24.0f, em * 30.0f), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Muscles", &ui.showMusclePanel)) {
+        ImGui::End();
+        return;
+    }
+    // Legend: the diverging map, shortened blue to lengthened red, in % against the reference.
+    ImGui::TextWrapped("Length change against %s", data.reference.c_str());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = em * 16.0f, height = em * 0.8f;
+    for (int i = 0; i < 32; ++i) {
+        const float x0 = at.x + width * float(i) / 32.0f, x1 = at.x + width * float(i + 1) / 32.0f;
+        const double pct = (double(i) + 0.5) / 32.0 * 2.0 * data.legendRangePct - data.legendRangePct;
+        const glm::vec3 c = strainColour(pct, data.legendRangePct);
+        draw->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + height), IM_COL32(int(c.x * 255.0f), int(c.y * 255.0f), int(c.z * 255.0f), 255));
+    }
+    ImGui::Dummy(ImVec2(width, height));
+    char low[32], high[32];
+    std::snprintf(low, sizeof low, "-%.0f %% shorter", double(data.legendRangePct));
+    std::snprintf(high, sizeof high, "+%.0f %% longer", double(data.legendRangePct));
+    const float left = ImGui::GetCursorPosX();
+    ImGui::TextUnformatted(low);
+    ImGui::SameLine(left + width * 0.5f - ImGui::CalcTextSize("0").x * 0.5f);
+    ImGui::TextUnformatted("0");
+    ImGui::SameLine(left + width - ImGui::CalcTextSize(high).x);
+    ImGui::TextUnformatted(high);
+
+    if (ImGui::Button("Show all")) intents.showAllMuscles = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Hide all")) intents.showAllMuscles = false;
+    if (data.selected) {
+        ImGui::SameLine();
+        if (ImGui::Button("Show only selected")) intents.isolateObject = data.selected->object;
+    }
+    for (const auto& g : data.groups) {
+        bool visible = g.visible;
+        if (ImGui::Checkbox(g.label.c_str(), &visible)) intents.toggleGroup = g.id;
+    }
+    auto rankTable = [&](const char* id, const char* title, const std::vector<MuscleRankRow>& rows) {
+        ImGui::TextUnformatted(title);
+        if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+        for (const auto& r : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (ImGui::Selectable(r.name.c_str(), data.selected && data.selected->object == r.object)) intents.select = std::optional<std::size_t>(r.object);
+            ImGui::TableNextColumn();
+            const glm::vec3 c = strainColour(r.changePct, data.legendRangePct);
+            ImGui::TextColored(ImVec4(c.x, c.y, c.z, 1.0f), "%+.1f %%", r.changePct);
+        }
+        ImGui::EndTable();
+    };
+    ImGui::Separator();
+    rankTable("lengthened", "Most lengthened now", data.lengthened);
+    rankTable("shortened", "Most shortened now", data.shortened);
+    ImGui::Separator();
+    if (data.selected) {
+        ImGui::Text("%s: %+.1f %% (%.3f m)", data.selected->name.c_str(), data.selected->changePct, data.selectedLengthM);
+        if (!data.trace.empty()) {
+            float lo = 0.0f, hi = 0.0f;
+            for (float v : data.trace) lo = std::min(lo, v), hi = std::max(hi, v);
+            char overlay[48];
+            std::snprintf(overlay, sizeof overlay, "%.0f to %+.0f %% over the motion", double(lo), double(hi));
+            const ImVec2 plotAt = ImGui::GetCursorScreenPos();
+            const ImVec2 size(ImGui::GetContentRegionAvail().x, em * 5.0f);
+            ImGui::PlotLines("##muscle_trace", data.trace.data(), int(data.trace.size()), 0, overlay, lo - 1.0f, hi + 1.0f, size);
+            if (data.traceTime >= 0.0f) {  // where the motion is now
+                const float x = plotAt.x + data.traceTime * size.x;
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(x, plotAt.y), ImVec2(x, plotAt.y + size.y), IM_COL32(255, 220, 120, 255), 2.0f);
+            }
+        } else {
+            ImGui::TextDisabled("Play a motion to plot its length over time.");
+        }
+    } else {
+        ImGui::TextDisabled("Click a muscle to read about it and plot it.");
+    }
+    ImGui::End();
+}
 
 void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
     if (!ui.showDiscPanel) return;

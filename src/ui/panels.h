@@ -24,6 +24,9 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
 /// Per-level disc figures, the pressure legend and a plot over the motion.
 void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents);
 /// The model's L4/L5 pressure beside published in-vivo values, with sources.
+/// Muscles: the strain colour legend, groups to show or hide, the ranking and the selected muscle's plot.
+void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intents);
+
 void drawEvidencePanel(const DiscPanelData& data, UiState& ui);
 /// Keys and mouse.
 void drawHelpWindow(UiState& ui);

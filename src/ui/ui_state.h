@@ -30,6 +30,7 @@ struct UiState {
     bool showDiscPanel = false;
     bool showEvidence = false;
     bool pressureColours = false;  ///< discs coloured by pressure
+    bool showMusclePanel = true;
     RenderSettings render;
     std::vector<Notice> notices;
 };
@@ -51,6 +52,8 @@ struct UiIntents {
     std::optional<std::pair<std::string, double>> setCoordinate;
     bool resetCoordinates = false;
     std::optional<double> handLoadKg;
+    std::optional<bool> showAllMuscles;        ///< show (true) or hide (false) every muscle
+    std::optional<std::size_t> isolateObject;  ///< show only this muscle object
     bool screenshot = false;
     bool quit = false;
 };
@@ -120,6 +123,31 @@ struct DiscPanelData {
 };
 
 /// Per-frame figures for the overlay.
+/// A muscle group in the muscle panel (its scene group id).
+struct MuscleGroupRow {
+    std::string id, label;
+    bool visible = true;
+};
+
+/// One muscle and side with its length change against the reference posture.
+struct MuscleRankRow {
+    std::string name;  ///< e.g. "Psoas major, right"
+    double changePct = 0.0;
+    std::size_t object = 0;  ///< scene object, for selecting it
+};
+
+/// What the muscle panel shows.
+struct MusclePanelData {
+    std::string reference;  ///< the posture that counts as 0 %, e.g. "Neutral standing"
+    std::vector<MuscleGroupRow> groups;
+    std::vector<MuscleRankRow> lengthened, shortened;  ///< most first
+    std::optional<MuscleRankRow> selected;
+    double selectedLengthM = 0.0;
+    std::vector<float> trace;  ///< selected muscle's change (%) over the current motion; empty for a posture
+    float traceTime = -1.0f;   ///< 0..1 position in the motion, or negative
+    float legendRangePct = 30.0f;
+};
+
 struct FrameTimings {
     double fps = 0.0;
     double frameMs = 0.0;

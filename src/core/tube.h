@@ -1,0 +1,23 @@
+#pragma once
+// Smooth tubes along polylines (muscle paths) and the diverging colour map for length change.
+
+#include "core/mesh.h"
+
+#include <glm/glm.hpp>
+
+#include <vector>
+
+namespace lumbarlab {
+
+/// Appends a closed tube of `sides` facets along `points` (rotation-minimising frames, so it
+/// does not twist), with rounded ends, in one colour.
+void appendTube(MeshData& mesh, const std::vector<glm::vec3>& points, float radius, const glm::vec3& colour, int sides = 10);
+
+/// Appends a small sphere (origin and insertion markers).
+void appendMarker(MeshData& mesh, const glm::vec3& centre, float radius, const glm::vec3& colour);
+
+/// Length change (%) to colour: shortened blue, unchanged near white, lengthened red (ColorBrewer
+/// RdBu, readable with red-green colour blindness); saturates at +/- `range` percent.
+[[nodiscard]] glm::vec3 strainColour(double changePercent, double range = 30.0);
+
+}  // namespace lumbarlab
