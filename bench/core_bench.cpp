@@ -38,6 +38,7 @@ BENCHMARK(BM_CameraViewProjection);
 // The built-in model's per-frame work: solving a pose (with grounding) and the disc model.
 #include "app/scene_builder.h"
 #include "biomech/disc_model.h"
+#include "biomech/muscle_model.h"
 
 namespace {
 
@@ -45,6 +46,7 @@ struct ModelFixture {
     ModelData data = loadModelData(findModelDir(), findAssetDir());
     DiscModelParameters parameters = loadDiscModelParameters(findAssetDir() / "biomech" / "disc_model.json");
     DiscModel discs{parameters, *data.body, data.baseline.lordosis};
+    MuscleModel muscles{data, loadMuscleSetFor(data, findAssetDir())};
 };
 
 ModelFixture* modelFixture(benchmark::State& state) {
@@ -98,6 +100,49 @@ void BM_DiscModelAllLevels(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(f->discs.evaluate(frames, pose, {5.0, false}));
 }
 BENCHMARK(BM_DiscModelAllLevels)->Unit(benchmark::kMicrosecond);
+
+// The budget: pose update plus every muscle path (with wrapping) <= 50 us per frame.
+// Jefferson curl frames at 60 fps: both legs and the spine move, hamstrings and glutes wrap.
+void BM_PoseAndAllMusclePaths(benchmark::State& state) {
+    ModelFixture* f = modelFixture(state);
+    if (!f) return;
+    const Posture* curl = f->data.findPosture("jefferson_curl");
+    std::vector<float> lengths;
+    double t = 0.0;
+    for (auto _ : state) {
+        t = std::fmod(t + 1.0 / 60.0, curl->duration);
+        const Coordinates values = curl->at(t);
+        const auto [grounded, frames] = f->data.solveGrounded(values, curl);
+        f->muscles.lengths(frames, grounded, lengths);
+        benchmark::DoNotOptimize(lengths.data());
+    }
+    state.counters["paths"] = double(f->muscles.set().paths.size());
+}
+BENCHMARK(BM_PoseAndAllMusclePaths)->Unit(benchmark::kMicrosecond);
+
+// The same paths with their polylines kept (what the viewer draws), without the pose solve.
+void BM_AllMusclePathGeometry(benchmark::State& state) {
+    ModelFixture* f = modelFixture(state);
+    if (!f) return;
+    const Posture* sitting = f->data.findPosture("sitting_upright");
+    const Coordinates values = sitting->at(0.0);
+    const SkeletonFrames frames = f->data.kinematics->solve(f->data.poseFor(values));
+    std::vector<PathGeometry> geometry;
+    for (auto _ : state) {
+        f->muscles.solve(frames, values, geometry);
+        benchmark::DoNotOptimize(geometry.data());
+    }
+}
+BENCHMARK(BM_AllMusclePathGeometry)->Unit(benchmark::kMicrosecond);
+
+// Moment arms of every path about the seven coordinates per side (the CLI and the info card).
+void BM_AllMomentArms(benchmark::State& state) {
+    ModelFixture* f = modelFixture(state);
+    if (!f) return;
+    const Coordinates values = f->data.findPosture("sitting_upright")->at(0.0);
+    for (auto _ : state) benchmark::DoNotOptimize(f->muscles.momentArms(values));
+}
+BENCHMARK(BM_AllMomentArms)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

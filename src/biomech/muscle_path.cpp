@@ -154,7 +154,17 @@ void solveMusclePath(const MusclePathDefinition& path, const SkeletonFrames& fra
         // Bend each straight segment over the first surface it would cut through.
         thread_local std::vector<PathVertex> bent;
         thread_local std::vector<glm::vec3> arc;
+        thread_local std::vector<std::pair<glm::mat4, glm::mat4>> placed;  // each surface's frame and its inverse
         bent.clear();
+        placed.clear();
+        for (const WrapSurface& w : path.wraps) {
+            const glm::mat4& frame = frames.of(w.frame);
+            // Rigid: the inverse is the transposed rotation and the rotated-back translation.
+            const glm::mat3 rt = glm::transpose(glm::mat3(frame));
+            glm::mat4 inverse(rt);
+            inverse[3] = glm::vec4(-(rt * glm::vec3(frame[3])), 1.0f);
+            placed.emplace_back(frame, inverse);
+        }
         for (std::size_t i = 0; i + 1 < out.vertices.size(); ++i) {
             const PathVertex& a = out.vertices[i];
             const PathVertex& b = out.vertices[i + 1];
@@ -162,9 +172,9 @@ void solveMusclePath(const MusclePathDefinition& path, const SkeletonFrames& fra
             // Surfaces in file order (proximal to distal): each bends what is left of the segment
             // after the previous one, so a path can pass over the ischium and then the condyles.
             glm::vec3 from = a.world;
-            for (const WrapSurface& w : path.wraps) {
-                const glm::mat4& frame = frames.of(w.frame);
-                const glm::mat4 toLocal = glm::inverse(frame);
+            for (std::size_t k = 0; k < path.wraps.size(); ++k) {
+                const WrapSurface& w = path.wraps[k];
+                const auto& [frame, toLocal] = placed[k];
                 if (!wrapSegment(w, glm::vec3(toLocal * glm::vec4(from, 1.0f)), glm::vec3(toLocal * glm::vec4(b.world, 1.0f)), arc))
                     continue;
                 for (const glm::vec3& local : arc) bent.push_back({glm::vec3(frame * glm::vec4(local, 1.0f)), &w.frame, local, false});
