@@ -74,3 +74,17 @@ TEST_CASE("cli: --help and --version print and exit 0", "[cli]") {
     CHECK(version.exitCode == kExitOk);
     CHECK(version.output.find(LUMBARLAB_VERSION) != std::string::npos);
 }
+
+TEST_CASE("cli: muscles options", "[cli]") {
+    ParsedCommand c = parse({"muscles", "--pose", "sitting_upright", "--reference", "lying_supine", "--sweep", "hip_flexion_r=0:90:10",
+                             "--format", "json", "--set", "knee_angle_r=30"});
+    REQUIRE(c.kind == ParsedCommand::Kind::Muscles);
+    CHECK(c.muscles.pose.pose == "sitting_upright");
+    CHECK(c.muscles.reference == "lying_supine");
+    CHECK(c.muscles.sweep == "hip_flexion_r=0:90:10");
+    CHECK(c.muscles.format == "json");
+    CHECK(c.muscles.pose.sets.size() == 1);
+    CHECK(parse({"muscles"}).muscles.format == "csv");
+    CHECK(parse({"muscles", "--format", "xml"}).exitCode == kExitUsage);
+    CHECK(parse({"render", "--out", "x.png", "--hide", "muscles", "--hide", "hamstrings"}).kind == ParsedCommand::Kind::Render);
+}
