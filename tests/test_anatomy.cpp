@@ -291,7 +291,7 @@ TEST_CASE("player: switching postures blends smoothly and lands exactly on the n
     CHECK(player.values().at("knee_angle_r") == 90.0);
 }
 
-TEST_CASE("player: motions play at speed, loop, count reps; overrides win until cleared", "[anatomy]") {
+TEST_CASE("player: motions play at speed, loop, count reps, and overrides win until cleared", "[anatomy]") {
     Posture curl;
     curl.id = "curl";
     curl.keys = {{0.0, {{"hip_flexion_r", 100.0}}}, {2.0, {{"hip_flexion_r", 0.0}}}};

@@ -377,7 +377,7 @@ TEST_CASE("discs: pressure rises steadily with lumbar flexion and with the load 
     }
 }
 
-TEST_CASE("discs: rounding loads the front and pushes the nucleus back; arching does the reverse", "[model][discs]") {
+TEST_CASE("discs: rounding loads the front and pushes the nucleus back, arching does the reverse", "[model][discs]") {
     const auto slouchedDiscs = discsFor("sitting_slouched");
     for (std::size_t level = 1; level < 6; ++level) {  // T12/L1 takes no share of the lumbar total
         const DiscState& d = slouchedDiscs[level];

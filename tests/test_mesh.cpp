@@ -32,7 +32,7 @@ TEST_CASE("mesh: sphere is closed, outward and has the right volume", "[mesh]") 
     CHECK(s.bounds().size().y == Approx(0.2f));
 }
 
-TEST_CASE("mesh: torus is closed and outward; cylinder volume", "[mesh]") {
+TEST_CASE("mesh: torus is closed and outward, cylinder volume", "[mesh]") {
     const MeshData t = makeTorus(0.1f, 0.03f, 64, 32);
     CHECK(isClosedManifold(t));
     const double exact = 2.0 * glm::pi<double>() * glm::pi<double>() * 0.1 * 0.03 * 0.03;

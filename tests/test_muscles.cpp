@@ -226,7 +226,7 @@ TEST_CASE("muscles: the bottom of the Jefferson curl lengthens the hamstrings by
         }
 }
 
-TEST_CASE("muscles: back extensors lengthen with lumbar flexion and shorten with extension; abdominals the reverse", "[model][muscles]") {
+TEST_CASE("muscles: back extensors lengthen with lumbar flexion and shorten with extension, abdominals the reverse", "[model][muscles]") {
     const Muscles& m = muscles();
     for (const char* id : {"erector_spinae_iliocostalis", "erector_spinae_longissimus", "multifidus", "rectus_abdominis"}) {
         double previous = -1e9;
@@ -249,7 +249,7 @@ TEST_CASE("muscles: back extensors lengthen with lumbar flexion and shorten with
     CHECK(m.meanChange(m.at("standing_bent_forward"), "erector_spinae_", BodySide::Right) > 3.0);
 }
 
-TEST_CASE("muscles: sitting lengthens gluteus maximus; the flexors and extensors of the hip oppose", "[model][muscles]") {
+TEST_CASE("muscles: sitting lengthens gluteus maximus, and the flexors and extensors of the hip oppose", "[model][muscles]") {
     const Muscles& m = muscles();
     const Coordinates sitting = m.at("sitting_upright");
     for (const char* id : {"gluteus_maximus_1", "gluteus_maximus_2", "gluteus_maximus_3"}) {
