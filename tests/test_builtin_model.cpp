@@ -7,6 +7,8 @@
 #include "biomech/disc_model.h"
 #include "io/mesh_loader.h"
 
+#include "model_dir.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -16,11 +18,6 @@ using namespace lumbarlab;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path modelDir() {
-    if (const char* env = std::getenv("LUMBARLAB_MODEL_DIR"); env && *env) return env;
-    return LUMBARLAB_BUILD_MODEL_DIR;
-}
 
 struct Standing {
     ModelData data = loadModelData(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR);

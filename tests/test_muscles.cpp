@@ -6,6 +6,8 @@
 #include "core/mesh_query.h"
 #include "io/mesh_loader.h"
 
+#include "model_dir.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -17,11 +19,6 @@ using namespace lumbarlab;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path modelDir() {
-    if (const char* env = std::getenv("LUMBARLAB_MODEL_DIR"); env && *env) return env;
-    return LUMBARLAB_BUILD_MODEL_DIR;
-}
 
 struct Muscles {
     ModelData data = loadModelData(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR);
