@@ -122,6 +122,9 @@ InfoCard ModelView::muscleCard(const std::pair<std::size_t, BodySide>& muscle) c
     std::string group = m.group;
     for (auto& c : group) c = c == '_' ? ' ' : c;
     card.subtitle = "Muscle (" + group + ")";
+    card.detailsHeading.clear();
+    const Posture* referencePosture = model_->data.findPosture(model.referencePosture());
+    const std::string reference = referencePosture ? referencePosture->name : model.referencePosture();
     card.text = m.action + ".";
     card.details.push_back("Origin: " + m.origin);
     card.details.push_back("Insertion: " + m.insertion);
@@ -129,22 +132,22 @@ InfoCard ModelView::muscleCard(const std::pair<std::size_t, BodySide>& muscle) c
     for (const auto& c : m.crosses) crosses += (crosses.empty() ? "" : ", ") + c;
     card.details.push_back("Crosses: " + crosses);
     // Whole muscle: the fascicles' summed length against the reference; moment arms averaged.
-    double length = 0.0, reference = 0.0;
+    double length = 0.0, referenceLength = 0.0;
     int fascicles = 0;
     std::map<std::string, std::pair<double, int>> arms;
     const auto allArms = model.momentArms(model_->values);
     for (std::size_t i = 0; i < model.set().paths.size() && i < model_->muscleLengths.size(); ++i) {
         const MusclePathDefinition& p = model.set().paths[i];
         if (p.muscle != muscle.first || p.side != muscle.second) continue;
-        length += model_->muscleLengths[i], reference += model.referenceLengths()[i], ++fascicles;
+        length += model_->muscleLengths[i], referenceLength += model.referenceLengths()[i], ++fascicles;
         for (const MomentArm& a : allArms[i]) arms[a.coordinate].first += a.metres, ++arms[a.coordinate].second;
     }
-    if (fascicles == 0 || reference <= 0.0) return card;
+    if (fascicles == 0 || referenceLength <= 0.0) return card;
     char line[160];
     std::snprintf(line, sizeof line, "Length now %.3f m%s; %s %.3f m", length / fascicles, fascicles > 1 ? " (mean of its fascicles)" : "",
-                  model.referencePosture().c_str(), reference / fascicles);
+                  reference.c_str(), referenceLength / fascicles);
     card.details.push_back(line);
-    std::snprintf(line, sizeof line, "Change: %+.1f %% against %s", 100.0 * (length - reference) / reference, model.referencePosture().c_str());
+    std::snprintf(line, sizeof line, "Change: %+.1f %% against %s", 100.0 * (length - referenceLength) / referenceLength, reference.c_str());
     card.details.push_back(line);
     for (const auto& [coordinate, sum] : arms) {
         std::snprintf(line, sizeof line, "Moment arm about %s: %+.1f cm", coordinate.c_str(), 100.0 * sum.first / sum.second);

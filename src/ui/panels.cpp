@@ -176,8 +176,11 @@ void drawInfoCard(const InfoCard* card, UiIntents& intents) {
         ImGui::TextWrapped("%s", card->text.c_str());
         if (!card->details.empty()) {
             ImGui::Spacing();
-            ImGui::TextDisabled("Landmarks (L shows them)");
-            for (const auto& d : card->details) ImGui::BulletText("%s", d.c_str());
+            if (!card->detailsHeading.empty()) ImGui::TextDisabled("%s", card->detailsHeading.c_str());
+            for (const auto& d : card->details) {
+                ImGui::Bullet();
+                ImGui::TextWrapped("%s", d.c_str());
+            }
         }
     }
     ImGui::End();

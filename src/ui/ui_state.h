@@ -64,6 +64,7 @@ struct InfoCard {
     std::string subtitle;  ///< e.g. "Lumbar vertebra - lower back bone"
     std::string text;      ///< a short description
     std::vector<std::string> details;  ///< e.g. landmark names
+    std::string detailsHeading = "Landmarks (L shows them)";
 };
 
 /// A text label pinned to a screen position (window pixels, top-left origin).
