@@ -136,12 +136,12 @@ struct Reader {
             fail(where, "unknown shape '" + shape + "' (sphere, cylinder or ellipsoid)");
         }
         if (node.contains("wrap_side")) {
-            const std::string side = requireText(node, "wrap_side", where);
+            const std::string wrapSide = requireText(node, "wrap_side", where);
             const std::string axes = "xyz";
-            if (side.size() != 2 || (side[0] != '+' && side[0] != '-') || axes.find(side[1]) == std::string::npos)
+            if (wrapSide.size() != 2 || (wrapSide[0] != '+' && wrapSide[0] != '-') || axes.find(wrapSide[1]) == std::string::npos)
                 fail(where, "'wrap_side' must be one of +x, -x, +y, -y, +z, -z");
             glm::vec3 allowed{0.0f};
-            allowed[int(axes.find(side[1]))] = side[0] == '+' ? 1.0f : -1.0f;
+            allowed[int(axes.find(wrapSide[1]))] = wrapSide[0] == '+' ? 1.0f : -1.0f;
             w.forbiddenSide = -allowed;
         }
         if (node.contains("axis")) {
@@ -175,13 +175,6 @@ const MuscleDefinition* MuscleSet::find(const std::string& id) const {
     for (const auto& m : muscles)
         if (m.id == id) return &m;
     return nullptr;
-}
-
-std::vector<std::size_t> MuscleSet::pathsOf(std::size_t muscle) const {
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < paths.size(); ++i)
-        if (paths[i].muscle == muscle) out.push_back(i);
-    return out;
 }
 
 MuscleSet loadMuscleSet(const std::filesystem::path& file, const SkeletonDefinition& skeleton,
@@ -259,6 +252,7 @@ MuscleSet loadMuscleSet(const std::filesystem::path& file, const SkeletonDefinit
                 set.paths.push_back(std::move(path));
             }
         }
+        set.fascicleCounts.push_back(node.at("fascicles").size());
         set.muscles.push_back(std::move(m));
     }
     return set;

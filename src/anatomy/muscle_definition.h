@@ -70,10 +70,9 @@ struct MuscleSet {
     std::vector<MuscleDefinition> muscles;
     std::vector<MusclePathDefinition> paths;
     std::vector<std::string> groups;  ///< in file order
+    std::vector<std::size_t> fascicleCounts;  ///< per muscle: its fascicles on one side
 
     [[nodiscard]] const MuscleDefinition* find(const std::string& id) const;
-    /// Paths of one muscle (both sides), in file order.
-    [[nodiscard]] std::vector<std::size_t> pathsOf(std::size_t muscle) const;
 };
 
 /// Reads and validates muscles.json against the skeleton (bones, landmarks and frames must exist).

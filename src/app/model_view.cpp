@@ -131,23 +131,19 @@ InfoCard ModelView::muscleCard(const std::pair<std::size_t, BodySide>& muscle) c
     std::string crosses;
     for (const auto& c : m.crosses) crosses += (crosses.empty() ? "" : ", ") + c;
     card.details.push_back("Crosses: " + crosses);
-    // Whole muscle: the fascicles' summed length against the reference; moment arms averaged.
-    double length = 0.0, referenceLength = 0.0;
-    int fascicles = 0;
+    // Whole muscle: the mean of its fascicles; moment arms averaged over the fascicles that cross.
+    const WholeMuscle whole = model.wholeMuscle(model_->muscleLengths, muscle.first, muscle.second);
+    if (whole.fascicles == 0) return card;
     std::map<std::string, std::pair<double, int>> arms;
     const auto allArms = model.momentArms(model_->values);
-    for (std::size_t i = 0; i < model.set().paths.size() && i < model_->muscleLengths.size(); ++i) {
-        const MusclePathDefinition& p = model.set().paths[i];
-        if (p.muscle != muscle.first || p.side != muscle.second) continue;
-        length += model_->muscleLengths[i], referenceLength += model.referenceLengths()[i], ++fascicles;
-        for (const MomentArm& a : allArms[i]) arms[a.coordinate].first += a.metres, ++arms[a.coordinate].second;
-    }
-    if (fascicles == 0 || referenceLength <= 0.0) return card;
+    for (std::size_t i = 0; i < model.set().paths.size(); ++i)
+        if (model.set().paths[i].muscle == muscle.first && model.set().paths[i].side == muscle.second)
+            for (const MomentArm& a : allArms[i]) arms[a.coordinate].first += a.metres, ++arms[a.coordinate].second;
     char line[160];
-    std::snprintf(line, sizeof line, "Length now %.3f m%s; %s %.3f m", length / fascicles, fascicles > 1 ? " (mean of its fascicles)" : "",
-                  reference.c_str(), referenceLength / fascicles);
+    std::snprintf(line, sizeof line, "Length now %.3f m%s; %s %.3f m", whole.lengthM, whole.fascicles > 1 ? " (mean of its fascicles)" : "",
+                  reference.c_str(), whole.referenceM);
     card.details.push_back(line);
-    std::snprintf(line, sizeof line, "Change: %+.1f %% against %s", 100.0 * (length - referenceLength) / referenceLength, reference.c_str());
+    std::snprintf(line, sizeof line, "Change: %+.1f %% against %s", whole.changePct, reference.c_str());
     card.details.push_back(line);
     for (const auto& [coordinate, sum] : arms) {
         std::snprintf(line, sizeof line, "Moment arm about %s: %+.1f cm", coordinate.c_str(), 100.0 * sum.first / sum.second);

@@ -72,13 +72,7 @@ std::vector<float> BuiltInModel::muscleTrace(const Posture& posture, std::size_t
     if (!muscles || !posture.isMotion() || samples < 2) return trace;
     for (std::size_t k = 0; k < samples; ++k) {
         const std::vector<float> l = muscles->lengthsAt(posture.at(posture.duration * double(k) / double(samples - 1)));
-        double length = 0.0, reference = 0.0;
-        for (std::size_t i = 0; i < l.size(); ++i) {
-            const MusclePathDefinition& p = muscles->set().paths[i];
-            if (p.muscle != muscle || p.side != side) continue;
-            length += l[i], reference += muscles->referenceLengths()[i];
-        }
-        trace.push_back(reference > 0.0 ? float(100.0 * (length - reference) / reference) : 0.0f);
+        trace.push_back(float(muscles->wholeMuscle(l, muscle, side).changePct));
     }
     return trace;
 }
@@ -113,12 +107,10 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
         std::vector<glm::vec3> points;
         for (std::size_t i = 0; i < muscleGeometry.size(); ++i) {
             muscleLengths[i] = muscleGeometry[i].length;
-            if (!showMuscles) continue;
             const MusclePathDefinition& path = muscles->set().paths[i];
             const double change = muscles->changePercent(i, muscleGeometry[i].length);
             // Volume is conserved: the cross-section grows as the fascicle shortens.
-            const std::size_t fascicles = muscles->set().pathsOf(path.muscle).size() / 2;
-            const float rest = fascicles > 1 ? 0.0035f : 0.0065f;
+            const float rest = muscles->set().fascicleCounts[path.muscle] > 1 ? 0.0035f : 0.0065f;
             const float radius = rest * std::sqrt(muscles->referenceLengths()[i] / std::max(muscleGeometry[i].length, 1e-4f));
             points.clear();
             for (const PathVertex& v : muscleGeometry[i].vertices) points.push_back(v.world);
@@ -128,8 +120,7 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
             appendMarker(mesh, points.front(), radius * 1.6f, glm::vec3(0.25f, 0.22f, 0.2f));
             appendMarker(mesh, points.back(), radius * 1.6f, glm::vec3(0.25f, 0.22f, 0.2f));
         }
-        if (showMuscles)
-            for (std::size_t k = 0; k < tubes.size(); ++k) scene.meshes.replace(scene.objects[muscleObjectStart + k].mesh, std::move(tubes[k]));
+        for (std::size_t k = 0; k < tubes.size(); ++k) scene.meshes.replace(scene.objects[muscleObjectStart + k].mesh, std::move(tubes[k]));
     }
     // Nerve roots leave the canal behind each disc and run out and down through the foramen.
     for (std::size_t level = 0; level < kDiscLevels.size() && rootObjectStart > 0; ++level) {

@@ -40,7 +40,6 @@ struct BuiltInModel {
     std::size_t muscleObjectStart = 0;
     std::vector<PathGeometry> muscleGeometry;  ///< per path, for the current pose
     std::vector<float> muscleLengths;          ///< per path, metres
-    bool showMuscles = true;                   ///< rebuild tubes only while someone may see them
     /// The scene object of a muscle path's muscle and side.
     [[nodiscard]] std::size_t muscleObjectOf(std::size_t path) const {
         return muscleObjectStart + 2 * muscles->set().paths[path].muscle + std::size_t(muscles->set().paths[path].side);

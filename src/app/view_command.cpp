@@ -99,21 +99,16 @@ MusclePanelData musclePanelData(const BuiltInModel& model, const Scene& scene, c
         for (const auto& o : scene.objects) visible = visible || (o.group == group && o.visible);
         data.groups.push_back({group, label, visible});
     }
-    // Whole muscles per side: summed fascicle lengths against the summed reference.
+    // Whole muscles per side, in scene-object order (muscle by muscle, right then left).
     std::vector<MuscleRankRow> rows;
-    std::vector<double> lengths(2 * set.muscles.size(), 0.0), references(2 * set.muscles.size(), 0.0);
-    for (std::size_t i = 0; i < set.paths.size() && i < model.muscleLengths.size(); ++i) {
-        const std::size_t k = model.muscleObjectOf(i) - model.muscleObjectStart;
-        lengths[k] += model.muscleLengths[i];
-        references[k] += model.muscles->referenceLengths()[i];
-    }
-    for (std::size_t k = 0; k < lengths.size(); ++k) {
+    for (std::size_t k = 0; k < 2 * set.muscles.size(); ++k) {
         const std::size_t object = model.muscleObjectStart + k;
-        if (object >= scene.objects.size() || references[k] <= 0.0) continue;
-        rows.push_back({scene.objects[object].name, 100.0 * (lengths[k] - references[k]) / references[k], object});
+        const WholeMuscle whole = model.muscles->wholeMuscle(model.muscleLengths, k / 2, k % 2 == 0 ? BodySide::Right : BodySide::Left);
+        if (object >= scene.objects.size() || whole.fascicles == 0) continue;
+        rows.push_back({scene.objects[object].name, whole.changePct, object});
         if (scene.selected == object) {
             data.selected = rows.back();
-            data.selectedLengthM = lengths[k] / double(set.pathsOf(k / 2).size() / 2);
+            data.selectedLengthM = whole.lengthM;
         }
     }
     std::sort(rows.begin(), rows.end(), [](const MuscleRankRow& a, const MuscleRankRow& b) { return a.changePct > b.changePct; });

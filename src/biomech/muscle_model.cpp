@@ -113,14 +113,19 @@ std::vector<float> MuscleModel::lengthsAt(const Coordinates& values) const {
     return out;
 }
 
-std::vector<MomentArm> MuscleModel::momentArms(std::size_t path, const Coordinates& values) const {
-    const SkeletonFrames frames = data_.kinematics->solve(data_.poseFor(values));
-    PathGeometry g;
-    solveMusclePath(set_.paths[path], frames, values, g);
-    std::vector<MomentArm> out;
-    for (const std::string& q : momentArmCoordinates(set_.paths[path].side))
-        if (auto r = momentArmFromRates(g, frameRates(data_, values, q))) out.push_back({q, *r});
-    return out;
+WholeMuscle MuscleModel::wholeMuscle(const std::vector<float>& lengths, std::size_t muscle, BodySide side) const {
+    WholeMuscle whole;
+    for (std::size_t i = 0; i < set_.paths.size() && i < lengths.size(); ++i) {
+        if (set_.paths[i].muscle != muscle || set_.paths[i].side != side) continue;
+        whole.lengthM += lengths[i];
+        whole.referenceM += reference_[i];
+        ++whole.fascicles;
+    }
+    if (whole.fascicles == 0 || whole.referenceM <= 0.0) return whole;
+    whole.changePct = 100.0 * (whole.lengthM - whole.referenceM) / whole.referenceM;
+    whole.lengthM /= whole.fascicles;
+    whole.referenceM /= whole.fascicles;
+    return whole;
 }
 
 std::vector<std::vector<MomentArm>> MuscleModel::momentArms(const Coordinates& values) const {

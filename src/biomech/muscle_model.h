@@ -20,6 +20,12 @@ struct MomentArm {
     double metres = 0.0;
 };
 
+/// One muscle on one side: the mean of its fascicles, and that mean's change against the reference.
+struct WholeMuscle {
+    double lengthM = 0.0, referenceM = 0.0, changePct = 0.0;
+    int fascicles = 0;
+};
+
 /// The coordinates moment arms are reported about, in column order, for a side.
 [[nodiscard]] std::vector<std::string> momentArmCoordinates(BodySide side);
 /// The same columns without the side: "hip_flexion", ..., "lumbar_rotation".
@@ -52,10 +58,12 @@ public:
         return 100.0 * (length - reference_[path]) / reference_[path];
     }
 
-    /// Moment arms of one path about every coordinate it crosses, by virtual work: the rate at which
-    /// each polyline segment stretches when the coordinate moves (frame velocities from the kinematics).
-    [[nodiscard]] std::vector<MomentArm> momentArms(std::size_t path, const Coordinates& values) const;
-    /// Moment arms for every path at once (shares the kinematic solves).
+    /// One muscle and side from per-path lengths (as lengths() fills them).
+    [[nodiscard]] WholeMuscle wholeMuscle(const std::vector<float>& lengths, std::size_t muscle, BodySide side) const;
+
+    /// Moment arms of every path about every coordinate it crosses, by virtual work: the rate at
+    /// which each polyline segment stretches when the coordinate moves (frame velocities from the
+    /// kinematics, one pair of solves per coordinate shared by all paths).
     [[nodiscard]] std::vector<std::vector<MomentArm>> momentArms(const Coordinates& values) const;
 
     /// Lengthening speed (m/s) of every path at `time` in a motion; zeros for a static posture.

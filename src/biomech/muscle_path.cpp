@@ -10,8 +10,6 @@ constexpr float kTwoPi = 6.28318530718f;
 /// Arc samples are at most this far apart (radians) so the polyline length matches the arc's.
 constexpr float kArcStep = 0.08f;
 
-float cross2(const glm::vec2& a, const glm::vec2& b) { return a.x * b.y - a.y * b.x; }
-
 /// Shortest distance from the origin to the segment a-b, and where along it (0..1).
 std::pair<float, float> closestToOrigin(const glm::vec2& a, const glm::vec2& b) {
     const glm::vec2 d = b - a;
@@ -131,11 +129,8 @@ bool wrapEllipsoid(const WrapSurface& w, const glm::vec3& fromLocal, const glm::
 }  // namespace
 
 bool wrapSegment(const WrapSurface& surface, const glm::vec3& from, const glm::vec3& to, std::vector<glm::vec3>& arc) {
-    arc.clear();
-    const bool wrapped = surface.shape == WrapSurface::Shape::Cylinder ? wrapCylinder(surface, from, to, arc)
-                                                                        : wrapEllipsoid(surface, from, to, arc);
-    if (!wrapped) arc.clear();
-    return wrapped;
+    arc.clear();  // each shape checks every condition before it adds a point
+    return surface.shape == WrapSurface::Shape::Cylinder ? wrapCylinder(surface, from, to, arc) : wrapEllipsoid(surface, from, to, arc);
 }
 
 void solveMusclePath(const MusclePathDefinition& path, const SkeletonFrames& frames, const Coordinates& values,
