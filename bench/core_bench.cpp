@@ -1,9 +1,9 @@
 // Per-frame work on the model side that runs before any GL: building the draw list and
 // camera maths. Later issues add pose and muscle-path updates here.
 
-#include "core/primitives.h"
-#include "scene/camera.h"
-#include "scene/scene.h"
+#include "lumbarlab/core/primitives.h"
+#include "lumbarlab/scene/camera.h"
+#include "lumbarlab/scene/scene.h"
 
 #include <benchmark/benchmark.h>
 
@@ -37,8 +37,8 @@ BENCHMARK(BM_CameraViewProjection);
 
 // The built-in model's per-frame work: solving a pose (with grounding) and the disc model.
 #include "app/scene_builder.h"
-#include "biomech/disc_model.h"
-#include "biomech/muscle_model.h"
+#include "lumbarlab/biomech/disc_model.h"
+#include "lumbarlab/biomech/muscle_model.h"
 
 namespace {
 

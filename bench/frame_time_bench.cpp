@@ -2,11 +2,11 @@
 // same mesh (the floor any material costs on this driver). glFinish makes each frame complete.
 
 #include "app/model_view.h"
-#include "core/cavity_occlusion.h"
-#include "core/primitives.h"
-#include "render/gl_info.h"
-#include "render/headless_context.h"
-#include "render/renderer.h"
+#include "lumbarlab/core/cavity_occlusion.h"
+#include "lumbarlab/core/primitives.h"
+#include "lumbarlab/render/gl_info.h"
+#include "lumbarlab/render/headless_context.h"
+#include "lumbarlab/render/renderer.h"
 
 #include <benchmark/benchmark.h>
 

@@ -3,7 +3,7 @@
 // some drivers leak them. It is never destroyed: tearing EGL down at exit unloads the driver,
 // after which LeakSanitizer cannot name (or suppress) the driver's own allocations.
 
-#include "render/headless_context.h"
+#include "lumbarlab/render/headless_context.h"
 
 
 namespace lumbarlab::testing {

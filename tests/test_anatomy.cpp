@@ -1,8 +1,8 @@
-#include "anatomy/bone_info.h"
-#include "anatomy/clinical_angles.h"
-#include "anatomy/pose_player.h"
-#include "anatomy/posture.h"
-#include "core/file_error.h"
+#include "lumbarlab/anatomy/bone_info.h"
+#include "lumbarlab/anatomy/clinical_angles.h"
+#include "lumbarlab/anatomy/pose_player.h"
+#include "lumbarlab/anatomy/posture.h"
+#include "lumbarlab/core/file_error.h"
 
 #include <catch2/catch.hpp>
 #include <glm/gtc/constants.hpp>

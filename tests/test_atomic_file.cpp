@@ -1,6 +1,6 @@
-#include "io/atomic_file.h"
-#include "core/file_error.h"
-#include "io/png_writer.h"
+#include "lumbarlab/io/atomic_file.h"
+#include "lumbarlab/core/file_error.h"
+#include "lumbarlab/io/png_writer.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,11 +1,11 @@
 // The generated built-in model, assembled in the cited neutral standing pose, checked against
 // the published values it was built from (SCIENCE.md 3b, 3c, 5c).
 
-#include "anatomy/clinical_angles.h"
+#include "lumbarlab/anatomy/clinical_angles.h"
 #include "app/model_view.h"
 #include "app/pose_selection.h"
-#include "biomech/disc_model.h"
-#include "io/mesh_loader.h"
+#include "lumbarlab/biomech/disc_model.h"
+#include "lumbarlab/io/mesh_loader.h"
 
 #include "model_dir.h"
 

@@ -1,4 +1,4 @@
-#include "scene/camera.h"
+#include "lumbarlab/scene/camera.h"
 
 #include <catch2/catch.hpp>
 #include <glm/gtc/constants.hpp>

@@ -1,5 +1,5 @@
-#include "core/cavity_occlusion.h"
-#include "core/primitives.h"
+#include "lumbarlab/core/cavity_occlusion.h"
+#include "lumbarlab/core/primitives.h"
 
 #include <catch2/catch.hpp>
 #include <glm/gtc/constants.hpp>

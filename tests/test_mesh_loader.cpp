@@ -1,5 +1,5 @@
-#include "core/primitives.h"
-#include "io/mesh_loader.h"
+#include "lumbarlab/core/primitives.h"
+#include "lumbarlab/io/mesh_loader.h"
 
 #include <assimp/Exporter.hpp>
 #include <assimp/scene.h>

@@ -2,9 +2,9 @@
 
 #include "app/model_view.h"
 #include "app/scene_builder.h"
-#include "biomech/muscle_model.h"
-#include "core/mesh_query.h"
-#include "io/mesh_loader.h"
+#include "lumbarlab/biomech/muscle_model.h"
+#include "lumbarlab/core/mesh_query.h"
+#include "lumbarlab/io/mesh_loader.h"
 
 #include "model_dir.h"
 

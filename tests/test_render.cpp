@@ -1,10 +1,10 @@
 #include "gl_context.h"
 
-#include "core/cavity_occlusion.h"
-#include "core/primitives.h"
-#include "io/png_writer.h"
-#include "render/gl_info.h"
-#include "render/renderer.h"
+#include "lumbarlab/core/cavity_occlusion.h"
+#include "lumbarlab/core/primitives.h"
+#include "lumbarlab/io/png_writer.h"
+#include "lumbarlab/render/gl_info.h"
+#include "lumbarlab/render/renderer.h"
 
 #include <catch2/catch.hpp>
 #include <stb_image.h>

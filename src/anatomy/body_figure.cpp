@@ -1,6 +1,6 @@
-#include "anatomy/body_figure.h"
+#include "lumbarlab/anatomy/body_figure.h"
 
-#include "anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_file.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 

@@ -1,6 +1,6 @@
-#include "anatomy/bone_info.h"
+#include "lumbarlab/anatomy/bone_info.h"
 
-#include "anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_file.h"
 
 namespace lumbarlab {
 

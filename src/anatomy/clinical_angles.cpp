@@ -1,4 +1,4 @@
-#include "anatomy/clinical_angles.h"
+#include "lumbarlab/anatomy/clinical_angles.h"
 
 #include <glm/gtc/constants.hpp>
 

@@ -1,6 +1,6 @@
-#include "anatomy/coordinates.h"
+#include "lumbarlab/anatomy/coordinates.h"
 
-#include "anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_file.h"
 
 #include <glm/glm.hpp>
 #include <nlohmann/json.hpp>

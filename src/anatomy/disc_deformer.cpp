@@ -1,4 +1,4 @@
-#include "anatomy/disc_deformer.h"
+#include "lumbarlab/anatomy/disc_deformer.h"
 
 #include <algorithm>
 

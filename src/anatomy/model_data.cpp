@@ -1,4 +1,4 @@
-#include "anatomy/model_data.h"
+#include "lumbarlab/anatomy/model_data.h"
 
 namespace lumbarlab {
 

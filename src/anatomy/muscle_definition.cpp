@@ -1,6 +1,6 @@
-#include "anatomy/muscle_definition.h"
+#include "lumbarlab/anatomy/muscle_definition.h"
 
-#include "anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_file.h"
 
 #include <algorithm>
 #include <cmath>

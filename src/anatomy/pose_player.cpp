@@ -1,4 +1,4 @@
-#include "anatomy/pose_player.h"
+#include "lumbarlab/anatomy/pose_player.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "anatomy/posture.h"
+#include "lumbarlab/anatomy/posture.h"
 
-#include "anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_file.h"
 
 #include <glm/glm.hpp>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
-#include "anatomy/skeleton_definition.h"
+#include "lumbarlab/anatomy/skeleton_definition.h"
 
-#include "anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_file.h"
 
 #include <nlohmann/json.hpp>
 

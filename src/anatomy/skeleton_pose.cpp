@@ -1,4 +1,4 @@
-#include "anatomy/skeleton_pose.h"
+#include "lumbarlab/anatomy/skeleton_pose.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtx/quaternion.hpp>

@@ -1,4 +1,4 @@
-#include "app/cli.h"
+#include "cli.h"
 
 #include <CLI/CLI.hpp>
 

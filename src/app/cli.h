@@ -1,7 +1,7 @@
 #pragma once
 // The command line: parsed into plain options without exiting, so tests can check it.
 
-#include "scene/camera.h"
+#include "lumbarlab/scene/camera.h"
 
 #include <filesystem>
 #include <string>

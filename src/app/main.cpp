@@ -1,10 +1,10 @@
 // lumbarlab: the one executable. Parses the command line and hands over to a command.
 
-#include "app/cli.h"
-#include "app/model_command.h"
-#include "app/pose_command.h"
-#include "app/render_command.h"
-#include "app/view_command.h"
+#include "cli.h"
+#include "model_command.h"
+#include "pose_command.h"
+#include "render_command.h"
+#include "view_command.h"
 
 #include <cstdio>
 #include <exception>

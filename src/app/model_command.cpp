@@ -1,7 +1,7 @@
-#include "app/model_command.h"
+#include "model_command.h"
 
-#include "app/model_view.h"
-#include "core/file_error.h"
+#include "model_view.h"
+#include "lumbarlab/core/file_error.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "app/cli.h"
+#include "cli.h"
 
 namespace lumbarlab {
 /// `lumbarlab model`: prints facts about the built-in model. Returns an exit code.

@@ -1,10 +1,10 @@
-#include "app/model_view.h"
+#include "model_view.h"
 
 #include <cstdio>
 #include <map>
 
-#include "core/file_error.h"
-#include "core/primitives.h"
+#include "lumbarlab/core/file_error.h"
+#include "lumbarlab/core/primitives.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 #include <nlohmann/json.hpp>

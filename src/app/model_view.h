@@ -2,10 +2,10 @@
 // What the window and the headless renderer both show of the built-in model: the draw records
 // with x-ray and landmark markers, the landmark labels, and the info card for a selection.
 
-#include "anatomy/bone_info.h"
-#include "app/scene_builder.h"
-#include "scene/camera.h"
-#include "ui/ui_state.h"
+#include "lumbarlab/anatomy/bone_info.h"
+#include "scene_builder.h"
+#include "lumbarlab/scene/camera.h"
+#include "lumbarlab/ui/ui_state.h"
 
 #include <optional>
 #include <vector>

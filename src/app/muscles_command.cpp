@@ -1,11 +1,11 @@
 // `lumbarlab muscles`: musculotendon lengths of every fascicle and muscle for a pose, against a
 // reference posture, with lengthening speed and moment arms; optionally swept over one coordinate.
 
-#include "app/pose_command.h"
-#include "app/pose_selection.h"
-#include "app/scene_builder.h"
-#include "biomech/muscle_model.h"
-#include "core/file_error.h"
+#include "pose_command.h"
+#include "pose_selection.h"
+#include "scene_builder.h"
+#include "lumbarlab/biomech/muscle_model.h"
+#include "lumbarlab/core/file_error.h"
 
 #include <nlohmann/json.hpp>
 

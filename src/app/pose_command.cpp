@@ -1,9 +1,9 @@
-#include "app/pose_command.h"
+#include "pose_command.h"
 
-#include "app/pose_selection.h"
-#include "app/scene_builder.h"
-#include "biomech/disc_model.h"
-#include "core/file_error.h"
+#include "pose_selection.h"
+#include "scene_builder.h"
+#include "lumbarlab/biomech/disc_model.h"
+#include "lumbarlab/core/file_error.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "app/cli.h"
+#include "cli.h"
 
 namespace lumbarlab {
 /// `lumbarlab pose`: coordinates, clinical angles and landmarks of one posture. Returns an exit code.

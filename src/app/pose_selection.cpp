@@ -1,4 +1,4 @@
-#include "app/pose_selection.h"
+#include "pose_selection.h"
 
 #include <charconv>
 

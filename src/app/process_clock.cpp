@@ -1,4 +1,4 @@
-#include "app/process_clock.h"
+#include "process_clock.h"
 
 namespace lumbarlab {
 namespace {

@@ -1,13 +1,13 @@
-#include "app/render_command.h"
+#include "render_command.h"
 
-#include "app/model_view.h"
-#include "app/pose_selection.h"
-#include "app/process_clock.h"
-#include "core/file_error.h"
-#include "io/png_writer.h"
-#include "render/gl_info.h"
-#include "render/headless_context.h"
-#include "render/renderer.h"
+#include "model_view.h"
+#include "pose_selection.h"
+#include "process_clock.h"
+#include "lumbarlab/core/file_error.h"
+#include "lumbarlab/io/png_writer.h"
+#include "lumbarlab/render/gl_info.h"
+#include "lumbarlab/render/headless_context.h"
+#include "lumbarlab/render/renderer.h"
 
 #include <algorithm>
 #include <cstdio>

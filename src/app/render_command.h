@@ -1,5 +1,5 @@
 #pragma once
-#include "app/cli.h"
+#include "cli.h"
 
 namespace lumbarlab {
 /// `lumbarlab render`: draws the scene headlessly and writes a PNG. Returns an exit code.

@@ -1,8 +1,8 @@
-#include "app/scene_builder.h"
+#include "scene_builder.h"
 
-#include "core/primitives.h"
-#include "core/tube.h"
-#include "io/mesh_loader.h"
+#include "lumbarlab/core/primitives.h"
+#include "lumbarlab/core/tube.h"
+#include "lumbarlab/io/mesh_loader.h"
 
 #include <algorithm>
 

@@ -2,12 +2,12 @@
 // Builds the Scene the app shows: user meshes from --mesh, or the built-in model assembled in
 // neutral standing from the generated skeleton and the cited pose data.
 
-#include "anatomy/disc_deformer.h"
-#include "anatomy/model_data.h"
-#include "biomech/disc_model.h"
-#include "biomech/muscle_model.h"
-#include "scene/scene.h"
-#include "ui/ui_state.h"
+#include "lumbarlab/anatomy/disc_deformer.h"
+#include "lumbarlab/anatomy/model_data.h"
+#include "lumbarlab/biomech/disc_model.h"
+#include "lumbarlab/biomech/muscle_model.h"
+#include "lumbarlab/scene/scene.h"
+#include "lumbarlab/ui/ui_state.h"
 
 #include <filesystem>
 #include <memory>

@@ -1,13 +1,13 @@
-#include "app/view_command.h"
+#include "view_command.h"
 
-#include "app/model_view.h"
-#include "app/process_clock.h"
-#include "anatomy/pose_player.h"
-#include "io/png_writer.h"
-#include "render/gl_info.h"
-#include "render/renderer.h"
-#include "ui/imgui_session.h"
-#include "ui/panels.h"
+#include "model_view.h"
+#include "process_clock.h"
+#include "lumbarlab/anatomy/pose_player.h"
+#include "lumbarlab/io/png_writer.h"
+#include "lumbarlab/render/gl_info.h"
+#include "lumbarlab/render/renderer.h"
+#include "lumbarlab/ui/imgui_session.h"
+#include "lumbarlab/ui/panels.h"
 
 #include <epoxy/gl.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "app/cli.h"
+#include "cli.h"
 
 namespace lumbarlab {
 /// `lumbarlab view`: the interactive window. Returns an exit code.

@@ -1,6 +1,6 @@
-#include "biomech/disc_model.h"
+#include "lumbarlab/biomech/disc_model.h"
 
-#include "anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_file.h"
 
 #include <glm/gtc/constants.hpp>
 

@@ -1,6 +1,6 @@
-#include "biomech/muscle_model.h"
+#include "lumbarlab/biomech/muscle_model.h"
 
-#include "core/file_error.h"
+#include "lumbarlab/core/file_error.h"
 
 #include <glm/gtc/constants.hpp>
 

@@ -1,4 +1,4 @@
-#include "biomech/muscle_path.h"
+#include "lumbarlab/biomech/muscle_path.h"
 
 #include <algorithm>
 #include <cmath>

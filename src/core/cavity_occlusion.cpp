@@ -1,4 +1,4 @@
-#include "core/cavity_occlusion.h"
+#include "lumbarlab/core/cavity_occlusion.h"
 
 #include <algorithm>
 #include <vector>

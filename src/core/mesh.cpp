@@ -1,4 +1,4 @@
-#include "core/mesh.h"
+#include "lumbarlab/core/mesh.h"
 
 namespace lumbarlab {
 

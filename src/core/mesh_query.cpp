@@ -1,4 +1,4 @@
-#include "core/mesh_query.h"
+#include "lumbarlab/core/mesh_query.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "core/primitives.h"
+#include "lumbarlab/core/primitives.h"
 
 #include <glm/gtc/constants.hpp>
 

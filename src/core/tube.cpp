@@ -1,4 +1,4 @@
-#include "core/tube.h"
+#include "lumbarlab/core/tube.h"
 
 #include <algorithm>
 #include <cmath>

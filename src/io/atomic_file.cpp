@@ -1,6 +1,6 @@
-#include "io/atomic_file.h"
+#include "lumbarlab/io/atomic_file.h"
 
-#include "core/file_error.h"
+#include "lumbarlab/core/file_error.h"
 
 #include <cstring>
 #include <fstream>

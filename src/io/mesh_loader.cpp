@@ -1,6 +1,6 @@
-#include "io/mesh_loader.h"
+#include "lumbarlab/io/mesh_loader.h"
 
-#include "core/cavity_occlusion.h"
+#include "lumbarlab/core/cavity_occlusion.h"
 
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>

@@ -1,7 +1,7 @@
-#include "io/png_writer.h"
+#include "lumbarlab/io/png_writer.h"
 
-#include "io/atomic_file.h"
-#include "core/file_error.h"
+#include "lumbarlab/io/atomic_file.h"
+#include "lumbarlab/core/file_error.h"
 
 #include <stb_image_write.h>
 

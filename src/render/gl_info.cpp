@@ -1,4 +1,4 @@
-#include "render/gl_info.h"
+#include "lumbarlab/render/gl_info.h"
 
 #include <epoxy/gl.h>
 

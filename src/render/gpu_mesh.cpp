@@ -1,4 +1,4 @@
-#include "render/gpu_mesh.h"
+#include "lumbarlab/render/gpu_mesh.h"
 
 #include <vector>
 

@@ -1,6 +1,6 @@
-#include "render/headless_context.h"
+#include "lumbarlab/render/headless_context.h"
 
-#include "render/gl_info.h"
+#include "lumbarlab/render/gl_info.h"
 
 #include <epoxy/egl.h>
 

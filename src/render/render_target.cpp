@@ -1,4 +1,4 @@
-#include "render/render_target.h"
+#include "lumbarlab/render/render_target.h"
 
 #include <algorithm>
 #include <stdexcept>

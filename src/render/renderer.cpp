@@ -1,4 +1,4 @@
-#include "render/renderer.h"
+#include "lumbarlab/render/renderer.h"
 
 #include <glm/gtc/matrix_inverse.hpp>
 

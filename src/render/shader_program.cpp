@@ -1,4 +1,4 @@
-#include "render/shader_program.h"
+#include "lumbarlab/render/shader_program.h"
 
 #include <glm/gtc/type_ptr.hpp>
 

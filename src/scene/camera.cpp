@@ -1,4 +1,4 @@
-#include "scene/camera.h"
+#include "lumbarlab/scene/camera.h"
 
 #include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>

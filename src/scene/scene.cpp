@@ -1,4 +1,4 @@
-#include "scene/scene.h"
+#include "lumbarlab/scene/scene.h"
 
 namespace lumbarlab {
 

@@ -1,4 +1,4 @@
-#include "ui/imgui_session.h"
+#include "lumbarlab/ui/imgui_session.h"
 
 #include <epoxy/gl.h>
 

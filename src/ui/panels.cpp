@@ -1,6 +1,6 @@
-#include "ui/panels.h"
+#include "lumbarlab/ui/panels.h"
 
-#include "core/tube.h"
+#include "lumbarlab/core/tube.h"
 
 #include <imgui.h>
 

@@ -2,9 +2,9 @@
 // Every muscle path of the model solved for a pose: lengths, change against a reference posture,
 // lengthening speed and moment arms about the joints each fascicle crosses.
 
-#include "anatomy/model_data.h"
-#include "anatomy/muscle_definition.h"
-#include "biomech/muscle_path.h"
+#include "lumbarlab/anatomy/model_data.h"
+#include "lumbarlab/anatomy/muscle_definition.h"
+#include "lumbarlab/biomech/muscle_path.h"
 
 #include <filesystem>
 #include <memory>

@@ -2,11 +2,11 @@
 // RAW OPENGL (src/render only). Draws a DrawList seen by an OrbitCamera into a RenderTarget.
 // It draws exactly the records it is given; it knows nothing about anatomy.
 
-#include "render/gpu_mesh.h"
-#include "render/render_target.h"
-#include "render/shader_program.h"
-#include "scene/camera.h"
-#include "scene/scene.h"
+#include "lumbarlab/render/gpu_mesh.h"
+#include "lumbarlab/render/render_target.h"
+#include "lumbarlab/render/shader_program.h"
+#include "lumbarlab/scene/camera.h"
+#include "lumbarlab/scene/scene.h"
 
 #include <memory>
 #include <optional>

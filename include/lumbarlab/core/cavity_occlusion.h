@@ -3,7 +3,7 @@
 // local curvature, computed once per mesh on load. Screen-space AO would cost more than the
 // whole scene on software GL; this costs nothing per frame.
 
-#include "core/mesh.h"
+#include "lumbarlab/core/mesh.h"
 
 namespace lumbarlab {
 

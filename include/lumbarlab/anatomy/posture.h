@@ -2,7 +2,7 @@
 // Postures and motions as data (assets/poses/*.json): a static posture is one set of coordinate
 // values; a motion is keyframes over time, eased between keys. Every value carries a source.
 
-#include "anatomy/coordinates.h"
+#include "lumbarlab/anatomy/coordinates.h"
 
 #include <filesystem>
 #include <string>

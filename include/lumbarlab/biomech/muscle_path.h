@@ -2,8 +2,8 @@
 // The line of a muscle fascicle through a posed skeleton: its active points in world space, bent
 // over wrapping surfaces along the shortest way round, and its musculotendon length.
 
-#include "anatomy/coordinates.h"
-#include "anatomy/muscle_definition.h"
+#include "lumbarlab/anatomy/coordinates.h"
+#include "lumbarlab/anatomy/muscle_definition.h"
 
 #include <glm/glm.hpp>
 

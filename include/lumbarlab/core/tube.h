@@ -1,7 +1,7 @@
 #pragma once
 // Smooth tubes along polylines (muscle paths) and the diverging colour map for length change.
 
-#include "core/mesh.h"
+#include "lumbarlab/core/mesh.h"
 
 #include <glm/glm.hpp>
 

@@ -3,7 +3,7 @@
 // and the props (floor, chair, couch, box), as plain shapes placed on the solved skeleton. The
 // segment masses are the ones the disc model uses. No GL: the app turns shapes into draw records.
 
-#include "anatomy/skeleton_pose.h"
+#include "lumbarlab/anatomy/skeleton_pose.h"
 
 #include <filesystem>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 // Simple closed shapes built in code: test meshes, props and the simplified body figure.
 
-#include "core/mesh.h"
+#include "lumbarlab/core/mesh.h"
 
 namespace lumbarlab {
 

@@ -1,8 +1,8 @@
 #pragma once
 // RAW OPENGL (src/render only). A MeshData uploaded to the GPU: one VAO, interleaved vertices.
 
-#include "core/mesh.h"
-#include "render/gl_objects.h"
+#include "lumbarlab/core/mesh.h"
+#include "lumbarlab/render/gl_objects.h"
 
 namespace lumbarlab {
 

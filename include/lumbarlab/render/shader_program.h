@@ -2,7 +2,7 @@
 // RAW OPENGL (src/render only). A linked program built from embedded shader files; compile and
 // link failures throw ShaderError naming the file and carrying the driver's log.
 
-#include "render/gl_objects.h"
+#include "lumbarlab/render/gl_objects.h"
 
 #include <glm/glm.hpp>
 

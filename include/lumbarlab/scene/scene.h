@@ -1,8 +1,8 @@
 #pragma once
 // What is in the 3D view: named objects referring to shared meshes. Turns itself into a DrawList.
 
-#include "core/mesh.h"
-#include "scene/draw_record.h"
+#include "lumbarlab/core/mesh.h"
+#include "lumbarlab/scene/draw_record.h"
 
 #include <memory>
 #include <optional>

@@ -3,7 +3,7 @@
 // for every kinematic frame (pelvis, femur_r, tibia_r, l4, disc_l4_l5, ...). World frame as in
 // OpenSim: x anterior, y superior, z to the subject's right; metres and radians.
 
-#include "anatomy/skeleton_definition.h"
+#include "lumbarlab/anatomy/skeleton_definition.h"
 
 #include <glm/glm.hpp>
 

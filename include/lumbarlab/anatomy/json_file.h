@@ -1,7 +1,7 @@
 #pragma once
 // Reading a JSON data file with the project's error rule: any failure is a FileError naming it.
 
-#include "core/file_error.h"
+#include "lumbarlab/core/file_error.h"
 
 #include <nlohmann/json.hpp>
 

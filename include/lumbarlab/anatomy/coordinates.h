@@ -3,7 +3,7 @@
 // lumbar_flexion_l4_l5, ...), in file units: degrees and metres. Limits and the rule that shares
 // total lumbar motion among the levels come from assets/anatomy/coordinates.json, with sources.
 
-#include "anatomy/skeleton_pose.h"
+#include "lumbarlab/anatomy/skeleton_pose.h"
 
 #include <array>
 #include <filesystem>

@@ -3,7 +3,7 @@
 // insertion on bones, plus the wrapping surfaces that keep a path off the bone. Points are written
 // once for the right side; the left side is their mirror image. Every point carries a source.
 
-#include "anatomy/skeleton_definition.h"
+#include "lumbarlab/anatomy/skeleton_definition.h"
 
 #include <glm/glm.hpp>
 

@@ -2,7 +2,7 @@
 // Plays postures and motions over time: the state behind the viewer's timeline. Switching
 // postures blends from where the body is to the new posture; manual slider values override.
 
-#include "anatomy/posture.h"
+#include "lumbarlab/anatomy/posture.h"
 
 #include <optional>
 

@@ -2,9 +2,9 @@
 // Everything the built-in model knows, loaded once: bones, kinematics, coordinates with limits,
 // the neutral spine and the posture library. Pure data and maths.
 
-#include "anatomy/body_figure.h"
-#include "anatomy/clinical_angles.h"
-#include "anatomy/posture.h"
+#include "lumbarlab/anatomy/body_figure.h"
+#include "lumbarlab/anatomy/clinical_angles.h"
+#include "lumbarlab/anatomy/posture.h"
 
 #include <filesystem>
 #include <map>

@@ -2,7 +2,7 @@
 // Point queries against a closed triangle mesh: is a point inside, and how far is the surface.
 // Used to check that muscle paths run over bones rather than through them.
 
-#include "core/mesh.h"
+#include "lumbarlab/core/mesh.h"
 
 #include <glm/glm.hpp>
 

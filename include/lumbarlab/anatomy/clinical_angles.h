@@ -2,7 +2,7 @@
 // The angles clinicians name, measured on the assembled skeleton the way they are measured on a
 // lateral radiograph (projected onto the sagittal plane), in degrees.
 
-#include "anatomy/skeleton_pose.h"
+#include "lumbarlab/anatomy/skeleton_pose.h"
 
 namespace lumbarlab {
 

@@ -3,8 +3,8 @@
 // (x, z) and its fraction of the height, measured between the rest faces and re-placed between
 // the posed endplates. The wedge opens and closes with its segment; nothing gaps or overlaps.
 
-#include "anatomy/skeleton_pose.h"
-#include "core/mesh.h"
+#include "lumbarlab/anatomy/skeleton_pose.h"
+#include "lumbarlab/core/mesh.h"
 
 namespace lumbarlab {
 

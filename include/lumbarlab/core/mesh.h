@@ -2,7 +2,7 @@
 // Triangle mesh data as the model core sees it: positions, normals, a per-vertex occlusion
 // term and indices. No GL here; the renderer uploads it.
 
-#include "core/bounds.h"
+#include "lumbarlab/core/bounds.h"
 
 #include <glm/glm.hpp>
 

@@ -2,7 +2,7 @@
 // An orbit camera around a target, preset anatomical views and smooth transitions between them.
 // World frame as in OpenSim: x anterior, y superior, z to the subject's right; metres.
 
-#include "core/bounds.h"
+#include "lumbarlab/core/bounds.h"
 
 #include <glm/glm.hpp>
 

@@ -4,7 +4,7 @@
 // that moment, and the intradiscal pressure F k / A. Parameters and their sources live in
 // assets/biomech/disc_model.json.
 
-#include "anatomy/body_figure.h"
+#include "lumbarlab/anatomy/body_figure.h"
 
 #include <array>
 #include <filesystem>

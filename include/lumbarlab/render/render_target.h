@@ -2,9 +2,9 @@
 // RAW OPENGL (src/render only). The offscreen target shared by the window and headless paths:
 // an MSAA colour + depth buffer, a resolved RGBA8 copy, and a single-sample ID buffer for picking.
 
-#include "io/png_writer.h"
-#include "render/gl_objects.h"
-#include "scene/draw_record.h"
+#include "lumbarlab/io/png_writer.h"
+#include "lumbarlab/render/gl_objects.h"
+#include "lumbarlab/scene/draw_record.h"
 
 namespace lumbarlab {
 

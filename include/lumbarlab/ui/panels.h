@@ -2,8 +2,8 @@
 // ImGui panels as free functions over state the caller owns; they fill UiIntents and never
 // change the scene themselves.
 
-#include "scene/scene.h"
-#include "ui/ui_state.h"
+#include "lumbarlab/scene/scene.h"
+#include "lumbarlab/ui/ui_state.h"
 
 namespace lumbarlab {
 
