@@ -54,10 +54,18 @@ void frame(benchmark::State& state, bool flat, int samples) {
     state.SetLabel(currentGlInfo().renderer);
 }
 
-void BM_Frame100kBoneMaterialMsaa4(benchmark::State& s) { frame(s, false, 4); }
-void BM_Frame100kBoneMaterialNoMsaa(benchmark::State& s) { frame(s, false, 1); }
-void BM_Frame100kFlatNoMsaa(benchmark::State& s) { frame(s, true, 1); }
-void BM_Frame100kFlatMsaa4(benchmark::State& s) { frame(s, true, 4); }
+void BM_Frame100kBoneMaterialMsaa4(benchmark::State& s) {
+    frame(s, false, 4);
+}
+void BM_Frame100kBoneMaterialNoMsaa(benchmark::State& s) {
+    frame(s, false, 1);
+}
+void BM_Frame100kFlatNoMsaa(benchmark::State& s) {
+    frame(s, true, 1);
+}
+void BM_Frame100kFlatMsaa4(benchmark::State& s) {
+    frame(s, true, 4);
+}
 
 void BM_ColdContextAndFirstFrame(benchmark::State& state) {
     // Context creation, shader compilation, upload and one finished 1280x720 frame.
@@ -102,9 +110,15 @@ void builtInScene(benchmark::State& state, Detail detail, int samples) {
     state.counters["fps"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
 }
 
-void BM_BuiltInSceneLowDetailMsaa2(benchmark::State& s) { builtInScene(s, Detail::Low, 2); }
-void BM_BuiltInSceneLowDetailNoMsaa(benchmark::State& s) { builtInScene(s, Detail::Low, 1); }
-void BM_BuiltInSceneHighDetailMsaa4(benchmark::State& s) { builtInScene(s, Detail::High, 4); }
+void BM_BuiltInSceneLowDetailMsaa2(benchmark::State& s) {
+    builtInScene(s, Detail::Low, 2);
+}
+void BM_BuiltInSceneLowDetailNoMsaa(benchmark::State& s) {
+    builtInScene(s, Detail::Low, 1);
+}
+void BM_BuiltInSceneHighDetailMsaa4(benchmark::State& s) {
+    builtInScene(s, Detail::High, 4);
+}
 
 }  // namespace
 

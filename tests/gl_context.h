@@ -5,7 +5,6 @@
 
 #include "lumbarlab/render/headless_context.h"
 
-
 namespace lumbarlab::testing {
 
 inline HeadlessContext& sharedGlContext() {

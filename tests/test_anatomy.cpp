@@ -45,14 +45,17 @@ SkeletonDefinition syntheticSkeleton() {
         v.joints["superior_endplate_normal"] = {0.0f, 1.0f, 0.0f};
         v.joints["inferior_endplate_centre"] = {0.0f, -0.012f, 0.0f};
         v.joints["inferior_endplate_normal"] = {0.0f, -1.0f, 0.0f};
-        BoneDefinition& d = bone(std::string("disc_") + kDiscLevels[i] + "_annulus", std::string("disc_") + kDiscLevels[i]);
+        BoneDefinition& d =
+            bone(std::string("disc_") + kDiscLevels[i] + "_annulus", std::string("disc_") + kDiscLevels[i]);
         d.joints["superior_centre"] = {0.0f, 0.005f, 0.0f};
         d.joints["inferior_centre"] = {0.0f, -0.005f, 0.0f};
     }
     return s;
 }
 
-bool near(const glm::vec3& a, const glm::vec3& b, float tolerance = 1e-5f) { return glm::length(a - b) < tolerance; }
+bool near(const glm::vec3& a, const glm::vec3& b, float tolerance = 1e-5f) {
+    return glm::length(a - b) < tolerance;
+}
 
 }  // namespace
 
@@ -148,9 +151,9 @@ const CoordinateSystem& coordinateSystem() {
 
 TEST_CASE("coordinates: sided names exist, limits are enforced with one clear line", "[anatomy]") {
     const CoordinateSystem& c = coordinateSystem();
-    for (const char* name : {"pelvis_tilt", "pelvis_ty", "hip_flexion_r", "hip_flexion_l", "hip_adduction_r", "hip_rotation_l",
-                             "knee_angle_r", "knee_angle_l", "lumbar_flexion", "lumbar_bending", "lumbar_rotation",
-                             "lumbar_flexion_l4_l5", "lumbar_bending_t12_l1", "thoracic_flexion"})
+    for (const char* name : {"pelvis_tilt", "pelvis_ty", "hip_flexion_r", "hip_flexion_l", "hip_adduction_r",
+                             "hip_rotation_l", "knee_angle_r", "knee_angle_l", "lumbar_flexion", "lumbar_bending",
+                             "lumbar_rotation", "lumbar_flexion_l4_l5", "lumbar_bending_t12_l1", "thoracic_flexion"})
         CHECK(c.find(name) != nullptr);
     CHECK(c.find("hip_flexion") == nullptr);  // only the sided names are real
     CHECK(c.check({{"hip_flexion_r", 90.0}, {"knee_angle_l", 120.0}}).empty());
@@ -198,8 +201,9 @@ TEST_CASE("postures: values need sources, coordinates must exist and stay within
         std::ofstream(dir / name) << text;
         return dir / name;
     };
-    const Posture ok = loadPosture(write("ok.json", R"({"id": "t", "coordinates": {"hip_flexion_r": {"value": 90, "source": "test"}}})"),
-                                   coordinateSystem());
+    const Posture ok = loadPosture(
+        write("ok.json", R"({"id": "t", "coordinates": {"hip_flexion_r": {"value": 90, "source": "test"}}})"),
+        coordinateSystem());
     CHECK_FALSE(ok.isMotion());
     CHECK(ok.at(3.0).at("hip_flexion_r") == Approx(90.0));
     auto fails = [&](const char* name, const char* text, const std::string& fragment) {
@@ -213,12 +217,16 @@ TEST_CASE("postures: values need sources, coordinates must exist and stay within
         }
     };
     fails("nosource.json", R"({"coordinates": {"hip_flexion_r": {"value": 90}}})", "source");
-    fails("unknown.json", R"({"coordinates": {"hip_flexion_x": {"value": 90, "source": "s"}}})", "unknown coordinate 'hip_flexion_x'");
+    fails("unknown.json", R"({"coordinates": {"hip_flexion_x": {"value": 90, "source": "s"}}})",
+          "unknown coordinate 'hip_flexion_x'");
     fails("limits.json", R"({"coordinates": {"knee_angle_l": {"value": 170, "source": "s"}}})", "outside its limits");
     fails("broken.json", R"({"coordinates": )", "malformed JSON");
-    fails("motion_nosource.json", R"({"keyframes": [{"time": 0, "coordinates": {"knee_angle_r": 0}}, {"time": 1, "coordinates": {"knee_angle_r": 90}}]})",
-          "sources.knee_angle_r");
-    fails("motion_order.json", R"({"sources": {"knee_angle_r": "s"}, "keyframes": [{"time": 0}, {"time": 2}, {"time": 1}]})", "increase");
+    fails(
+        "motion_nosource.json",
+        R"({"keyframes": [{"time": 0, "coordinates": {"knee_angle_r": 0}}, {"time": 1, "coordinates": {"knee_angle_r": 90}}]})",
+        "sources.knee_angle_r");
+    fails("motion_order.json",
+          R"({"sources": {"knee_angle_r": "s"}, "keyframes": [{"time": 0}, {"time": 2}, {"time": 1}]})", "increase");
     fs::remove_all(dir);
 }
 
@@ -230,7 +238,7 @@ TEST_CASE("postures: motions ease between keys, never overshoot, and loops wrap 
     CHECK(m.at(0.0).at("knee_angle_r") == Approx(0.0));
     CHECK(m.at(1.0).at("knee_angle_r") == Approx(90.0));
     CHECK(m.at(0.5).at("knee_angle_r") == Approx(45.0));
-    CHECK(m.at(3.5).at("knee_angle_r") == Approx(15.0));       // last key back to the first
+    CHECK(m.at(3.5).at("knee_angle_r") == Approx(15.0));        // last key back to the first
     CHECK(m.at(4.0 + 0.5).at("knee_angle_r") == Approx(45.0));  // wrapped
     double previous = m.at(0.0).at("knee_angle_r");
     for (double t = 0.01; t < 8.0; t += 0.01) {
@@ -283,7 +291,7 @@ TEST_CASE("player: switching postures blends smoothly and lands exactly on the n
     for (int i = 0; i < 50; ++i) {
         player.update(0.02);
         const double v = player.values().at("hip_flexion_r");
-        REQUIRE(v >= previous - 1e-9);       // monotonic: no overshoot or bounce
+        REQUIRE(v >= previous - 1e-9);        // monotonic: no overshoot or bounce
         REQUIRE(v - previous < 80.0 * 0.04);  // no jumps at 50 fps
         previous = v;
     }

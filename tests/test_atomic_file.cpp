@@ -1,5 +1,5 @@
-#include "lumbarlab/io/atomic_file.h"
 #include "lumbarlab/core/file_error.h"
+#include "lumbarlab/io/atomic_file.h"
 #include "lumbarlab/io/png_writer.h"
 
 #include <catch2/catch.hpp>
@@ -23,10 +23,11 @@ TEST_CASE("atomic: a failed write leaves the old file and no temporary behind", 
     const fs::path target = dir / "notes.txt";
     writeTextAtomically(target, "first");
     CHECK(readAll(target) == "first");
-    CHECK_THROWS_AS(writeFileAtomically(target, [](const fs::path& temp) {
-                        std::ofstream(temp) << "half";
-                        return false;  // the writer reports failure midway
-                    }),
+    CHECK_THROWS_AS(writeFileAtomically(target,
+                                        [](const fs::path& temp) {
+                                            std::ofstream(temp) << "half";
+                                            return false;  // the writer reports failure midway
+                                        }),
                     FileError);
     CHECK(readAll(target) == "first");
     CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}) == 1);

@@ -1,9 +1,9 @@
 // The generated built-in model, assembled in the cited neutral standing pose, checked against
 // the published values it was built from (SCIENCE.md 3b, 3c, 5c).
 
-#include "lumbarlab/anatomy/clinical_angles.h"
 #include "app/model_view.h"
 #include "app/pose_selection.h"
+#include "lumbarlab/anatomy/clinical_angles.h"
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/io/mesh_loader.h"
 
@@ -138,7 +138,8 @@ TEST_CASE("model: the patella tracks the groove, its ligament keeps its length t
         else
             CHECK(patella.y < previous.y + 0.002f);
         // and stays against the femur: within 6 cm of the knee centre
-        CHECK(glm::length(patella - frames.toWorld("femur_r", s.skeleton.requireJoint("femur_r", "knee_centre"))) < 0.06f);
+        CHECK(glm::length(patella - frames.toWorld("femur_r", s.skeleton.requireJoint("femur_r", "knee_centre"))) <
+              0.06f);
         previous = patella;
     }
 }
@@ -208,7 +209,8 @@ TEST_CASE("postures: sitting angles as cited (SCIENCE.md 3b, 4a)", "[model][post
         CHECK(p.angles.hipFlexionRight <= 80.0);
     }
     const Posed relaxed = posed("sitting_relaxed");
-    CHECK(relaxed.angles.pelvicTilt - posed("neutral_standing").angles.pelvicTilt == Approx(18.3).margin(0.5));  // Endo 2012
+    CHECK(relaxed.angles.pelvicTilt - posed("neutral_standing").angles.pelvicTilt ==
+          Approx(18.3).margin(0.5));                                // Endo 2012
     CHECK(posed("sitting_slouched").angles.lumbarLordosis < 10.0);  // slouched: 0-10 deg
 }
 
@@ -221,11 +223,11 @@ TEST_CASE("postures: couch stretch extends the rear hip and deeply flexes the re
             const double knee = rear == 0 ? p.angles.kneeFlexionRight : p.angles.kneeFlexionLeft;
             const double frontHip = rear == 0 ? p.angles.hipFlexionLeft : p.angles.hipFlexionRight;
             INFO(id << " at " << t << " s: rear hip " << hip << ", rear knee " << knee);
-            CHECK(hip <= 0.0);     // rear hip extended: 0-15 deg of extension (SCIENCE.md 4d)
+            CHECK(hip <= 0.0);  // rear hip extended: 0-15 deg of extension (SCIENCE.md 4d)
             CHECK(hip >= -15.0);
             CHECK(knee >= 120.0);  // 120-145 deg (SCIENCE.md 4d)
             CHECK(knee <= 145.0);
-            CHECK(frontHip == Approx(90.0).margin(10.0));  // front leg about 90/90
+            CHECK(frontHip == Approx(90.0).margin(10.0));   // front leg about 90/90
             requireFeetFlatOn(p.contacts, 0.0f, 1 - rear);  // the front foot stands on the floor
             // The rear knee rests on a cushion, neither floating high nor sunk into the floor.
             CHECK(p.contacts.kneeFront[rear].y > 0.03f);
@@ -243,7 +245,7 @@ TEST_CASE("postures: Jefferson curl bottom: lumbar and hip flexion as cited, han
     CHECK(bottom.angles.hipFlexionRight >= 60.0);  // 60-80 deg
     CHECK(bottom.angles.hipFlexionRight <= 80.0);
     CHECK(bottom.angles.kneeFlexionRight == Approx(0.0));  // straight knees
-    requireFeetFlatOn(bottom.contacts, 0.30f, 0);  // standing on the 30 cm box
+    requireFeetFlatOn(bottom.contacts, 0.30f, 0);          // standing on the 30 cm box
     requireFeetFlatOn(bottom.contacts, 0.30f, 1);
     CHECK(bottom.contacts.fingertip[0].y < 0.30f + 0.01f);  // the hands reach past the top of the box
 }
@@ -258,11 +260,12 @@ TEST_CASE("postures: walking swings each hip from 20 deg of extension to 30 of f
         highest = std::max(highest, p.angles.hipFlexionRight);
         REQUIRE(std::abs(p.contacts.lowestSole()) < 0.01f);  // one foot always on the floor
     }
-    CHECK(lowest == Approx(-20.0).margin(1.0));   // Kerrigan 2001: 20.4 deg in young adults
-    CHECK(highest == Approx(30.0).margin(1.0));   // Perry 1992
+    CHECK(lowest == Approx(-20.0).margin(1.0));  // Kerrigan 2001: 20.4 deg in young adults
+    CHECK(highest == Approx(30.0).margin(1.0));  // Perry 1992
 }
 
-TEST_CASE("postures: psoas curl raises the knee above hip height and touches the floor at the bottom", "[model][posture]") {
+TEST_CASE("postures: psoas curl raises the knee above hip height and touches the floor at the bottom",
+          "[model][posture]") {
     const Posed top = posed("psoas_curl", 0.4);
     CHECK(top.angles.hipFlexionRight >= 90.0);
     CHECK(top.angles.hipFlexionLeft == Approx(0.0));  // the other leg straight
@@ -305,7 +308,8 @@ TEST_CASE("pose selection: clear one-line errors for a wrong posture, coordinate
     CHECK(wrongPose.find("no posture or motion 'sitting'") != std::string::npos);
     CHECK(wrongPose.find("sitting_relaxed") != std::string::npos);  // lists what exists
     CHECK(message({"neutral_standing", 0.0, {"hip_flexion_r=200"}}).find("outside its limits") != std::string::npos);
-    CHECK(message({"neutral_standing", 0.0, {"hip_flex_r=20"}}).find("unknown coordinate 'hip_flex_r'") != std::string::npos);
+    CHECK(message({"neutral_standing", 0.0, {"hip_flex_r=20"}}).find("unknown coordinate 'hip_flex_r'") !=
+          std::string::npos);
     CHECK(message({"neutral_standing", 0.0, {"hip_flexion_r"}}).find("COORD=VALUE") != std::string::npos);
     CHECK(message({"neutral_standing", 0.0, {"hip_flexion_r=abc"}}).find("not a number") != std::string::npos);
     CHECK(message({"sit_to_stand", 99.0, {}}).find("past the end") != std::string::npos);
@@ -348,7 +352,7 @@ TEST_CASE("discs: L4/L5 pressure against Wilke 1999's in-vivo values", "[model][
     const double bent = discsFor("standing_bent_forward")[kL4L5].pressureMpa;
     INFO("standing " << standingMpa << ", lying " << lying << ", sitting " << sitting << ", bent " << bent);
     CHECK(standingMpa == Approx(0.50).epsilon(0.15));  // calibrated on this one
-    CHECK(lying >= 0.06);                                // and on the resting tone here
+    CHECK(lying >= 0.06);                              // and on the resting tone here
     CHECK(lying <= 0.15);
     CHECK(sitting >= 0.35);  // predicted: Wilke 0.46, Nachemson +40 % (0.70)
     CHECK(sitting <= 0.65);
@@ -409,7 +413,8 @@ TEST_CASE("grounding: translating the solved frames equals solving the grounded 
             const SkeletonFrames again = data.kinematics->solve(data.poseFor(values));
             INFO(id << " at " << t);
             for (const char* frame : {"pelvis", "femur_r", "tibia_l", "l3", "disc_l4_l5", "thorax", "patella_r"})
-                CHECK(glm::length(frames.toWorld(frame, {0.01f, 0.02f, 0.03f}) - again.toWorld(frame, {0.01f, 0.02f, 0.03f})) < 1e-5f);
+                CHECK(glm::length(frames.toWorld(frame, {0.01f, 0.02f, 0.03f}) -
+                                  again.toWorld(frame, {0.01f, 0.02f, 0.03f})) < 1e-5f);
         }
     }
 }

@@ -37,7 +37,7 @@ TEST_CASE("camera: each preset puts the eye on its anatomical side", "[camera]")
     };
     CHECK(eyeFor(ViewPreset::Anterior).x > 0.0f);
     CHECK(eyeFor(ViewPreset::Posterior).x < 0.0f);
-    CHECK(eyeFor(ViewPreset::Lateral).z > 0.0f);   // right side
+    CHECK(eyeFor(ViewPreset::Lateral).z > 0.0f);  // right side
     CHECK(eyeFor(ViewPreset::Medial).z < 0.0f);
     const glm::vec3 up = eyeFor(ViewPreset::Superior);
     CHECK(up.y > 0.99f * glm::length(up));
@@ -53,7 +53,8 @@ TEST_CASE("camera: framing keeps every corner of the box inside the view", "[cam
             const Bounds b = unitBox();
             float largest = 0.0f;
             for (int i = 0; i < 8; ++i) {
-                const glm::vec3 c{(i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z};
+                const glm::vec3 c{(i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y,
+                                  (i & 4) ? b.max.z : b.min.z};
                 const glm::vec3 ndc = project(cam, c, aspect);
                 largest = std::max({largest, std::abs(ndc.x), std::abs(ndc.y)});
                 REQUIRE(ndc.z > -1.0f);

@@ -41,7 +41,8 @@ TEST_CASE("cli: render options and defaults", "[cli]") {
     CHECK(c.render.samples == 4);
     CHECK(c.render.camera == ViewPreset::Oblique);
 
-    c = parse({"render", "--out", "y.png", "--width", "640", "--height", "480", "--camera", "lateral", "--samples", "1", "--flat"});
+    c = parse({"render", "--out", "y.png", "--width", "640", "--height", "480", "--camera", "lateral", "--samples", "1",
+               "--flat"});
     REQUIRE(c.kind == ParsedCommand::Kind::Render);
     CHECK(c.render.width == 640);
     CHECK(c.render.height == 480);
@@ -51,11 +52,11 @@ TEST_CASE("cli: render options and defaults", "[cli]") {
 }
 
 TEST_CASE("cli: mistakes are one-line usage errors with exit code 2", "[cli]") {
-    for (const auto& c : {parse({"render"}),                                     // --out missing
-                          parse({"render", "--out", "x.png", "--camera", "up"}),  // unknown view
-                          parse({"render", "--out", "x.png", "--width", "0"}),
-                          parse({"render", "--out", "x.png", "--mesh", "/no/such/file.glb"}),
-                          parse({"paint"}), parse({"--bogus"})}) {
+    for (const auto& c :
+         {parse({"render"}),                                      // --out missing
+          parse({"render", "--out", "x.png", "--camera", "up"}),  // unknown view
+          parse({"render", "--out", "x.png", "--width", "0"}),
+          parse({"render", "--out", "x.png", "--mesh", "/no/such/file.glb"}), parse({"paint"}), parse({"--bogus"})}) {
         CHECK(c.kind == ParsedCommand::Kind::Exit);
         CHECK(c.exitCode == kExitUsage);
         CHECK_FALSE(c.error.empty());
@@ -76,8 +77,8 @@ TEST_CASE("cli: --help and --version print and exit 0", "[cli]") {
 }
 
 TEST_CASE("cli: muscles options", "[cli]") {
-    ParsedCommand c = parse({"muscles", "--pose", "sitting_upright", "--reference", "lying_supine", "--sweep", "hip_flexion_r=0:90:10",
-                             "--format", "json", "--set", "knee_angle_r=30"});
+    ParsedCommand c = parse({"muscles", "--pose", "sitting_upright", "--reference", "lying_supine", "--sweep",
+                             "hip_flexion_r=0:90:10", "--format", "json", "--set", "knee_angle_r=30"});
     REQUIRE(c.kind == ParsedCommand::Kind::Muscles);
     CHECK(c.muscles.pose.pose == "sitting_upright");
     CHECK(c.muscles.reference == "lying_supine");
@@ -86,5 +87,6 @@ TEST_CASE("cli: muscles options", "[cli]") {
     CHECK(c.muscles.pose.sets.size() == 1);
     CHECK(parse({"muscles"}).muscles.format == "csv");
     CHECK(parse({"muscles", "--format", "xml"}).exitCode == kExitUsage);
-    CHECK(parse({"render", "--out", "x.png", "--hide", "muscles", "--hide", "hamstrings"}).kind == ParsedCommand::Kind::Render);
+    CHECK(parse({"render", "--out", "x.png", "--hide", "muscles", "--hide", "hamstrings"}).kind ==
+          ParsedCommand::Kind::Render);
 }

@@ -1,8 +1,8 @@
 #include "lumbarlab/core/primitives.h"
 #include "lumbarlab/io/mesh_loader.h"
 
-#include <assimp/Exporter.hpp>
 #include <assimp/scene.h>
+#include <assimp/Exporter.hpp>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -24,7 +24,7 @@ fs::path scratchDir() {
 void exportMesh(const MeshData& mesh, const fs::path& file, const char* formatId) {
     auto scene = std::make_unique<aiScene>();
     scene->mRootNode = new aiNode();
-    scene->mMaterials = new aiMaterial*[1]{new aiMaterial()};
+    scene->mMaterials = new aiMaterial* [1] { new aiMaterial() };
     scene->mNumMaterials = 1;
     auto* out = new aiMesh();
     out->mMaterialIndex = 0;
@@ -40,9 +40,10 @@ void exportMesh(const MeshData& mesh, const fs::path& file, const char* formatId
     out->mFaces = new aiFace[out->mNumFaces];
     for (unsigned f = 0; f < out->mNumFaces; ++f) {
         out->mFaces[f].mNumIndices = 3;
-        out->mFaces[f].mIndices = new unsigned[3]{mesh.indices[3 * f], mesh.indices[3 * f + 1], mesh.indices[3 * f + 2]};
+        out->mFaces[f].mIndices =
+            new unsigned[3]{mesh.indices[3 * f], mesh.indices[3 * f + 1], mesh.indices[3 * f + 2]};
     }
-    scene->mMeshes = new aiMesh*[1]{out};
+    scene->mMeshes = new aiMesh* [1] { out };
     scene->mNumMeshes = 1;
     scene->mRootNode->mMeshes = new unsigned[1]{0};
     scene->mRootNode->mNumMeshes = 1;
@@ -55,7 +56,8 @@ void exportMesh(const MeshData& mesh, const fs::path& file, const char* formatId
 TEST_CASE("loader: glTF binary, OBJ, STL and PLY written here load back intact", "[loader]") {
     const fs::path dir = scratchDir();
     const MeshData sphere = makeSphere(0.1f, 12, 24);
-    for (const auto& [format, extension] : {std::pair{"glb2", ".glb"}, {"obj", ".obj"}, {"stl", ".stl"}, {"ply", ".ply"}}) {
+    for (const auto& [format, extension] :
+         {std::pair{"glb2", ".glb"}, {"obj", ".obj"}, {"stl", ".stl"}, {"ply", ".ply"}}) {
         const fs::path file = dir / (std::string("sphere") + extension);
         exportMesh(sphere, file, format);
         const MeshData loaded = loadMesh(file);

@@ -22,7 +22,8 @@ namespace {
 
 struct Muscles {
     ModelData data = loadModelData(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR);
-    std::unique_ptr<MuscleModel> model = std::make_unique<MuscleModel>(data, loadMuscleSetFor(data, LUMBARLAB_SOURCE_ASSET_DIR));
+    std::unique_ptr<MuscleModel> model =
+        std::make_unique<MuscleModel>(data, loadMuscleSetFor(data, LUMBARLAB_SOURCE_ASSET_DIR));
 
     [[nodiscard]] Coordinates at(const std::string& posture, double time = 0.0) const {
         const Posture* p = data.findPosture(posture);
@@ -55,7 +56,9 @@ const Muscles& muscles() {
     return m;
 }
 
-std::string pathName(const MusclePathDefinition& p) { return p.fascicle + "_" + sideSuffix(p.side); }
+std::string pathName(const MusclePathDefinition& p) {
+    return p.fascicle + "_" + sideSuffix(p.side);
+}
 
 /// Poses that together cover every posture and motion (motions every 0.5 s).
 std::vector<std::pair<std::string, Coordinates>> everyPose(const ModelData& data) {
@@ -65,7 +68,8 @@ std::vector<std::pair<std::string, Coordinates>> everyPose(const ModelData& data
             out.emplace_back(p.id, p.at(0.0));
             continue;
         }
-        for (double t = 0.0; t <= p.duration + 1e-9; t += 0.5) out.emplace_back(p.id + " t=" + std::to_string(t), p.at(t));
+        for (double t = 0.0; t <= p.duration + 1e-9; t += 0.5)
+            out.emplace_back(p.id + " t=" + std::to_string(t), p.at(t));
     }
     return out;
 }
@@ -74,10 +78,26 @@ std::vector<std::pair<std::string, Coordinates>> everyPose(const ModelData& data
 
 TEST_CASE("muscles: the data loads, both sides, every muscle the lesson needs", "[model][muscles]") {
     const MuscleSet& set = muscles().model->set();
-    for (const char* id : {"psoas", "iliacus", "rectus_femoris", "piriformis", "gluteus_maximus_1", "gluteus_maximus_2",
-                           "gluteus_maximus_3", "gluteus_medius_1", "gluteus_medius_2", "gluteus_medius_3", "gluteus_minimus",
-                           "erector_spinae_iliocostalis", "erector_spinae_longissimus", "multifidus", "quadratus_lumborum",
-                           "semimembranosus", "semitendinosus", "biceps_femoris_long", "rectus_abdominis", "external_oblique",
+    for (const char* id : {"psoas",
+                           "iliacus",
+                           "rectus_femoris",
+                           "piriformis",
+                           "gluteus_maximus_1",
+                           "gluteus_maximus_2",
+                           "gluteus_maximus_3",
+                           "gluteus_medius_1",
+                           "gluteus_medius_2",
+                           "gluteus_medius_3",
+                           "gluteus_minimus",
+                           "erector_spinae_iliocostalis",
+                           "erector_spinae_longissimus",
+                           "multifidus",
+                           "quadratus_lumborum",
+                           "semimembranosus",
+                           "semitendinosus",
+                           "biceps_femoris_long",
+                           "rectus_abdominis",
+                           "external_oblique",
                            "internal_oblique"}) {
         INFO(id);
         REQUIRE(set.find(id) != nullptr);
@@ -96,7 +116,8 @@ TEST_CASE("muscles: the data loads, both sides, every muscle the lesson needs", 
             }
 }
 
-TEST_CASE("muscles: paths run over the bones, never through them (every posture and motion)", "[model][muscles][bones]") {
+TEST_CASE("muscles: paths run over the bones, never through them (every posture and motion)",
+          "[model][muscles][bones]") {
     const Muscles& m = muscles();
     struct Bone {
         std::string id, frame;
@@ -130,8 +151,8 @@ TEST_CASE("muscles: paths run over the bones, never through them (every posture 
                         auto& w = worst[pathName(m.model->set().paths[i])];
                         if (depth > w.first) {
                             std::ostringstream where;
-                            where << name << ", " << bones[b].id << ", segment " << s << ", local mm (" << local.x * 1000 << ", "
-                                  << local.y * 1000 << ", " << local.z * 1000 << ")";
+                            where << name << ", " << bones[b].id << ", segment " << s << ", local mm ("
+                                  << local.x * 1000 << ", " << local.y * 1000 << ", " << local.z * 1000 << ")";
                             w = {depth, where.str()};
                         }
                     }
@@ -158,22 +179,24 @@ TEST_CASE("muscles: every attachment lies on its bone's surface (within 6 mm)", 
         if (path.side != BodySide::Right) continue;
         const std::vector<PathPoint>& pts = path.points;
         for (std::size_t i = 0; i < pts.size(); i += pts.size() - 1) {  // origin and insertion
-            if (pts[i].frame == "thorax") continue;                      // ribs are not modelled as bone
+            if (pts[i].frame == "thorax") continue;                     // ribs are not modelled as bone
             float best = 1e9f;
             glm::vec3 nearest{0.0f};
             for (const BoneDefinition* b : bonesOfFrame[pts[i].frame]) {
                 const glm::vec3 q = queries[b]->closestPoint(pts[i].position);
                 if (glm::distance(q, pts[i].position) < best) best = glm::distance(q, pts[i].position), nearest = q;
             }
-            INFO(path.fascicle << (i == 0 ? " origin" : " insertion") << " is " << best * 1000 << " mm from bone; nearest surface (mm) "
-                               << nearest.x * 1000 << ", " << nearest.y * 1000 << ", " << nearest.z * 1000);
+            INFO(path.fascicle << (i == 0 ? " origin" : " insertion") << " is " << best * 1000
+                               << " mm from bone; nearest surface (mm) " << nearest.x * 1000 << ", " << nearest.y * 1000
+                               << ", " << nearest.z * 1000);
             CHECK(best <= 0.006f);
             if (i + 1 == pts.size()) break;
         }
     }
 }
 
-TEST_CASE("muscles: sitting shortens psoas and iliacus as the published model does (SCIENCE.md 6c)", "[model][muscles]") {
+TEST_CASE("muscles: sitting shortens psoas and iliacus as the published model does (SCIENCE.md 6c)",
+          "[model][muscles]") {
     const Muscles& m = muscles();
     const Coordinates sitting = m.at("sitting_upright");
     for (BodySide side : {BodySide::Right, BodySide::Left}) {
@@ -197,7 +220,8 @@ TEST_CASE("muscles: sitting shortens psoas and iliacus as the published model do
     }
 }
 
-TEST_CASE("muscles: the couch stretch lengthens the rear leg's rectus femoris by at least 12 % and its psoas", "[model][muscles]") {
+TEST_CASE("muscles: the couch stretch lengthens the rear leg's rectus femoris by at least 12 % and its psoas",
+          "[model][muscles]") {
     const Muscles& m = muscles();
     const Coordinates hold = m.at("couch_stretch_r", 10.0);
     const double rectus = m.meanChange(hold, "rectus_femoris", BodySide::Right);
@@ -223,9 +247,11 @@ TEST_CASE("muscles: the bottom of the Jefferson curl lengthens the hamstrings by
         }
 }
 
-TEST_CASE("muscles: back extensors lengthen with lumbar flexion and shorten with extension, abdominals the reverse", "[model][muscles]") {
+TEST_CASE("muscles: back extensors lengthen with lumbar flexion and shorten with extension, abdominals the reverse",
+          "[model][muscles]") {
     const Muscles& m = muscles();
-    for (const char* id : {"erector_spinae_iliocostalis", "erector_spinae_longissimus", "multifidus", "rectus_abdominis"}) {
+    for (const char* id :
+         {"erector_spinae_iliocostalis", "erector_spinae_longissimus", "multifidus", "rectus_abdominis"}) {
         double previous = -1e9;
         for (double flexion = -30.0; flexion <= 50.0; flexion += 10.0) {
             Coordinates v = m.at("neutral_standing");
@@ -246,7 +272,8 @@ TEST_CASE("muscles: back extensors lengthen with lumbar flexion and shorten with
     CHECK(m.meanChange(m.at("standing_bent_forward"), "erector_spinae_", BodySide::Right) > 3.0);
 }
 
-TEST_CASE("muscles: sitting lengthens gluteus maximus, and the flexors and extensors of the hip oppose", "[model][muscles]") {
+TEST_CASE("muscles: sitting lengthens gluteus maximus, and the flexors and extensors of the hip oppose",
+          "[model][muscles]") {
     const Muscles& m = muscles();
     const Coordinates sitting = m.at("sitting_upright");
     for (const char* id : {"gluteus_maximus_1", "gluteus_maximus_2", "gluteus_maximus_3"}) {
@@ -264,7 +291,8 @@ TEST_CASE("muscles: sitting lengthens gluteus maximus, and the flexors and exten
             if (a.coordinate != hip) continue;
             INFO(set.paths[i].fascicle << " hip flexion moment arm " << a.metres);
             if (id == "psoas" || id == "iliacus" || id == "rectus_femoris") CHECK(a.metres > 0.01);
-            if (id.rfind("gluteus_maximus", 0) == 0 || id == "semimembranosus" || id == "semitendinosus" || id == "biceps_femoris_long")
+            if (id.rfind("gluteus_maximus", 0) == 0 || id == "semimembranosus" || id == "semitendinosus" ||
+                id == "biceps_femoris_long")
                 CHECK(a.metres < -0.01);
         }
     }
@@ -286,8 +314,9 @@ TEST_CASE("muscles: moment arms equal the finite difference of length", "[model]
                 for (const MomentArm& a : arms[i]) {
                     if (a.coordinate != coordinate) continue;
                     const double finite = -(double(lp[i]) - double(lm[i])) / (2.0 * glm::radians(h));
-                    INFO(posture << " " << pathName(m.model->set().paths[i]) << " about " << coordinate << ": virtual work "
-                                 << a.metres * 1000 << " mm, finite difference " << finite * 1000 << " mm");
+                    INFO(posture << " " << pathName(m.model->set().paths[i]) << " about " << coordinate
+                                 << ": virtual work " << a.metres * 1000 << " mm, finite difference " << finite * 1000
+                                 << " mm");
                     CHECK(a.metres == Approx(finite).margin(0.0015));
                 }
         }
@@ -307,13 +336,14 @@ TEST_CASE("muscles: lengths change smoothly along every motion (no jumps between
                 const float step = std::abs(lengths[k + 1][i] - lengths[k][i]);
                 const float after = k + 2 < lengths.size() ? std::abs(lengths[k + 2][i] - lengths[k + 1][i]) : step;
                 if (step <= 2.0f * std::max(before, after) + 0.0005f && step < 0.012f) continue;  // under 0.7 m/s
-                FAIL_CHECK(p.id << " frame " << k << " " << pathName(m.model->set().paths[i]) << ": steps " << before * 1000
-                                << ", " << step * 1000 << ", " << after * 1000 << " mm");
+                FAIL_CHECK(p.id << " frame " << k << " " << pathName(m.model->set().paths[i]) << ": steps "
+                                << before * 1000 << ", " << step * 1000 << ", " << after * 1000 << " mm");
             }
     }
 }
 
-TEST_CASE("muscle view: tubes coloured by strain, thicker when short, and an info card with the numbers", "[model][muscles]") {
+TEST_CASE("muscle view: tubes coloured by strain, thicker when short, and an info card with the numbers",
+          "[model][muscles]") {
     const fs::path assets = LUMBARLAB_SOURCE_ASSET_DIR;
     ModelView view(loadBuiltInScene(modelDir(), assets, Detail::Low), assets);
     REQUIRE(view.errors().empty());
@@ -336,7 +366,8 @@ TEST_CASE("muscle view: tubes coloured by strain, thicker when short, and an inf
         return sum / float(mesh.colours.size());
     };
     // Sitting: psoas shortened (blue), gluteus maximus lengthened (red).
-    const glm::vec3 psoas = meanColour(objectOf("muscle_psoas_r")), glute = meanColour(objectOf("muscle_gluteus_maximus_2_r"));
+    const glm::vec3 psoas = meanColour(objectOf("muscle_psoas_r")),
+                    glute = meanColour(objectOf("muscle_gluteus_maximus_2_r"));
     CHECK(psoas.z > psoas.x);
     CHECK(glute.x > glute.z + 0.2f);
     // The card names the muscle and gives its change and moment arms.

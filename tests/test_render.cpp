@@ -6,8 +6,8 @@
 #include "lumbarlab/render/gl_info.h"
 #include "lumbarlab/render/renderer.h"
 
-#include <catch2/catch.hpp>
 #include <stb_image.h>
+#include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -45,7 +45,9 @@ bool isBackground(const Image& img, int x, int y, const RenderSettings& s) {
     return p[0] <= top + 4 && p[1] <= top + 4 && p[2] <= top + 4 && p[2] >= p[0];
 }
 
-int luminance(const std::uint8_t* p) { return (p[0] * 3 + p[1] * 6 + p[2]) / 10; }
+int luminance(const std::uint8_t* p) {
+    return (p[0] * 3 + p[1] * 6 + p[2]) / 10;
+}
 
 }  // namespace
 
@@ -108,8 +110,10 @@ TEST_CASE("gl: the ID buffer names the object under a pixel and nothing elsewher
     RenderTarget target(kWidth, kHeight, 4);
     const DrawList records = scene.drawList();
     const OrbitCamera cam = anteriorCamera();
-    CHECK(scene.objectOf(renderer.pick(records, cam, target, kWidth / 4, kHeight / 2)) == std::optional<std::size_t>{0});
-    CHECK(scene.objectOf(renderer.pick(records, cam, target, 3 * kWidth / 4, kHeight / 2)) == std::optional<std::size_t>{1});
+    CHECK(scene.objectOf(renderer.pick(records, cam, target, kWidth / 4, kHeight / 2)) ==
+          std::optional<std::size_t>{0});
+    CHECK(scene.objectOf(renderer.pick(records, cam, target, 3 * kWidth / 4, kHeight / 2)) ==
+          std::optional<std::size_t>{1});
     CHECK(renderer.pick(records, cam, target, 2, 2) == kNoPick);
     CHECK(renderer.pick(records, cam, target, -5, 10) == kNoPick);
     // The full pass agrees with the scissored one.
@@ -219,7 +223,8 @@ TEST_CASE("gl: the oblique sphere matches its golden image within tolerance", "[
 TEST_CASE("gl: a shader that does not compile names its file and the driver's message", "[gl]") {
     (void)testing::sharedGlContext();
     try {
-        (void)compileShader(GL_FRAGMENT_SHADER, "#version 330 core\nvoid main() { undefined_thing = 1; }\n", "broken.frag");
+        (void)compileShader(GL_FRAGMENT_SHADER, "#version 330 core\nvoid main() { undefined_thing = 1; }\n",
+                            "broken.frag");
         FAIL("expected a ShaderError");
     } catch (const ShaderError& e) {
         const std::string message = e.what();

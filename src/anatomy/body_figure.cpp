@@ -10,14 +10,25 @@
 namespace lumbarlab {
 namespace {
 
-glm::mat4 translate(const glm::vec3& t) { return glm::translate(glm::mat4(1.0f), t); }
-glm::mat4 scale(const glm::vec3& s) { return glm::scale(glm::mat4(1.0f), s); }
-glm::vec3 point(const glm::mat4& m, const glm::vec3& p) { return glm::vec3(m * glm::vec4(p, 1.0f)); }
-glm::vec3 axis(const glm::mat4& m, int i) { return glm::normalize(glm::vec3(m[i])); }
+glm::mat4 translate(const glm::vec3& t) {
+    return glm::translate(glm::mat4(1.0f), t);
+}
+glm::mat4 scale(const glm::vec3& s) {
+    return glm::scale(glm::mat4(1.0f), s);
+}
+glm::vec3 point(const glm::mat4& m, const glm::vec3& p) {
+    return glm::vec3(m * glm::vec4(p, 1.0f));
+}
+glm::vec3 axis(const glm::mat4& m, int i) {
+    return glm::normalize(glm::vec3(m[i]));
+}
 
-glm::mat4 limbBetween(const glm::vec3& a, const glm::vec3& b, float radius) { return ellipsoidBetween(a, b, radius); }
+glm::mat4 limbBetween(const glm::vec3& a, const glm::vec3& b, float radius) {
+    return ellipsoidBetween(a, b, radius);
+}
 
-std::optional<glm::vec3> landmarkOf(const SkeletonDefinition& skeleton, const std::string& bone, const std::string& name);
+std::optional<glm::vec3> landmarkOf(const SkeletonDefinition& skeleton, const std::string& bone,
+                                    const std::string& name);
 
 }  // namespace
 
@@ -38,7 +49,8 @@ glm::mat4 ellipsoidBetween(const glm::vec3& a, const glm::vec3& b, float radius)
 
 namespace {
 
-std::optional<glm::vec3> landmarkOf(const SkeletonDefinition& skeleton, const std::string& bone, const std::string& name) {
+std::optional<glm::vec3> landmarkOf(const SkeletonDefinition& skeleton, const std::string& bone,
+                                    const std::string& name) {
     if (const BoneDefinition* b = skeleton.find(bone))
         for (const auto& l : b->landmarks)
             if (l.name == name) return l.position;
@@ -55,10 +67,12 @@ BodyParameters loadBodyParameters(const std::filesystem::path& file) {
     const auto root = readJsonFile(file);
     BodyParameters p;
     auto number = [&](const char* section, const char* key, const char* field) {
-        if (!root.contains(section) || !root[section].contains(key)) throw FileError(file, std::string(section) + "." + key + " is missing");
+        if (!root.contains(section) || !root[section].contains(key))
+            throw FileError(file, std::string(section) + "." + key + " is missing");
         const auto& entry = root[section][key];
         if (!entry.contains(field) || !entry[field].is_number() || !entry.contains("source"))
-            throw FileError(file, std::string(section) + "." + key + " needs a numeric \"" + field + "\" and a \"source\"");
+            throw FileError(file,
+                            std::string(section) + "." + key + " needs a numeric \"" + field + "\" and a \"source\"");
         return entry[field].get<double>();
     };
     p.massKg = number("subject", "mass_kg", "value");
@@ -94,7 +108,8 @@ BodyFigure::BodyFigure(BodyParameters parameters, const SkeletonDefinition& skel
         const auto ischial = landmarkOf(skeleton, "hip_bone" + s, "ischial_tuberosity");
         const auto tibial = landmarkOf(skeleton, "tibia" + s, "tibial_tuberosity");
         if (!ischial || !tibial)
-            throw FileError(skeleton.manifest, "landmarks ischial_tuberosity and tibial_tuberosity are needed for contacts");
+            throw FileError(skeleton.manifest,
+                            "landmarks ischial_tuberosity and tibial_tuberosity are needed for contacts");
         tuberosity_[side] = *ischial;
         tibialTuberosity_[side] = *tibial;
         if (const auto psis = landmarkOf(skeleton, "hip_bone" + s, "psis")) backPoints_.emplace_back("pelvis", *psis);
@@ -148,7 +163,8 @@ std::vector<BodyShape> BodyFigure::shapes(const SkeletonFrames& frames) const {
         const float y = 0.02f + 0.045f * float(i);
         const float shrink = 0.92f - 0.05f * float(2 - i);
         out.push_back({"rib_" + std::to_string(10 + i), "body", ShapeKind::Torus,
-                       thorax * translate({0.05f, y + 0.06f, 0.0f}) * glm::rotate(glm::mat4(1.0f), glm::radians(-20.0f), glm::vec3{0, 0, 1}) *
+                       thorax * translate({0.05f, y + 0.06f, 0.0f}) *
+                           glm::rotate(glm::mat4(1.0f), glm::radians(-20.0f), glm::vec3{0, 0, 1}) *
                            scale({0.5f * p_.thoraxDepth * shrink, 1.0f, 0.5f * p_.thoraxWidth * shrink})});
     }
     // Abdomen: a softer shape in front of the lumbar spine joining chest and pelvis.
@@ -174,19 +190,22 @@ std::vector<BodyShape> BodyFigure::shapes(const SkeletonFrames& frames) const {
     return out;
 }
 
-std::vector<SegmentMass> BodyFigure::upperBodyMasses(const SkeletonFrames& frames, double handLoadKg, float reachForward) const {
+std::vector<SegmentMass> BodyFigure::upperBodyMasses(const SkeletonFrames& frames, double handLoadKg,
+                                                     float reachForward) const {
     std::vector<SegmentMass> out;
     const glm::mat4 thorax = thoraxFrame(frames);
     const double m = p_.massKg;
     // Centres: the head's and chest's shape centres; an arm's centre near its elbow (Dempster's
     // whole-arm centre of mass lies about halfway down); abdominal slices in front of each body.
-    out.push_back({"head_neck", m * p_.headNeck, point(thorax, {0.03f, p_.thoraxHeight + 0.5f * p_.neckLength + 0.4f * p_.headHeight, 0.0f}), 0});
+    out.push_back({"head_neck", m * p_.headNeck,
+                   point(thorax, {0.03f, p_.thoraxHeight + 0.5f * p_.neckLength + 0.4f * p_.headHeight, 0.0f}), 0});
     out.push_back({"thorax", m * p_.thorax, point(thorax, {0.05f, 0.5f * p_.thoraxHeight, 0.0f}), 0});
     for (int side = 0; side < 2; ++side) {
         const Arm a = arm(frames, side);
         out.push_back({side == 0 ? "arm_r" : "arm_l", m * p_.arm, a.elbow, 0});
         if (handLoadKg > 0.0) {
-            const glm::vec3 forward = glm::normalize(glm::vec3(axis(thorax, 0).x, 0.0f, axis(thorax, 0).z) + glm::vec3(1e-6f, 0, 0));
+            const glm::vec3 forward =
+                glm::normalize(glm::vec3(axis(thorax, 0).x, 0.0f, axis(thorax, 0).z) + glm::vec3(1e-6f, 0, 0));
             out.push_back({side == 0 ? "load_r" : "load_l", 0.5 * handLoadKg, a.wrist + reachForward * forward, 0});
         }
     }
@@ -219,35 +238,44 @@ ContactPoints BodyFigure::contacts(const SkeletonFrames& frames) const {
 std::vector<BodyShape> propShapes(const std::vector<std::string>& props, const ContactPoints& c, float floorHeight) {
     std::vector<BodyShape> out;
     const float floorTop = floorHeight;
-    out.push_back({"floor", "props", ShapeKind::Box, translate({0.0f, floorTop - 0.01f, 0.0f}) * scale({2.2f, 0.02f, 1.6f})});
+    out.push_back(
+        {"floor", "props", ShapeKind::Box, translate({0.0f, floorTop - 0.01f, 0.0f}) * scale({2.2f, 0.02f, 1.6f})});
     for (const auto& prop : props) {
         if (prop == "chair") {
             // The seat meets the sitting bones; it reaches forward under the thighs.
             const float seat = std::min(c.ischialTuberosity[0].y, c.ischialTuberosity[1].y);
             // The backrest stands just behind the back, the seat reaches forward under the thighs.
-            const float backX = std::min(std::min(c.ischialTuberosity[0].x, c.ischialTuberosity[1].x) - 0.08f, c.backMost - 0.015f);
-            const float depth = std::max(0.44f, std::max(c.ischialTuberosity[0].x, c.ischialTuberosity[1].x) + 0.30f - backX);
+            const float backX =
+                std::min(std::min(c.ischialTuberosity[0].x, c.ischialTuberosity[1].x) - 0.08f, c.backMost - 0.015f);
+            const float depth =
+                std::max(0.44f, std::max(c.ischialTuberosity[0].x, c.ischialTuberosity[1].x) + 0.30f - backX);
             const float height = seat - floorTop;
-            out.push_back({"chair_seat", "props", ShapeKind::Box, translate({backX + 0.5f * depth, seat - 0.02f, 0.0f}) * scale({depth, 0.04f, 0.46f})});
-            out.push_back({"chair_back", "props", ShapeKind::Box, translate({backX - 0.02f, seat + 0.25f, 0.0f}) * scale({0.03f, 0.46f, 0.44f})});
+            out.push_back({"chair_seat", "props", ShapeKind::Box,
+                           translate({backX + 0.5f * depth, seat - 0.02f, 0.0f}) * scale({depth, 0.04f, 0.46f})});
+            out.push_back({"chair_back", "props", ShapeKind::Box,
+                           translate({backX - 0.02f, seat + 0.25f, 0.0f}) * scale({0.03f, 0.46f, 0.44f})});
             for (float dx : {0.02f, depth - 0.02f})
                 for (float dz : {-0.2f, 0.2f})
                     out.push_back({"chair_leg", "props", ShapeKind::Box,
-                                   translate({backX + dx, floorTop + 0.5f * (height - 0.04f), dz}) * scale({0.03f, height - 0.04f, 0.03f})});
+                                   translate({backX + dx, floorTop + 0.5f * (height - 0.04f), dz}) *
+                                       scale({0.03f, height - 0.04f, 0.03f})});
         } else if (prop == "couch_r" || prop == "couch_l") {
             // A cushion under the rear knee and the couch's backrest behind the rear foot.
             const int rear = prop == "couch_r" ? 0 : 1;
             const glm::vec3 knee = c.kneeFront[rear];
             const float cushionTop = knee.y - 0.02f;  // the tuberosity sits about 2 cm above the skin's contact
             out.push_back({"cushion", "props", ShapeKind::Box,
-                           translate({knee.x - 0.05f, floorTop + 0.5f * (cushionTop - floorTop), knee.z}) * scale({0.40f, cushionTop - floorTop, 0.35f})});
+                           translate({knee.x - 0.05f, floorTop + 0.5f * (cushionTop - floorTop), knee.z}) *
+                               scale({0.40f, cushionTop - floorTop, 0.35f})});
             const float backX = std::min(c.heel[rear].x, c.toe[rear].x) - 0.06f;
-            out.push_back({"couch_back", "props", ShapeKind::Box, translate({backX - 0.08f, floorTop + 0.45f, c.heel[rear].z}) * scale({0.16f, 0.90f, 0.9f})});
+            out.push_back({"couch_back", "props", ShapeKind::Box,
+                           translate({backX - 0.08f, floorTop + 0.45f, c.heel[rear].z}) * scale({0.16f, 0.90f, 0.9f})});
         } else if (prop == "box") {
             const glm::vec3 centre = 0.25f * (c.heel[0] + c.heel[1] + c.toe[0] + c.toe[1]);
             const float top = c.lowestSole();
             out.push_back({"box", "props", ShapeKind::Box,
-                           translate({centre.x, floorTop + 0.5f * (top - floorTop), centre.z}) * scale({0.40f, top - floorTop, 0.50f})});
+                           translate({centre.x, floorTop + 0.5f * (top - floorTop), centre.z}) *
+                               scale({0.40f, top - floorTop, 0.50f})});
         }
     }
     return out;

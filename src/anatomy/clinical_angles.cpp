@@ -8,9 +8,13 @@ namespace lumbarlab {
 namespace {
 
 /// Angle of a direction in the sagittal (x-y) plane, from +y toward +x (anterior), degrees.
-double sagittalAngle(const glm::vec3& d) { return glm::degrees(std::atan2(double(d.x), double(d.y))); }
+double sagittalAngle(const glm::vec3& d) {
+    return glm::degrees(std::atan2(double(d.x), double(d.y)));
+}
 
-glm::vec3 direction(const glm::mat4& frame, const glm::vec3& local) { return glm::vec3(frame * glm::vec4(local, 0.0f)); }
+glm::vec3 direction(const glm::mat4& frame, const glm::vec3& local) {
+    return glm::vec3(frame * glm::vec4(local, 0.0f));
+}
 
 }  // namespace
 
@@ -27,7 +31,8 @@ ClinicalAngles ClinicalAngleGauge::measure(const SkeletonPose& pose, const Skele
     const glm::mat4& pelvis = frames.of("pelvis");
     const glm::vec3 s1Normal = direction(pelvis, s1Normal_);
     const glm::vec3 s1Centre = frames.toWorld("pelvis", s1Centre_);
-    const glm::vec3 hipAxis = 0.5f * (frames.toWorld("pelvis", hipCentre_[0]) + frames.toWorld("pelvis", hipCentre_[1]));
+    const glm::vec3 hipAxis =
+        0.5f * (frames.toWorld("pelvis", hipCentre_[0]) + frames.toWorld("pelvis", hipCentre_[1]));
     const glm::vec3 l1Normal = direction(frames.of("l1"), l1SuperiorNormal_);
 
     a.sacralSlope = sagittalAngle(s1Normal);

@@ -35,10 +35,11 @@ CoordinateSystem CoordinateSystem::load(const std::filesystem::path& file) {
     for (const auto& [base, entry] : root["coordinates"].items()) {
         for (const char* key : {"unit", "min", "max", "source"})
             if (!entry.contains(key)) throw FileError(file, "coordinates." + base + " has no \"" + key + "\"");
-        if (!entry["min"].is_number() || !entry["max"].is_number() || entry["min"].get<double>() >= entry["max"].get<double>())
+        if (!entry["min"].is_number() || !entry["max"].is_number() ||
+            entry["min"].get<double>() >= entry["max"].get<double>())
             throw FileError(file, "coordinates." + base + " needs numeric min < max");
-        CoordinateSpec spec{base, entry["unit"].get<std::string>(), entry["min"].get<double>(), entry["max"].get<double>(),
-                            entry["source"].get<std::string>()};
+        CoordinateSpec spec{base, entry["unit"].get<std::string>(), entry["min"].get<double>(),
+                            entry["max"].get<double>(), entry["source"].get<std::string>()};
         if (isSided(base)) {
             for (const char* side : {"_r", "_l"}) {
                 CoordinateSpec sided = spec;
@@ -100,7 +101,8 @@ std::string CoordinateSystem::check(const Coordinates& values) const {
     return {};
 }
 
-SkeletonPose CoordinateSystem::toSkeletonPose(const Coordinates& values, const std::array<float, 6>& neutralLordosis) const {
+SkeletonPose CoordinateSystem::toSkeletonPose(const Coordinates& values,
+                                              const std::array<float, 6>& neutralLordosis) const {
     SkeletonPose pose;
     auto angle = [&](const std::string& name) { return float(glm::radians(value(values, name))); };
     pose.pelvisTilt = angle("pelvis_tilt");
@@ -116,7 +118,8 @@ SkeletonPose CoordinateSystem::toSkeletonPose(const Coordinates& values, const s
         leg.kneeFlexion = angle(std::string("knee_angle") + side);
     }
     pose.thoracicFlexion = angle("thoracic_flexion");
-    const float flexion = angle("lumbar_flexion"), bending = angle("lumbar_bending"), rotation = angle("lumbar_rotation");
+    const float flexion = angle("lumbar_flexion"), bending = angle("lumbar_bending"),
+                rotation = angle("lumbar_rotation");
     for (std::size_t i = 0; i < kDiscLevels.size(); ++i) {
         const std::string level = kDiscLevels[i];
         const float share = float(share_[i]);

@@ -6,7 +6,11 @@ namespace lumbarlab {
 
 glm::vec3 pressureColour(double mpa, double maximumMpa) {
     const float t = float(std::clamp(mpa / maximumMpa, 0.0, 1.0));
-    const glm::vec3 stops[] = {{0.16f, 0.28f, 0.70f}, {0.10f, 0.62f, 0.70f}, {0.55f, 0.80f, 0.35f}, {0.98f, 0.80f, 0.20f}, {0.90f, 0.22f, 0.15f}};
+    const glm::vec3 stops[] = {{0.16f, 0.28f, 0.70f},
+                               {0.10f, 0.62f, 0.70f},
+                               {0.55f, 0.80f, 0.35f},
+                               {0.98f, 0.80f, 0.20f},
+                               {0.90f, 0.22f, 0.15f}};
     const float x = t * 4.0f;
     const int i = std::min(int(x), 3);
     return glm::mix(stops[i], stops[i + 1], x - float(i));
@@ -50,7 +54,8 @@ void DiscDeformer::deform(const glm::mat4& discFrame, const glm::mat4& bottom, c
         if (appearance.colourByPressure) {
             // Pressure varies linearly from the back (x = -halfDepth) to the front (x = +halfDepth).
             const float front = std::clamp(0.5f + 0.5f * restPoint.x / halfDepth_, 0.0f, 1.0f);
-            out.colours[i] = pressureColour(appearance.posteriorMpa + (appearance.anteriorMpa - appearance.posteriorMpa) * front);
+            out.colours[i] =
+                pressureColour(appearance.posteriorMpa + (appearance.anteriorMpa - appearance.posteriorMpa) * front);
         }
     }
     if (!appearance.colourByPressure) out.colours.clear();

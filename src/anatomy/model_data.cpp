@@ -8,7 +8,8 @@ const Posture* ModelData::findPosture(const std::string& id) const {
     return nullptr;
 }
 
-std::pair<Coordinates, SkeletonFrames> ModelData::solveGrounded(const Coordinates& values, const Posture* posture) const {
+std::pair<Coordinates, SkeletonFrames> ModelData::solveGrounded(const Coordinates& values,
+                                                                const Posture* posture) const {
     Coordinates out = values;
     SkeletonFrames frames = kinematics->solve(poseFor(values));
     if (!posture || !posture->groundFeet || !body) return {out, std::move(frames)};

@@ -39,7 +39,8 @@ struct Reader {
     [[nodiscard]] glm::vec3 vector3(const Json& node, const char* key, const std::string& where) const {
         if (!node.contains(key)) fail(where, std::string("missing '") + key + "'");
         const Json& v = node.at(key);
-        if (!v.is_array() || v.size() != 3 || !std::all_of(v.begin(), v.end(), [](const Json& x) { return x.is_number(); }))
+        if (!v.is_array() || v.size() != 3 ||
+            !std::all_of(v.begin(), v.end(), [](const Json& x) { return x.is_number(); }))
             fail(where, std::string("'") + key + "' must be three numbers");
         return {v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
     }
@@ -60,7 +61,8 @@ struct Reader {
         if (node.contains("frame")) {
             // A frame with no bone mesh (the thorax): coordinates only.
             const std::string frame = sided(requireText(node, "frame", where));
-            if (std::find(frames.begin(), frames.end(), frame) == frames.end()) fail(where, "unknown frame '" + frame + "'");
+            if (std::find(frames.begin(), frames.end(), frame) == frames.end())
+                fail(where, "unknown frame '" + frame + "'");
             if (requireText(node, "source", where).size() < 4) fail(where, "'source' is too short to cite anything");
             return {frame, mirrored(vector3(node, "position_mm", where)) * 0.001f};
         }
@@ -138,7 +140,8 @@ struct Reader {
         if (node.contains("wrap_side")) {
             const std::string wrapSide = requireText(node, "wrap_side", where);
             const std::string axes = "xyz";
-            if (wrapSide.size() != 2 || (wrapSide[0] != '+' && wrapSide[0] != '-') || axes.find(wrapSide[1]) == std::string::npos)
+            if (wrapSide.size() != 2 || (wrapSide[0] != '+' && wrapSide[0] != '-') ||
+                axes.find(wrapSide[1]) == std::string::npos)
                 fail(where, "'wrap_side' must be one of +x, -x, +y, -y, +z, -z");
             glm::vec3 allowed{0.0f};
             allowed[int(axes.find(wrapSide[1]))] = wrapSide[0] == '+' ? 1.0f : -1.0f;
@@ -155,7 +158,8 @@ struct Reader {
             const glm::vec3 y = glm::normalize(glm::cross(z, helper));
             w.axes = glm::mat3(glm::cross(y, z), y, z);
         }
-        if (side == BodySide::Left) w.axes = glm::mat3(glm::vec3{1, 0, 0}, glm::vec3{0, 1, 0}, glm::vec3{0, 0, -1}) * w.axes;
+        if (side == BodySide::Left)
+            w.axes = glm::mat3(glm::vec3{1, 0, 0}, glm::vec3{0, 1, 0}, glm::vec3{0, 0, -1}) * w.axes;
         return w;
     }
 };

@@ -44,7 +44,9 @@ void PosePlayer::seek(double seconds) {
     ++revision_;
 }
 
-void PosePlayer::setSpeed(double speed) { speed_ = std::clamp(speed, 0.25, 2.0); }
+void PosePlayer::setSpeed(double speed) {
+    speed_ = std::clamp(speed, 0.25, 2.0);
+}
 
 double PosePlayer::time() const {
     if (!posture_ || !posture_->isMotion() || posture_->duration <= 0.0) return 0.0;

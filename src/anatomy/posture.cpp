@@ -91,7 +91,8 @@ Posture loadPosture(const std::filesystem::path& file, const CoordinateSystem& c
             if (!entry.is_object() || !entry.contains("value") || !entry["value"].is_number())
                 throw FileError(file, "coordinates." + name + " needs a numeric \"value\"");
             if (!hasSource(entry))
-                throw FileError(file, "coordinates." + name + " needs a \"source\" (a citation or \"documented default: why\")");
+                throw FileError(
+                    file, "coordinates." + name + " needs a \"source\" (a citation or \"documented default: why\")");
             key.values[name] = entry["value"].get<double>();
         }
         p.keys.push_back({0.0, checked(key.values, "coordinates")});
@@ -113,8 +114,10 @@ Posture loadPosture(const std::filesystem::path& file, const CoordinateSystem& c
             if (k.contains("coordinates"))
                 for (const auto& [name, v] : k["coordinates"].items()) {
                     if (!v.is_number()) throw FileError(file, where + ".coordinates." + name + " must be a number");
-                    if (!sources.contains(name) || !sources[name].is_string() || sources[name].get<std::string>().empty())
-                        throw FileError(file, "sources." + name + " is missing (every coordinate a motion uses needs a source)");
+                    if (!sources.contains(name) || !sources[name].is_string() ||
+                        sources[name].get<std::string>().empty())
+                        throw FileError(
+                            file, "sources." + name + " is missing (every coordinate a motion uses needs a source)");
                     key.values[name] = v.get<double>();
                 }
             p.keys.push_back({key.time, checked(key.values, where)});
@@ -135,10 +138,12 @@ SpineBaseline loadSpineBaseline(const std::filesystem::path& file) {
     SpineBaseline baseline;
     const json& levels = root["segment_lordosis_deg"];
     for (std::size_t i = 0; i < kDiscLevels.size(); ++i) {
-        if (!levels.contains(kDiscLevels[i])) throw FileError(file, std::string("segment_lordosis_deg.") + kDiscLevels[i] + " is missing");
+        if (!levels.contains(kDiscLevels[i]))
+            throw FileError(file, std::string("segment_lordosis_deg.") + kDiscLevels[i] + " is missing");
         const json& entry = levels[kDiscLevels[i]];
         if (!entry.contains("value") || !entry["value"].is_number() || !hasSource(entry))
-            throw FileError(file, std::string("segment_lordosis_deg.") + kDiscLevels[i] + " needs a numeric value and a source");
+            throw FileError(
+                file, std::string("segment_lordosis_deg.") + kDiscLevels[i] + " needs a numeric value and a source");
         baseline.lordosis[i] = float(glm::radians(entry["value"].get<double>()));
     }
     return baseline;

@@ -12,7 +12,8 @@ namespace {
 using nlohmann::json;
 
 glm::vec3 toVec3(const json& value, const std::filesystem::path& file, const std::string& where) {
-    if (!value.is_array() || value.size() != 3 || !value[0].is_number() || !value[1].is_number() || !value[2].is_number())
+    if (!value.is_array() || value.size() != 3 || !value[0].is_number() || !value[1].is_number() ||
+        !value[2].is_number())
         throw FileError(file, where + " must be an array of three numbers");
     return {value[0].get<float>(), value[1].get<float>(), value[2].get<float>()};
 }
@@ -114,8 +115,9 @@ SkeletonDefinition loadSkeletonDefinition(const std::filesystem::path& manifest)
         bone.meshHigh = dir / text(meshes, "high", manifest, where + ".mesh_files");
         bone.meshLow = dir / text(meshes, "low", manifest, where + ".mesh_files");
         if (b.contains("landmarks"))
-            readNamedPoints(b["landmarks"], manifest, where + ".landmarks",
-                            [&](const std::string& name, glm::vec3 p) { bone.landmarks.push_back({name, p}); });
+            readNamedPoints(b["landmarks"], manifest, where + ".landmarks", [&](const std::string& name, glm::vec3 p) {
+                bone.landmarks.push_back({name, p});
+            });
         if (b.contains("joints"))
             readNamedPoints(b["joints"], manifest, where + ".joints",
                             [&](const std::string& name, glm::vec3 p) { bone.joints[name] = p; });

@@ -8,12 +8,22 @@
 namespace lumbarlab {
 namespace {
 
-glm::mat4 translate(const glm::vec3& t) { return glm::translate(glm::mat4(1.0f), t); }
-glm::mat4 rotateX(float a) { return glm::rotate(glm::mat4(1.0f), a, glm::vec3{1, 0, 0}); }
-glm::mat4 rotateY(float a) { return glm::rotate(glm::mat4(1.0f), a, glm::vec3{0, 1, 0}); }
-glm::mat4 rotateZ(float a) { return glm::rotate(glm::mat4(1.0f), a, glm::vec3{0, 0, 1}); }
+glm::mat4 translate(const glm::vec3& t) {
+    return glm::translate(glm::mat4(1.0f), t);
+}
+glm::mat4 rotateX(float a) {
+    return glm::rotate(glm::mat4(1.0f), a, glm::vec3{1, 0, 0});
+}
+glm::mat4 rotateY(float a) {
+    return glm::rotate(glm::mat4(1.0f), a, glm::vec3{0, 1, 0});
+}
+glm::mat4 rotateZ(float a) {
+    return glm::rotate(glm::mat4(1.0f), a, glm::vec3{0, 0, 1});
+}
 
-const char* sideSuffix(int side) { return side == 0 ? "_r" : "_l"; }
+const char* sideSuffix(int side) {
+    return side == 0 ? "_r" : "_l";
+}
 
 }  // namespace
 
@@ -49,8 +59,10 @@ SkeletonKinematics::SkeletonKinematics(const SkeletonDefinition& skeleton) {
                     if (l.name == name) return l.position;
             return std::nullopt;
         };
-        const auto medial = landmark("femur" + s, "medial_epicondyle"), lateral = landmark("femur" + s, "lateral_epicondyle");
-        const auto apex = landmark("patella" + s, "patella_apex"), tuberosity = landmark("tibia" + s, "tibial_tuberosity");
+        const auto medial = landmark("femur" + s, "medial_epicondyle"),
+                   lateral = landmark("femur" + s, "lateral_epicondyle");
+        const auto apex = landmark("patella" + s, "patella_apex"),
+                   tuberosity = landmark("tibia" + s, "tibial_tuberosity");
         if (medial && lateral && apex && tuberosity) {
             PatellaTrack& track = patellaTrack_[side];
             track.axisPoint = 0.5f * (*medial + *lateral);
@@ -58,7 +70,8 @@ SkeletonKinematics::SkeletonKinematics(const SkeletonDefinition& skeleton) {
             // axis (Churchill 1998: the TEA approximates the flexion axis; the femur also rolls back):
             // the tibia then swings round the posterior condyles instead of sinking into them in deep
             // flexion, while the patella still slides down the groove.
-            kneeAxis_[side] = glm::mix(kneeCentre_[side], glm::vec3{track.axisPoint.x, track.axisPoint.y, kneeCentre_[side].z}, 0.5f);
+            kneeAxis_[side] =
+                glm::mix(kneeCentre_[side], glm::vec3{track.axisPoint.x, track.axisPoint.y, kneeCentre_[side].z}, 0.5f);
             track.axisPoint.z = patellaCentre_[side].z;  // the groove's plane
             track.apex = *apex;
             track.tuberosity = *tuberosity;
@@ -114,7 +127,8 @@ float SkeletonKinematics::patellarLigamentLength(int side, float kneeFlexion) co
     const PatellaTrack& track = patellaTrack_[side];
     const glm::mat4 patella = patellaInFemur(side, kneeFlexion);
     const glm::mat4 tibia = tibiaInFemur(side, kneeFlexion);
-    return glm::length(glm::vec3(patella * glm::vec4(track.apex, 1.0f)) - glm::vec3(tibia * glm::vec4(track.tuberosity, 1.0f)));
+    return glm::length(glm::vec3(patella * glm::vec4(track.apex, 1.0f)) -
+                       glm::vec3(tibia * glm::vec4(track.tuberosity, 1.0f)));
 }
 
 SkeletonFrames SkeletonKinematics::solve(const SkeletonPose& pose) const {
@@ -151,7 +165,8 @@ SkeletonFrames SkeletonKinematics::solve(const SkeletonPose& pose) const {
             rotateY(0.5f * a.rotation) * rotateX(0.5f * a.bending) * rotateZ(0.5f * a.extension);
         const std::string disc = std::string("disc_") + kDiscLevels[std::size_t(i)];
         frames.world[disc] = lowerEndplate * translate({0, half, 0}) * halfRotation;
-        const glm::mat4 upperInferiorEndplate = lowerEndplate * translate({0, half, 0}) * rotation * translate({0, half, 0});
+        const glm::mat4 upperInferiorEndplate =
+            lowerEndplate * translate({0, half, 0}) * rotation * translate({0, half, 0});
         // The endplates the disc fills the space between (y pointing up, into the upper body).
         frames.world[disc + "_bottom"] = lowerEndplate;
         frames.world[disc + "_top"] = upperInferiorEndplate;

@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 
-
 namespace lumbarlab {
 namespace {
 
@@ -23,16 +22,19 @@ void addPoseOptions(CLI::App* command, PoseSelection& pose) {
 
 ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     ParsedCommand result;
-    CLI::App app{"Lumbar Lab: why the lower back hurts, and how three hip exercises help.\n"
-                 "Interactive 3D anatomy of the lumbar spine, pelvis and hips.",
-                 "lumbarlab"};
+    CLI::App app{
+        "Lumbar Lab: why the lower back hurts, and how three hip exercises help.\n"
+        "Interactive 3D anatomy of the lumbar spine, pelvis and hips.",
+        "lumbarlab"};
     app.set_version_flag("--version", std::string("lumbarlab ") + LUMBARLAB_VERSION);
     app.require_subcommand(0, 1);
-    app.footer("Exit codes: 0 ok, 1 a file or render failed, 2 bad command line, 3 no graphics (display, EGL or GL 3.3).\n"
-               "Run 'lumbarlab COMMAND --help' for a command's options.");
+    app.footer(
+        "Exit codes: 0 ok, 1 a file or render failed, 2 bad command line, 3 no graphics (display, EGL or GL 3.3).\n"
+        "Run 'lumbarlab COMMAND --help' for a command's options.");
 
     auto* view = app.add_subcommand("view", "Open the interactive viewer window (the default command)");
-    view->add_option("--mesh", result.view.meshes, "Mesh file(s) to show instead of the built-in model (glTF, OBJ, STL, PLY)")
+    view->add_option("--mesh", result.view.meshes,
+                     "Mesh file(s) to show instead of the built-in model (glTF, OBJ, STL, PLY)")
         ->check(CLI::ExistingFile);
     view->add_option("--frames", result.view.frames, "Run this many frames, then exit (for tests)")
         ->check(CLI::Range(1, 1000000));
@@ -46,20 +48,24 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     std::string camera = "oblique";
     render->add_option("--camera", camera, "View: anterior, posterior, lateral, medial, superior, oblique")
         ->check(CLI::IsMember({"anterior", "posterior", "lateral", "medial", "superior", "oblique"}));
-    render->add_option("--samples", result.render.samples, "MSAA samples per pixel (1 = off)")->check(CLI::Range(1, 16));
+    render->add_option("--samples", result.render.samples, "MSAA samples per pixel (1 = off)")
+        ->check(CLI::Range(1, 16));
     render->add_flag("--flat", result.render.flatShading, "Unlit flat shading (to measure what the material costs)");
     addPoseOptions(render, result.render.pose);
     render->add_flag("--xray", result.render.xray, "Make bones translucent");
     render->add_flag("--pressure", result.render.pressure, "Colour the discs by pressure (MPa)");
-    render->add_flag("--cut", result.render.cut, "Sagittal cut: remove the subject's right half to see inside discs and canal");
+    render->add_flag("--cut", result.render.cut,
+                     "Sagittal cut: remove the subject's right half to see inside discs and canal");
     render->add_flag("--landmarks", result.render.landmarks, "Show landmark markers (of --select, or all)");
     render->add_option("--select", result.render.select, "Highlight this bone id (e.g. femur_r, l4)");
     render->add_option("--focus", result.render.focus, "Frame this bone id or group (pelvis, spine, discs, legs)");
-    render->add_option("--hide", result.render.hide,
-                       "Hide a group: body, props, pelvis, spine, discs, legs, nerves, muscles (all of them) or one muscle group: "
-                       "hip_flexors, deep_hip, glutes, back_extensors, hamstrings, abdominals (repeatable)")
-        ->check(CLI::IsMember({"body", "props", "pelvis", "spine", "discs", "legs", "nerves", "meshes", "muscles", "hip_flexors",
-                               "deep_hip", "glutes", "back_extensors", "hamstrings", "abdominals"}));
+    render
+        ->add_option(
+            "--hide", result.render.hide,
+            "Hide a group: body, props, pelvis, spine, discs, legs, nerves, muscles (all of them) or one muscle group: "
+            "hip_flexors, deep_hip, glutes, back_extensors, hamstrings, abdominals (repeatable)")
+        ->check(CLI::IsMember({"body", "props", "pelvis", "spine", "discs", "legs", "nerves", "meshes", "muscles",
+                               "hip_flexors", "deep_hip", "glutes", "back_extensors", "hamstrings", "abdominals"}));
     render->add_option("--mesh", result.render.meshes, "Mesh file(s) to render instead of the built-in model")
         ->check(CLI::ExistingFile);
 
@@ -71,15 +77,19 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     addPoseOptions(pose, result.pose.pose);
     pose->add_option("--format", result.pose.format, "json or csv")->check(CLI::IsMember({"csv", "json"}));
     auto* poses = app.add_subcommand("poses", "List the postures and motions with their durations");
-    auto* discs = app.add_subcommand("discs", "Print each disc's compression, shear, pressure and nucleus shift for a posture");
+    auto* discs =
+        app.add_subcommand("discs", "Print each disc's compression, shear, pressure and nucleus shift for a posture");
     addPoseOptions(discs, result.discs.pose);
     discs->add_option("--load-kg", result.discs.loadKg, "Load held in the hands, kg")->check(CLI::Range(0.0, 100.0));
     discs->add_flag("--far", result.discs.far, "Hold the load out in front instead of close to the body");
     discs->add_option("--format", result.discs.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
-    auto* muscles = app.add_subcommand("muscles", "Print every muscle's length, change against standing (%), lengthening speed and moment arms");
+    auto* muscles = app.add_subcommand(
+        "muscles", "Print every muscle's length, change against standing (%), lengthening speed and moment arms");
     addPoseOptions(muscles, result.muscles.pose);
-    muscles->add_option("--reference", result.muscles.reference, "Posture whose lengths count as 0 % (default: neutral_standing)");
-    muscles->add_option("--sweep", result.muscles.sweep, "Vary one coordinate: COORD=FROM:TO:STEP in degrees, one block of rows per value");
+    muscles->add_option("--reference", result.muscles.reference,
+                        "Posture whose lengths count as 0 % (default: neutral_standing)");
+    muscles->add_option("--sweep", result.muscles.sweep,
+                        "Vary one coordinate: COORD=FROM:TO:STEP in degrees, one block of rows per value");
     muscles->add_option("--format", result.muscles.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
 
     try {

@@ -27,8 +27,8 @@ struct ViewOptions {
 /// Which posture to show and how to adjust it (shared by render, pose, muscles, discs).
 struct PoseSelection {
     std::string pose = "neutral_standing";
-    double time = 0.0;                ///< seconds into a motion
-    std::vector<std::string> sets;    ///< "COORD=VALUE" overrides, degrees or metres
+    double time = 0.0;              ///< seconds into a motion
+    std::vector<std::string> sets;  ///< "COORD=VALUE" overrides, degrees or metres
 };
 
 /// `lumbarlab render`: one headless image.
@@ -42,10 +42,10 @@ struct RenderOptions {
     bool flatShading = false;
     bool xray = false;
     bool landmarks = false;
-    bool pressure = false;  ///< colour the discs by pressure
-    bool cut = false;       ///< sagittal cut: remove the right half
-    std::string select;  ///< object id to highlight (and show landmarks of)
-    std::string focus;   ///< object id or group to frame instead of everything
+    bool pressure = false;          ///< colour the discs by pressure
+    bool cut = false;               ///< sagittal cut: remove the right half
+    std::string select;             ///< object id to highlight (and show landmarks of)
+    std::string focus;              ///< object id or group to frame instead of everything
     std::vector<std::string> hide;  ///< groups to hide (body, props, discs, ...)
     std::vector<std::filesystem::path> meshes;
 };

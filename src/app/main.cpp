@@ -18,13 +18,20 @@ int main(int argc, char** argv) {
                 if (!command.output.empty()) std::fputs(command.output.c_str(), stdout);
                 if (!command.error.empty()) std::fprintf(stderr, "%s\n", command.error.c_str());
                 return command.exitCode;
-            case ParsedCommand::Kind::Render: return runRenderCommand(command.render);
-            case ParsedCommand::Kind::Model: return runModelCommand(command.model);
-            case ParsedCommand::Kind::Pose: return runPoseCommand(command.pose);
-            case ParsedCommand::Kind::Poses: return runPosesCommand();
-            case ParsedCommand::Kind::Discs: return runDiscsCommand(command.discs);
-            case ParsedCommand::Kind::Muscles: return runMusclesCommand(command.muscles);
-            case ParsedCommand::Kind::View: return runViewCommand(command.view);
+            case ParsedCommand::Kind::Render:
+                return runRenderCommand(command.render);
+            case ParsedCommand::Kind::Model:
+                return runModelCommand(command.model);
+            case ParsedCommand::Kind::Pose:
+                return runPoseCommand(command.pose);
+            case ParsedCommand::Kind::Poses:
+                return runPosesCommand();
+            case ParsedCommand::Kind::Discs:
+                return runDiscsCommand(command.discs);
+            case ParsedCommand::Kind::Muscles:
+                return runMusclesCommand(command.muscles);
+            case ParsedCommand::Kind::View:
+                return runViewCommand(command.view);
         }
     } catch (const std::exception& e) {
         // Last resort: anything unforeseen still ends as one line, not a crash.

@@ -1,7 +1,7 @@
 #include "model_command.h"
 
-#include "model_view.h"
 #include "lumbarlab/core/file_error.h"
+#include "model_view.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +14,9 @@ int runModelCommand(const ModelOptions& options) {
     // Landmarks need only the skeleton's data, not its meshes: no GL context here.
     const std::filesystem::path modelDir = findModelDir(), assetDir = findAssetDir();
     if (modelDir.empty()) {
-        std::fprintf(stderr, "lumbarlab model: built-in model not found (build the 'lumbarlab_models' target or set LUMBARLAB_MODEL_DIR)\n");
+        std::fprintf(stderr,
+                     "lumbarlab model: built-in model not found (build the 'lumbarlab_models' target or set "
+                     "LUMBARLAB_MODEL_DIR)\n");
         return kExitFailed;
     }
     std::vector<WorldLandmark> landmarks;
@@ -32,15 +34,21 @@ int runModelCommand(const ModelOptions& options) {
     if (options.format == "json") {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& l : landmarks)
-            out.push_back({{"bone", l.bone}, {"landmark", l.name}, {"x_m", l.position.x}, {"y_m", l.position.y}, {"z_m", l.position.z}});
-        std::cout << nlohmann::json{{"posture", "neutral_standing"}, {"frame", "world: x anterior, y superior, z right; metres"},
+            out.push_back({{"bone", l.bone},
+                           {"landmark", l.name},
+                           {"x_m", l.position.x},
+                           {"y_m", l.position.y},
+                           {"z_m", l.position.z}});
+        std::cout << nlohmann::json{{"posture", "neutral_standing"},
+                                    {"frame", "world: x anterior, y superior, z right; metres"},
                                     {"landmarks", out}}
                          .dump(2)
                   << "\n";
     } else {
         std::printf("bone,landmark,x_m,y_m,z_m\n");
         for (const auto& l : landmarks)
-            std::printf("%s,%s,%.5f,%.5f,%.5f\n", l.bone.c_str(), l.name.c_str(), l.position.x, l.position.y, l.position.z);
+            std::printf("%s,%s,%.5f,%.5f,%.5f\n", l.bone.c_str(), l.name.c_str(), l.position.x, l.position.y,
+                        l.position.z);
     }
     return kExitOk;
 }

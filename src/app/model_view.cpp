@@ -14,7 +14,7 @@
 namespace lumbarlab {
 namespace {
 
-constexpr float kMarkerRadius = 0.0035f;                     // 3.5 mm: visible at whole-skeleton zoom
+constexpr float kMarkerRadius = 0.0035f;                      // 3.5 mm: visible at whole-skeleton zoom
 constexpr glm::vec4 kMarkerColour{1.0f, 0.55f, 0.10f, 1.0f};  // warm orange, apart from bone and disc hues
 constexpr float kXrayAlpha = 0.28f;
 
@@ -22,8 +22,9 @@ constexpr float kXrayAlpha = 0.28f;
 
 ModelView openModelView(const std::vector<std::filesystem::path>& meshes, bool softwareGl) {
     const std::filesystem::path assetDir = findAssetDir();
-    return ModelView(meshes.empty() ? loadBuiltInScene(findModelDir(), assetDir, softwareGl ? Detail::Low : Detail::High)
-                                    : loadMeshScene(meshes),
+    return ModelView(meshes.empty()
+                         ? loadBuiltInScene(findModelDir(), assetDir, softwareGl ? Detail::Low : Detail::High)
+                         : loadMeshScene(meshes),
                      assetDir);
 }
 
@@ -46,8 +47,10 @@ std::string readableName(const std::string& snakeCase) {
     for (auto& c : out)
         if (c == '_') c = ' ';
     // Side suffixes read better spelled out.
-    if (out.size() > 2 && out.compare(out.size() - 2, 2, " r") == 0) out.replace(out.size() - 2, 2, " (right)");
-    else if (out.size() > 2 && out.compare(out.size() - 2, 2, " l") == 0) out.replace(out.size() - 2, 2, " (left)");
+    if (out.size() > 2 && out.compare(out.size() - 2, 2, " r") == 0)
+        out.replace(out.size() - 2, 2, " (right)");
+    else if (out.size() > 2 && out.compare(out.size() - 2, 2, " l") == 0)
+        out.replace(out.size() - 2, 2, " (left)");
     return out;
 }
 
@@ -96,7 +99,8 @@ std::vector<WorldLandmark> ModelView::shownLandmarks() const {
         const SceneObject& object = scene_.objects[i];
         if (scene_.selected ? *scene_.selected != i : !object.visible) continue;
         const BoneDefinition& bone = model_->data.skeleton.bones[model_->boneOfObject[i]];
-        for (const auto& l : bone.landmarks) out.push_back({bone.id, l.name, frames.toWorld(bone.parentFrame, l.position)});
+        for (const auto& l : bone.landmarks)
+            out.push_back({bone.id, l.name, frames.toWorld(bone.parentFrame, l.position)});
     }
     return out;
 }
@@ -140,13 +144,14 @@ InfoCard ModelView::muscleCard(const std::pair<std::size_t, BodySide>& muscle) c
         if (model.set().paths[i].muscle == muscle.first && model.set().paths[i].side == muscle.second)
             for (const MomentArm& a : allArms[i]) arms[a.coordinate].first += a.metres, ++arms[a.coordinate].second;
     char line[160];
-    std::snprintf(line, sizeof line, "Length now %.3f m%s; %s %.3f m", whole.lengthM, whole.fascicles > 1 ? " (mean of its fascicles)" : "",
-                  reference.c_str(), whole.referenceM);
+    std::snprintf(line, sizeof line, "Length now %.3f m%s; %s %.3f m", whole.lengthM,
+                  whole.fascicles > 1 ? " (mean of its fascicles)" : "", reference.c_str(), whole.referenceM);
     card.details.push_back(line);
     std::snprintf(line, sizeof line, "Change: %+.1f %% against %s", whole.changePct, reference.c_str());
     card.details.push_back(line);
     for (const auto& [coordinate, sum] : arms) {
-        std::snprintf(line, sizeof line, "Moment arm about %s: %+.1f cm", coordinate.c_str(), 100.0 * sum.first / sum.second);
+        std::snprintf(line, sizeof line, "Moment arm about %s: %+.1f cm", coordinate.c_str(),
+                      100.0 * sum.first / sum.second);
         card.details.push_back(line);
     }
     card.details.push_back("Source: " + m.source);
@@ -158,7 +163,8 @@ std::optional<InfoCard> ModelView::infoCard() const {
     const SceneObject& object = scene_.objects[*scene_.selected];
     InfoCard card;
     card.title = object.name;
-    if (const auto muscle = model_ ? model_->muscleOfObject(*scene_.selected) : std::nullopt) return muscleCard(*muscle);
+    if (const auto muscle = model_ ? model_->muscleOfObject(*scene_.selected) : std::nullopt)
+        return muscleCard(*muscle);
     if (!model_ || *scene_.selected >= model_->boneOfObject.size()) {
         if (const BoneInfo* info = info_.find(object.id)) {  // nerve roots and other named parts
             card.subtitle = info->kind;

@@ -3,9 +3,9 @@
 // with x-ray and landmark markers, the landmark labels, and the info card for a selection.
 
 #include "lumbarlab/anatomy/bone_info.h"
-#include "scene_builder.h"
 #include "lumbarlab/scene/camera.h"
 #include "lumbarlab/ui/ui_state.h"
+#include "scene_builder.h"
 
 #include <optional>
 #include <vector>
@@ -20,8 +20,8 @@ struct ViewExtras {
 
 /// A landmark in world coordinates with its bone, for markers and labels.
 struct WorldLandmark {
-    std::string bone;   ///< bone id
-    std::string name;   ///< landmark name
+    std::string bone;  ///< bone id
+    std::string name;  ///< landmark name
     glm::vec3 position{0.0f};
 };
 

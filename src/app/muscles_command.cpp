@@ -1,11 +1,11 @@
 // `lumbarlab muscles`: musculotendon lengths of every fascicle and muscle for a pose, against a
 // reference posture, with lengthening speed and moment arms; optionally swept over one coordinate.
 
+#include "lumbarlab/biomech/muscle_model.h"
+#include "lumbarlab/core/file_error.h"
 #include "pose_command.h"
 #include "pose_selection.h"
 #include "scene_builder.h"
-#include "lumbarlab/biomech/muscle_model.h"
-#include "lumbarlab/core/file_error.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,12 +27,14 @@ struct Sweep {
 Sweep parseSweep(const std::string& text, const ModelData& data) {
     const auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0)
-        throw PoseSelectionError("--sweep '" + text + "' must look like COORD=FROM:TO:STEP, e.g. hip_flexion_r=0:90:10");
+        throw PoseSelectionError("--sweep '" + text +
+                                 "' must look like COORD=FROM:TO:STEP, e.g. hip_flexion_r=0:90:10");
     Sweep s;
     s.coordinate = text.substr(0, eq);
     if (!data.coordinates.find(s.coordinate)) {
         const std::string problem = data.coordinates.check({{s.coordinate, 0.0}});
-        throw PoseSelectionError("--sweep: " + (problem.empty() ? "unknown coordinate '" + s.coordinate + "'" : problem));
+        throw PoseSelectionError("--sweep: " +
+                                 (problem.empty() ? "unknown coordinate '" + s.coordinate + "'" : problem));
     }
     double parts[3]{};
     std::size_t at = eq + 1;
@@ -63,16 +65,16 @@ struct Row {
 std::vector<Row> rowsFor(const MuscleModel& model, const Coordinates& values, const Posture* posture, double time,
                          const Coordinates& overrides) {
     const std::vector<float> lengths = model.lengthsAt(values);
-    const std::vector<float> speeds = posture ? model.lengtheningSpeeds(*posture, time, overrides)
-                                              : std::vector<float>(lengths.size(), 0.0f);
+    const std::vector<float> speeds =
+        posture ? model.lengtheningSpeeds(*posture, time, overrides) : std::vector<float>(lengths.size(), 0.0f);
     const auto arms = model.momentArms(values);
     const auto columns = momentArmColumns();
     const MuscleSet& set = model.set();
     std::vector<Row> rows;
     for (std::size_t i = 0; i < set.paths.size(); ++i) {
         const MusclePathDefinition& p = set.paths[i];
-        Row r{set.muscles[p.muscle].id, p.side == BodySide::Right ? "right" : "left", p.fascicle,
-              lengths[i], model.referenceLengths()[i], model.changePercent(i, lengths[i]), speeds[i], {}};
+        Row r{set.muscles[p.muscle].id,    p.side == BodySide::Right ? "right" : "left", p.fascicle, lengths[i],
+              model.referenceLengths()[i], model.changePercent(i, lengths[i]),           speeds[i],  {}};
         r.momentArms.resize(columns.size());
         const auto names = momentArmCoordinates(p.side);
         for (const MomentArm& a : arms[i])
@@ -92,7 +94,8 @@ std::vector<Row> rowsFor(const MuscleModel& model, const Coordinates& values, co
                 const Row& r = rows[i];
                 mean.length += r.length, mean.reference += r.reference, mean.speed += r.speed, ++n;
                 for (std::size_t c = 0; c < columns.size(); ++c)
-                    if (r.momentArms[c]) mean.momentArms[c] = mean.momentArms[c].value_or(0.0) + *r.momentArms[c], ++armCount[c];
+                    if (r.momentArms[c])
+                        mean.momentArms[c] = mean.momentArms[c].value_or(0.0) + *r.momentArms[c], ++armCount[c];
             }
             if (n == 0) continue;
             mean.length /= n, mean.reference /= n, mean.speed /= n;
@@ -110,8 +113,9 @@ int runMusclesCommand(const MusclesOptions& options) {
     const std::filesystem::path modelDir = findModelDir(), assetDir = findAssetDir();
     if (modelDir.empty() || assetDir.empty()) {
         std::fprintf(stderr, "lumbarlab muscles: %s\n",
-                     modelDir.empty() ? "built-in model not found (build the 'lumbarlab_models' target or set LUMBARLAB_MODEL_DIR)"
-                                      : "data folder not found (set LUMBARLAB_ASSET_DIR)");
+                     modelDir.empty()
+                         ? "built-in model not found (build the 'lumbarlab_models' target or set LUMBARLAB_MODEL_DIR)"
+                         : "data folder not found (set LUMBARLAB_ASSET_DIR)");
         return kExitFailed;
     }
     std::optional<ModelData> data;
@@ -127,7 +131,8 @@ int runMusclesCommand(const MusclesOptions& options) {
     std::optional<Sweep> sweep;
     try {
         values = resolvePose(*data, options.pose);
-        for (const auto& set : options.pose.sets) overrides[set.substr(0, set.find('='))] = values[set.substr(0, set.find('='))];
+        for (const auto& set : options.pose.sets)
+            overrides[set.substr(0, set.find('='))] = values[set.substr(0, set.find('='))];
         if (!options.reference.empty()) model->setReferencePosture(options.reference);
         if (!options.sweep.empty()) sweep = parseSweep(options.sweep, *data);
     } catch (const PoseSelectionError& e) {
@@ -165,8 +170,13 @@ int runMusclesCommand(const MusclesOptions& options) {
             nlohmann::json block;
             if (sweep) block["coordinate"] = sweep->coordinate, block["value_deg"] = value;
             for (const Row& r : rows) {
-                nlohmann::json j{{"muscle", r.muscle}, {"side", r.side}, {"fascicle", r.fascicle}, {"length_m", r.length},
-                                 {"reference_length_m", r.reference}, {"change_pct", r.change}, {"lengthening_speed_m_s", r.speed}};
+                nlohmann::json j{{"muscle", r.muscle},
+                                 {"side", r.side},
+                                 {"fascicle", r.fascicle},
+                                 {"length_m", r.length},
+                                 {"reference_length_m", r.reference},
+                                 {"change_pct", r.change},
+                                 {"lengthening_speed_m_s", r.speed}};
                 for (std::size_t c = 0; c < columns.size(); ++c)
                     if (r.momentArms[c]) j["moment_arm_m"][columns[c]] = *r.momentArms[c];
                 block["rows"].push_back(std::move(j));
@@ -186,8 +196,8 @@ int runMusclesCommand(const MusclesOptions& options) {
     for (const auto& [value, rows] : blocks)
         for (const Row& r : rows) {
             if (sweep) std::printf("%g,", value);
-            std::printf("%s,%s,%s,%.5f,%.5f,%.2f,%.4f", r.muscle.c_str(), r.side.c_str(), r.fascicle.c_str(), r.length, r.reference,
-                        r.change, r.speed);
+            std::printf("%s,%s,%s,%.5f,%.5f,%.2f,%.4f", r.muscle.c_str(), r.side.c_str(), r.fascicle.c_str(), r.length,
+                        r.reference, r.change, r.speed);
             for (const auto& a : r.momentArms) a ? std::printf(",%.4f", *a) : std::printf(",");
             std::printf("\n");
         }

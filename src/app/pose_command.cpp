@@ -1,9 +1,9 @@
 #include "pose_command.h"
 
-#include "pose_selection.h"
-#include "scene_builder.h"
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/core/file_error.h"
+#include "pose_selection.h"
+#include "scene_builder.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,7 +17,10 @@ namespace {
 std::optional<ModelData> loadOrReport(const char* command) {
     const std::filesystem::path modelDir = findModelDir(), assetDir = findAssetDir();
     if (modelDir.empty()) {
-        std::fprintf(stderr, "lumbarlab %s: built-in model not found (build the 'lumbarlab_models' target or set LUMBARLAB_MODEL_DIR)\n", command);
+        std::fprintf(
+            stderr,
+            "lumbarlab %s: built-in model not found (build the 'lumbarlab_models' target or set LUMBARLAB_MODEL_DIR)\n",
+            command);
         return std::nullopt;
     }
     if (assetDir.empty()) {
@@ -61,19 +64,26 @@ int runDiscsCommand(const DiscsOptions& options) {
         out["load_kg"] = options.loadKg;
         for (std::size_t i = 0; i < states.size(); ++i) {
             const DiscState& d = states[i];
-            out["levels"].push_back({{"level", kDiscLevels[i]}, {"compression_n", d.compressionN},
-                                     {"compression_lbf", d.compressionN / kNewtonsPerPoundForce}, {"shear_n", d.shearN},
-                                     {"pressure_mpa", d.pressureMpa}, {"anterior_mpa", d.anteriorMpa},
-                                     {"posterior_mpa", d.posteriorMpa}, {"nucleus_shift_mm", d.nucleusShiftMm},
-                                     {"bulge_mm", d.bulgeMm}, {"root_proximity", d.rootProximity}});
+            out["levels"].push_back({{"level", kDiscLevels[i]},
+                                     {"compression_n", d.compressionN},
+                                     {"compression_lbf", d.compressionN / kNewtonsPerPoundForce},
+                                     {"shear_n", d.shearN},
+                                     {"pressure_mpa", d.pressureMpa},
+                                     {"anterior_mpa", d.anteriorMpa},
+                                     {"posterior_mpa", d.posteriorMpa},
+                                     {"nucleus_shift_mm", d.nucleusShiftMm},
+                                     {"bulge_mm", d.bulgeMm},
+                                     {"root_proximity", d.rootProximity}});
         }
         std::cout << out.dump(2) << "\n";
     } else {
-        std::printf("level,compression_n,shear_n,pressure_mpa,anterior_mpa,posterior_mpa,nucleus_shift_mm,bulge_mm,root_proximity\n");
+        std::printf(
+            "level,compression_n,shear_n,pressure_mpa,anterior_mpa,posterior_mpa,nucleus_shift_mm,bulge_mm,root_"
+            "proximity\n");
         for (std::size_t i = 0; i < states.size(); ++i) {
             const DiscState& d = states[i];
-            std::printf("%s,%.1f,%.1f,%.3f,%.3f,%.3f,%.2f,%.2f,%.2f\n", kDiscLevels[i], d.compressionN, d.shearN, d.pressureMpa,
-                        d.anteriorMpa, d.posteriorMpa, d.nucleusShiftMm, d.bulgeMm, d.rootProximity);
+            std::printf("%s,%.1f,%.1f,%.3f,%.3f,%.3f,%.2f,%.2f,%.2f\n", kDiscLevels[i], d.compressionN, d.shearN,
+                        d.pressureMpa, d.anteriorMpa, d.posteriorMpa, d.nucleusShiftMm, d.bulgeMm, d.rootProximity);
         }
     }
     return kExitOk;
@@ -102,11 +112,14 @@ int runPoseCommand(const PoseOptions& options) {
     const SkeletonPose pose = data->poseFor(values);
     const SkeletonFrames frames = data->kinematics->solve(pose);
     const ClinicalAngles a = data->gauge->measure(pose, frames);
-    const std::pair<const char*, double> angles[] = {
-        {"hip_flexion_r_deg", a.hipFlexionRight},   {"hip_flexion_l_deg", a.hipFlexionLeft},
-        {"knee_flexion_r_deg", a.kneeFlexionRight}, {"knee_flexion_l_deg", a.kneeFlexionLeft},
-        {"lumbar_lordosis_l1_s1_deg", a.lumbarLordosis}, {"pelvic_tilt_deg", a.pelvicTilt},
-        {"sacral_slope_deg", a.sacralSlope},        {"pelvic_incidence_deg", a.pelvicIncidence}};
+    const std::pair<const char*, double> angles[] = {{"hip_flexion_r_deg", a.hipFlexionRight},
+                                                     {"hip_flexion_l_deg", a.hipFlexionLeft},
+                                                     {"knee_flexion_r_deg", a.kneeFlexionRight},
+                                                     {"knee_flexion_l_deg", a.kneeFlexionLeft},
+                                                     {"lumbar_lordosis_l1_s1_deg", a.lumbarLordosis},
+                                                     {"pelvic_tilt_deg", a.pelvicTilt},
+                                                     {"sacral_slope_deg", a.sacralSlope},
+                                                     {"pelvic_incidence_deg", a.pelvicIncidence}};
 
     if (options.format == "json") {
         nlohmann::json out;
@@ -118,7 +131,8 @@ int runPoseCommand(const PoseOptions& options) {
             out["coordinates"][spec.name] = it == values.end() ? 0.0 : it->second;
         }
         for (const auto& [name, v] : angles) out["clinical_angles"][name] = v;
-        for (std::size_t i = 0; i < kDiscLevels.size(); ++i) out["segment_lordosis_deg"][kDiscLevels[i]] = a.segmentLordosis[i];
+        for (std::size_t i = 0; i < kDiscLevels.size(); ++i)
+            out["segment_lordosis_deg"][kDiscLevels[i]] = a.segmentLordosis[i];
         for (const auto& bone : data->skeleton.bones)
             for (const auto& l : bone.landmarks) {
                 const glm::vec3 p = frames.toWorld(bone.parentFrame, l.position);
@@ -138,8 +152,9 @@ int runPoseCommand(const PoseOptions& options) {
         for (const auto& bone : data->skeleton.bones)
             for (const auto& l : bone.landmarks) {
                 const glm::vec3 p = frames.toWorld(bone.parentFrame, l.position);
-                std::printf("landmark_x_m,%s.%s,%.5f\nlandmark_y_m,%s.%s,%.5f\nlandmark_z_m,%s.%s,%.5f\n", bone.id.c_str(),
-                            l.name.c_str(), p.x, bone.id.c_str(), l.name.c_str(), p.y, bone.id.c_str(), l.name.c_str(), p.z);
+                std::printf("landmark_x_m,%s.%s,%.5f\nlandmark_y_m,%s.%s,%.5f\nlandmark_z_m,%s.%s,%.5f\n",
+                            bone.id.c_str(), l.name.c_str(), p.x, bone.id.c_str(), l.name.c_str(), p.y, bone.id.c_str(),
+                            l.name.c_str(), p.z);
             }
     }
     return kExitOk;

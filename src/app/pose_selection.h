@@ -1,8 +1,8 @@
 #pragma once
 // Turns --pose/--time/--set into coordinate values, with one-line errors that list valid names.
 
-#include "lumbarlab/anatomy/model_data.h"
 #include "cli.h"
+#include "lumbarlab/anatomy/model_data.h"
 
 #include <stdexcept>
 

@@ -1,13 +1,13 @@
 #include "render_command.h"
 
-#include "model_view.h"
-#include "pose_selection.h"
-#include "process_clock.h"
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/io/png_writer.h"
 #include "lumbarlab/render/gl_info.h"
 #include "lumbarlab/render/headless_context.h"
 #include "lumbarlab/render/renderer.h"
+#include "model_view.h"
+#include "pose_selection.h"
+#include "process_clock.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -41,7 +41,8 @@ int runRenderCommand(const RenderOptions& options) {
     }
     for (auto& object : scene.objects)
         if (std::find(options.hide.begin(), options.hide.end(), object.group) != options.hide.end() ||
-            (object.id.rfind("muscle_", 0) == 0 && std::find(options.hide.begin(), options.hide.end(), "muscles") != options.hide.end()))
+            (object.id.rfind("muscle_", 0) == 0 &&
+             std::find(options.hide.begin(), options.hide.end(), "muscles") != options.hide.end()))
             object.visible = false;
     if (!options.select.empty()) {
         for (std::size_t i = 0; i < scene.objects.size(); ++i)
@@ -78,8 +79,8 @@ int runRenderCommand(const RenderOptions& options) {
         writePng(options.out, target.readColour());
         const double ms = millisecondsSinceStart();
         std::printf("wrote %s (%dx%d, %s view, %zu triangles, %s on %s, %.0f ms)\n", options.out.c_str(), options.width,
-                    options.height, std::string(toString(options.camera)).c_str(), stats.triangles,
-                    gl.renderer.c_str(), context->platform().c_str(), ms);
+                    options.height, std::string(toString(options.camera)).c_str(), stats.triangles, gl.renderer.c_str(),
+                    context->platform().c_str(), ms);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "lumbarlab render: %s\n", e.what());
         return kExitFailed;

@@ -40,9 +40,9 @@ constexpr glm::vec4 kBoneColour{0.89f, 0.85f, 0.76f, 1.0f};
 constexpr glm::vec4 kAnnulusColour{0.60f, 0.74f, 0.84f, 0.55f};
 constexpr glm::vec4 kNucleusColour{0.93f, 0.52f, 0.48f, 1.0f};
 
-constexpr glm::vec4 kRootColour{0.97f, 0.86f, 0.38f, 1.0f};         // nerve yellow
-constexpr glm::vec4 kRootWarningColour{1.0f, 0.24f, 0.14f, 1.0f};   // crowded: red
-constexpr glm::vec4 kSkinColour{0.95f, 0.80f, 0.70f, 0.30f};      // translucent: the bones stay in view
+constexpr glm::vec4 kRootColour{0.97f, 0.86f, 0.38f, 1.0f};        // nerve yellow
+constexpr glm::vec4 kRootWarningColour{1.0f, 0.24f, 0.14f, 1.0f};  // crowded: red
+constexpr glm::vec4 kSkinColour{0.95f, 0.80f, 0.70f, 0.30f};       // translucent: the bones stay in view
 constexpr glm::vec4 kFloorColour{0.22f, 0.24f, 0.27f, 1.0f};
 constexpr glm::vec4 kFurnitureColour{0.52f, 0.40f, 0.30f, 1.0f};
 
@@ -62,12 +62,14 @@ glm::vec4 colourOf(const BoneDefinition& bone) {
 }  // namespace
 
 std::optional<std::pair<std::size_t, BodySide>> BuiltInModel::muscleOfObject(std::size_t object) const {
-    if (!muscles || object < muscleObjectStart || object >= muscleObjectStart + 2 * muscles->set().muscles.size()) return std::nullopt;
+    if (!muscles || object < muscleObjectStart || object >= muscleObjectStart + 2 * muscles->set().muscles.size())
+        return std::nullopt;
     const std::size_t k = object - muscleObjectStart;
     return std::make_pair(k / 2, k % 2 == 0 ? BodySide::Right : BodySide::Left);
 }
 
-std::vector<float> BuiltInModel::muscleTrace(const Posture& posture, std::size_t muscle, BodySide side, std::size_t samples) const {
+std::vector<float> BuiltInModel::muscleTrace(const Posture& posture, std::size_t muscle, BodySide side,
+                                             std::size_t samples) const {
     std::vector<float> trace;
     if (!muscles || !posture.isMotion() || samples < 2) return trace;
     for (std::size_t k = 0; k < samples; ++k) {
@@ -93,8 +95,9 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
         std::size_t level = 0;
         while (level + 1 < kDiscLevels.size() && frame != std::string("disc_") + kDiscLevels[level]) ++level;
         const DiscState& state = discs[level];
-        DiscAppearance look{state.anteriorMpa, state.posteriorMpa, state.nucleusShiftMm, state.bulgeMm,
-                            pressureColours && discModel, bone.id.find("_nucleus") != std::string::npos};
+        DiscAppearance look{
+            state.anteriorMpa, state.posteriorMpa,           state.nucleusShiftMm,
+            state.bulgeMm,     pressureColours && discModel, bone.id.find("_nucleus") != std::string::npos};
         MeshData deformed = scene.meshes.get(scene.objects[object].mesh);
         deformer.deform(solved.of(frame), solved.of(frame + "_bottom"), solved.of(frame + "_top"), deformed, look);
         scene.meshes.replace(scene.objects[object].mesh, std::move(deformed));
@@ -111,7 +114,8 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
             const double change = muscles->changePercent(i, muscleGeometry[i].length);
             // Volume is conserved: the cross-section grows as the fascicle shortens.
             const float rest = muscles->set().fascicleCounts[path.muscle] > 1 ? 0.0035f : 0.0065f;
-            const float radius = rest * std::sqrt(muscles->referenceLengths()[i] / std::max(muscleGeometry[i].length, 1e-4f));
+            const float radius =
+                rest * std::sqrt(muscles->referenceLengths()[i] / std::max(muscleGeometry[i].length, 1e-4f));
             points.clear();
             for (const PathVertex& v : muscleGeometry[i].vertices) points.push_back(v.world);
             MeshData& mesh = tubes[muscleObjectOf(i) - muscleObjectStart];
@@ -120,7 +124,8 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
             appendMarker(mesh, points.front(), radius * 1.6f, glm::vec3(0.25f, 0.22f, 0.2f));
             appendMarker(mesh, points.back(), radius * 1.6f, glm::vec3(0.25f, 0.22f, 0.2f));
         }
-        for (std::size_t k = 0; k < tubes.size(); ++k) scene.meshes.replace(scene.objects[muscleObjectStart + k].mesh, std::move(tubes[k]));
+        for (std::size_t k = 0; k < tubes.size(); ++k)
+            scene.meshes.replace(scene.objects[muscleObjectStart + k].mesh, std::move(tubes[k]));
     }
     // Nerve roots leave the canal behind each disc and run out and down through the foramen.
     for (std::size_t level = 0; level < kDiscLevels.size() && rootObjectStart > 0; ++level) {
@@ -132,7 +137,8 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
             const glm::vec3 end = glm::vec3(disc * glm::vec4(back - 0.001f, -0.016f, z * 0.046f, 1.0f));
             SceneObject& root = scene.objects[rootObjectStart + 2 * level + std::size_t(side)];
             root.transform = ellipsoidBetween(start, end, 0.0028f);
-            const bool crowded = discModel && discs[level].rootProximity >= discModel->parameters().rootWarningThreshold;
+            const bool crowded =
+                discModel && discs[level].rootProximity >= discModel->parameters().rootWarningThreshold;
             root.colour = crowded ? kRootWarningColour : kRootColour;
         }
     }
@@ -168,7 +174,8 @@ void BuiltInModel::applyPose(Scene& scene, const Coordinates& newValues) {
                                        [](const SceneObject& o) { return o.group == "props"; }),
                         scene.objects.end());
     const float floor = 0.0f;
-    for (const auto& shape : propShapes(posture ? posture->props : std::vector<std::string>{}, data.body->contacts(firstFrame), floor)) {
+    for (const auto& shape :
+         propShapes(posture ? posture->props : std::vector<std::string>{}, data.body->contacts(firstFrame), floor)) {
         SceneObject object;
         object.id = shape.id;
         object.name = readableShapeName(shape.id);
@@ -188,7 +195,8 @@ std::vector<float> BuiltInModel::pressureTrace(const Posture& posture, std::size
     for (std::size_t i = 0; i < samples; ++i) {
         const double t = posture.duration * double(i) / double(samples - 1);
         const auto [grounded, frames] = data.solveGrounded(posture.at(t), &posture);
-        trace.push_back(float(discModel->evaluate(frames, data.poseFor(grounded), handLoad, posture.supported)[level].pressureMpa));
+        trace.push_back(
+            float(discModel->evaluate(frames, data.poseFor(grounded), handLoad, posture.supported)[level].pressureMpa));
     }
     return trace;
 }
@@ -202,9 +210,12 @@ std::vector<EvidenceRow> BuiltInModel::evidenceRows() const {
         const auto [grounded, frames] = data.solveGrounded(p->at(0.0), p);
         return discModel->evaluate(frames, data.poseFor(grounded), {}, p->supported)[4].pressureMpa;
     };
-    rows.push_back({"Lying on the back", "0.10 MPa (20 %)", "Wilke 1999 (model calibrated here)", model("lying_supine")});
-    rows.push_back({"Relaxed standing", "0.50 MPa (100 %)", "Wilke 1999 (model calibrated here)", model("neutral_standing")});
-    rows.push_back({"Sitting relaxed", "0.46 MPa (92 %); Nachemson: 140 %", "Wilke 1999; Nachemson 1975/1981", model("sitting_relaxed")});
+    rows.push_back(
+        {"Lying on the back", "0.10 MPa (20 %)", "Wilke 1999 (model calibrated here)", model("lying_supine")});
+    rows.push_back(
+        {"Relaxed standing", "0.50 MPa (100 %)", "Wilke 1999 (model calibrated here)", model("neutral_standing")});
+    rows.push_back({"Sitting relaxed", "0.46 MPa (92 %); Nachemson: 140 %", "Wilke 1999; Nachemson 1975/1981",
+                    model("sitting_relaxed")});
     rows.push_back({"Standing bent forward", "1.10 MPa (220 %)", "Wilke 1999", model("standing_bent_forward")});
     return rows;
 }
@@ -233,7 +244,8 @@ std::filesystem::path findModelDir() {
 #else
     const char* builtIn = nullptr;
 #endif
-    return findFolder("LUMBARLAB_MODEL_DIR", {"models", "../../models", "../share/lumbarlab/models"}, builtIn, kManifestName);
+    return findFolder("LUMBARLAB_MODEL_DIR", {"models", "../../models", "../share/lumbarlab/models"}, builtIn,
+                      kManifestName);
 }
 
 std::filesystem::path findAssetDir() {
@@ -242,7 +254,8 @@ std::filesystem::path findAssetDir() {
 #else
     const char* builtIn = nullptr;
 #endif
-    return findFolder("LUMBARLAB_ASSET_DIR", {"assets", "../share/lumbarlab/assets"}, builtIn, "anatomy/coordinates.json");
+    return findFolder("LUMBARLAB_ASSET_DIR", {"assets", "../share/lumbarlab/assets"}, builtIn,
+                      "anatomy/coordinates.json");
 }
 
 SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, const std::filesystem::path& assetDir,
@@ -274,7 +287,8 @@ SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, const st
             object.name = bone.displayName;
             object.group = bone.group;
             object.colour = colourOf(bone);
-            if (bone.group == "discs") model->discDeformers.emplace_back(scene.objects.size(), DiscDeformer(mesh, bone));
+            if (bone.group == "discs")
+                model->discDeformers.emplace_back(scene.objects.size(), DiscDeformer(mesh, bone));
             object.mesh = scene.meshes.add(std::move(mesh));
             scene.objects.push_back(std::move(object));
             model->boneOfObject.push_back(b);
@@ -284,8 +298,9 @@ SceneLoadResult loadBuiltInScene(const std::filesystem::path& modelDir, const st
     }
     model->unitSphere = scene.meshes.add(makeSphere(1.0f, 24, 48));
     try {
-        model->discModel = std::make_unique<DiscModel>(loadDiscModelParameters(assetDir / "biomech" / "disc_model.json"),
-                                                       *model->data.body, model->data.baseline.lordosis);
+        model->discModel =
+            std::make_unique<DiscModel>(loadDiscModelParameters(assetDir / "biomech" / "disc_model.json"),
+                                        *model->data.body, model->data.baseline.lordosis);
     } catch (const FileError& e) {
         result.errors.push_back(e.what());
     }

@@ -23,18 +23,18 @@ enum class Detail { Low, High };
 /// The built-in model behind a scene: its data and the current coordinate values.
 struct BuiltInModel {
     ModelData data;
-    Coordinates values;      ///< the current pose, by coordinate name (grounded by applyPose)
-    std::string postureId;   ///< whose ground rule and props apply
+    Coordinates values;     ///< the current pose, by coordinate name (grounded by applyPose)
+    std::string postureId;  ///< whose ground rule and props apply
     /// For each scene object, the index of its bone in data.skeleton.bones.
     std::vector<std::size_t> boneOfObject;
     std::size_t bodyObjectStart = 0;  ///< body shapes follow the bones; props come last
     MeshId unitSphere = 0, unitBox = 0, unitTorus = 0;
-    std::string propsPlacedFor;  ///< props stay where the posture's first frame put them
+    std::string propsPlacedFor;            ///< props stay where the posture's first frame put them
     std::unique_ptr<DiscModel> discModel;  ///< null if its data file failed to load
     std::array<DiscState, 6> discs{};      ///< for the current pose
     HandLoad handLoad;
-    bool pressureColours = false;          ///< annuli coloured by pressure
-    std::size_t rootObjectStart = 0;       ///< 12 nerve roots (6 levels x right, left) follow the bones
+    bool pressureColours = false;     ///< annuli coloured by pressure
+    std::size_t rootObjectStart = 0;  ///< 12 nerve roots (6 levels x right, left) follow the bones
     /// Muscles: one scene object per muscle and side (its fascicles as tubes), null if the data failed.
     std::unique_ptr<MuscleModel> muscles;
     std::size_t muscleObjectStart = 0;
@@ -47,7 +47,8 @@ struct BuiltInModel {
     /// For a muscle object, the muscle index and side; nullopt for other objects.
     [[nodiscard]] std::optional<std::pair<std::size_t, BodySide>> muscleOfObject(std::size_t object) const;
     /// One path's length change (%) sampled across a motion (empty for a posture).
-    [[nodiscard]] std::vector<float> muscleTrace(const Posture& posture, std::size_t muscle, BodySide side, std::size_t samples) const;
+    [[nodiscard]] std::vector<float> muscleTrace(const Posture& posture, std::size_t muscle, BodySide side,
+                                                 std::size_t samples) const;
     /// Disc meshes that follow their segments: scene object index -> deformer.
     std::vector<std::pair<std::size_t, DiscDeformer>> discDeformers;
 
@@ -57,7 +58,8 @@ struct BuiltInModel {
     /// Grounds `newValues` by the posture's rule, then moves bones, body and props to match.
     void applyPose(Scene& scene, const Coordinates& newValues);
     /// One disc level's pressure (MPa) sampled `samples` times across a motion (empty for a posture).
-    [[nodiscard]] std::vector<float> pressureTrace(const Posture& posture, std::size_t level, std::size_t samples) const;
+    [[nodiscard]] std::vector<float> pressureTrace(const Posture& posture, std::size_t level,
+                                                   std::size_t samples) const;
     /// The model's L4/L5 pressure beside Wilke 1999's and Nachemson's values, with citations.
     [[nodiscard]] std::vector<EvidenceRow> evidenceRows() const;
 

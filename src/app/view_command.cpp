@@ -1,20 +1,20 @@
 #include "view_command.h"
 
-#include "model_view.h"
-#include "process_clock.h"
 #include "lumbarlab/anatomy/pose_player.h"
 #include "lumbarlab/io/png_writer.h"
 #include "lumbarlab/render/gl_info.h"
 #include "lumbarlab/render/renderer.h"
 #include "lumbarlab/ui/imgui_session.h"
 #include "lumbarlab/ui/panels.h"
+#include "model_view.h"
+#include "process_clock.h"
 
 #include <epoxy/gl.h>
 
 #include <GLFW/glfw3.h>
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -65,9 +65,9 @@ struct ViewKey {
 
     bool operator==(const ViewKey& o) const {
         return pose.target == o.pose.target && pose.distance == o.pose.distance && pose.yaw == o.pose.yaw &&
-               pose.pitch == o.pose.pitch && poseRevision == o.poseRevision && hovered == o.hovered && selected == o.selected && visible == o.visible &&
-               xray == o.xray && landmarks == o.landmarks && flat == o.flat && cut == o.cut && width == o.width &&
-               height == o.height;
+               pose.pitch == o.pose.pitch && poseRevision == o.poseRevision && hovered == o.hovered &&
+               selected == o.selected && visible == o.visible && xray == o.xray && landmarks == o.landmarks &&
+               flat == o.flat && cut == o.cut && width == o.width && height == o.height;
     }
 };
 
@@ -86,7 +86,8 @@ struct MuscleTraceCache {
     std::vector<float> trace;
 };
 
-MusclePanelData musclePanelData(const BuiltInModel& model, const Scene& scene, const PosePlayer& player, MuscleTraceCache& cache) {
+MusclePanelData musclePanelData(const BuiltInModel& model, const Scene& scene, const PosePlayer& player,
+                                MuscleTraceCache& cache) {
     MusclePanelData data;
     const MuscleSet& set = model.muscles->set();
     const Posture* reference = model.data.findPosture(model.muscles->referencePosture());
@@ -103,7 +104,8 @@ MusclePanelData musclePanelData(const BuiltInModel& model, const Scene& scene, c
     std::vector<MuscleRankRow> rows;
     for (std::size_t k = 0; k < 2 * set.muscles.size(); ++k) {
         const std::size_t object = model.muscleObjectStart + k;
-        const WholeMuscle whole = model.muscles->wholeMuscle(model.muscleLengths, k / 2, k % 2 == 0 ? BodySide::Right : BodySide::Left);
+        const WholeMuscle whole =
+            model.muscles->wholeMuscle(model.muscleLengths, k / 2, k % 2 == 0 ? BodySide::Right : BodySide::Left);
         if (object >= scene.objects.size() || whole.fascicles == 0) continue;
         rows.push_back({scene.objects[object].name, whole.changePct, object});
         if (scene.selected == object) {
@@ -111,7 +113,8 @@ MusclePanelData musclePanelData(const BuiltInModel& model, const Scene& scene, c
             data.selectedLengthM = whole.lengthM;
         }
     }
-    std::sort(rows.begin(), rows.end(), [](const MuscleRankRow& a, const MuscleRankRow& b) { return a.changePct > b.changePct; });
+    std::sort(rows.begin(), rows.end(),
+              [](const MuscleRankRow& a, const MuscleRankRow& b) { return a.changePct > b.changePct; });
     for (std::size_t i = 0; i < rows.size() && i < 5; ++i)
         if (rows[i].changePct > 0.5) data.lengthened.push_back(rows[i]);
     for (std::size_t i = 0; i < rows.size() && i < 5; ++i)
@@ -134,13 +137,16 @@ int runViewCommand(const ViewOptions& options) {
     const char* display = std::getenv("DISPLAY");
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
     if ((!display || !*display) && (!wayland || !*wayland)) {
-        std::fprintf(stderr, "lumbarlab view: no display (DISPLAY is not set); use 'lumbarlab render --out FILE.png' to render without one\n");
+        std::fprintf(stderr,
+                     "lumbarlab view: no display (DISPLAY is not set); use 'lumbarlab render --out FILE.png' to render "
+                     "without one\n");
         return kExitNoGraphics;
     }
     glfwSetErrorCallback([](int, const char* message) { gGlfwError = message ? message : ""; });
     GlfwWindow window;
     if (!glfwInit()) {
-        std::fprintf(stderr, "lumbarlab view: cannot open the display (%s); use 'lumbarlab render --out FILE.png' instead\n",
+        std::fprintf(stderr,
+                     "lumbarlab view: cannot open the display (%s); use 'lumbarlab render --out FILE.png' instead\n",
                      gGlfwError.c_str());
         return kExitNoGraphics;
     }
@@ -245,7 +251,8 @@ int runViewCommand(const ViewOptions& options) {
     bool drawnRefined = false;
     double lastChange = 0.0;
     OrbitCamera camera;
-    camera.setPose(camera.framedPose(scene.bounds(), ViewPreset::Oblique, float(fbWidth) / float(std::max(fbHeight, 1))));
+    camera.setPose(
+        camera.framedPose(scene.bounds(), ViewPreset::Oblique, float(fbWidth) / float(std::max(fbHeight, 1))));
 
     FrameTimings timings;
     timings.renderer = gl.renderer;
@@ -276,7 +283,8 @@ int runViewCommand(const ViewOptions& options) {
 
         int winWidth = 1, winHeight = 1;
         glfwGetWindowSize(window.handle, &winWidth, &winHeight);
-        const double toPixelsX = double(fbWidth) / std::max(winWidth, 1), toPixelsY = double(fbHeight) / std::max(winHeight, 1);
+        const double toPixelsX = double(fbWidth) / std::max(winWidth, 1),
+                     toPixelsY = double(fbHeight) / std::max(winHeight, 1);
         const float aspect = float(fbWidth) / float(fbHeight);
 
         imgui->beginFrame();
@@ -312,13 +320,17 @@ int runViewCommand(const ViewOptions& options) {
             for (const auto& spec : model->data.coordinates.specs()) {
                 if (spec.perLevel) continue;
                 auto it = model->values.find(spec.name);
-                panel.sliders.push_back({spec.name, spec.unit, spec.min, spec.max, it == model->values.end() ? 0.0 : it->second,
+                panel.sliders.push_back({spec.name, spec.unit, spec.min, spec.max,
+                                         it == model->values.end() ? 0.0 : it->second,
                                          player.overrides().count(spec.name) > 0});
             }
             const ClinicalAngles a = model->data.gauge->measure(model->pose(), model->frames());
-            panel.angles = {{"Hip flexion, right", a.hipFlexionRight},   {"Hip flexion, left", a.hipFlexionLeft},
-                            {"Knee flexion, right", a.kneeFlexionRight}, {"Knee flexion, left", a.kneeFlexionLeft},
-                            {"Lumbar lordosis L1-S1", a.lumbarLordosis}, {"Pelvic tilt", a.pelvicTilt},
+            panel.angles = {{"Hip flexion, right", a.hipFlexionRight},
+                            {"Hip flexion, left", a.hipFlexionLeft},
+                            {"Knee flexion, right", a.kneeFlexionRight},
+                            {"Knee flexion, left", a.kneeFlexionLeft},
+                            {"Lumbar lordosis L1-S1", a.lumbarLordosis},
+                            {"Pelvic tilt", a.pelvicTilt},
                             {"Sacral slope", a.sacralSlope}};
             drawPosturePanel(panel, ui, intents);
 
@@ -365,10 +377,12 @@ int runViewCommand(const ViewOptions& options) {
             if (input.scrollY != 0.0) camera.zoom(float(input.scrollY));
             const DrawList records = view.drawList({ui.xray, ui.showLandmarks});
             if (input.click)  // a press and release without moving: select what is under it
-                intents.select = scene.objectOf(
-                    renderer->pick(records, camera, target, int(input.click->first * toPixelsX), int(input.click->second * toPixelsY)));
+                intents.select =
+                    scene.objectOf(renderer->pick(records, camera, target, int(input.click->first * toPixelsX),
+                                                  int(input.click->second * toPixelsY)));
             if (pointerMoved && !left && !right) {
-                scene.hovered = scene.objectOf(renderer->pick(records, camera, target, int(x * toPixelsX), int(y * toPixelsY)));
+                scene.hovered =
+                    scene.objectOf(renderer->pick(records, camera, target, int(x * toPixelsX), int(y * toPixelsY)));
                 pointerMoved = false;
             }
         } else {
@@ -380,24 +394,36 @@ int runViewCommand(const ViewOptions& options) {
         // Keys, unless a text field has them.
         if (!imgui->wantsKeyboard()) {
             for (const auto& [key, mods] : input.keys) {
-                if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) intents.viewPreset = kAllViewPresets[std::size_t(key - GLFW_KEY_1)];
-                else if (key == GLFW_KEY_F) intents.frameSelection = true;
-                else if (key == GLFW_KEY_P) intents.screenshot = true;
-                else if (key == GLFW_KEY_H) ui.showHelp = !ui.showHelp;
-                else if (key == GLFW_KEY_X) ui.xray = !ui.xray;
-                else if (key == GLFW_KEY_SPACE) intents.togglePlay = true;
-                else if (key == GLFW_KEY_D) ui.showDiscPanel = ui.pressureColours = !ui.showDiscPanel;
-                else if (key == GLFW_KEY_C) ui.render.sagittalCut = !ui.render.sagittalCut;
-                else if (key == GLFW_KEY_E) ui.showEvidence = !ui.showEvidence;
-                else if (key == GLFW_KEY_M) ui.showMusclePanel = !ui.showMusclePanel;
+                if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6)
+                    intents.viewPreset = kAllViewPresets[std::size_t(key - GLFW_KEY_1)];
+                else if (key == GLFW_KEY_F)
+                    intents.frameSelection = true;
+                else if (key == GLFW_KEY_P)
+                    intents.screenshot = true;
+                else if (key == GLFW_KEY_H)
+                    ui.showHelp = !ui.showHelp;
+                else if (key == GLFW_KEY_X)
+                    ui.xray = !ui.xray;
+                else if (key == GLFW_KEY_SPACE)
+                    intents.togglePlay = true;
+                else if (key == GLFW_KEY_D)
+                    ui.showDiscPanel = ui.pressureColours = !ui.showDiscPanel;
+                else if (key == GLFW_KEY_C)
+                    ui.render.sagittalCut = !ui.render.sagittalCut;
+                else if (key == GLFW_KEY_E)
+                    ui.showEvidence = !ui.showEvidence;
+                else if (key == GLFW_KEY_M)
+                    ui.showMusclePanel = !ui.showMusclePanel;
                 else if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) {
                     const std::string name = "F" + std::to_string(key - GLFW_KEY_F1 + 1);
                     for (const auto& [k, id] : postureKeys)
                         if (k == name) intents.posture = id;
-                }
-                else if (key == GLFW_KEY_L) ui.showLandmarks = !ui.showLandmarks;
-                else if (key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) intents.quit = true;
-                else if (key == GLFW_KEY_ESCAPE) intents.select = std::optional<std::size_t>{};
+                } else if (key == GLFW_KEY_L)
+                    ui.showLandmarks = !ui.showLandmarks;
+                else if (key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL))
+                    intents.quit = true;
+                else if (key == GLFW_KEY_ESCAPE)
+                    intents.select = std::optional<std::size_t>{};
             }
         }
         input.keys.clear();
@@ -407,7 +433,8 @@ int runViewCommand(const ViewOptions& options) {
             scene.objects[*intents.toggleVisibility].visible = !scene.objects[*intents.toggleVisibility].visible;
         if (intents.toggleGroup) {
             bool anyVisible = false;
-            for (const auto& o : scene.objects) anyVisible = anyVisible || (o.group == *intents.toggleGroup && o.visible);
+            for (const auto& o : scene.objects)
+                anyVisible = anyVisible || (o.group == *intents.toggleGroup && o.visible);
             for (auto& o : scene.objects)
                 if (o.group == *intents.toggleGroup) o.visible = !anyVisible;
         }
@@ -415,7 +442,8 @@ int runViewCommand(const ViewOptions& options) {
         if (const BuiltInModel* model = view.model(); model && (intents.showAllMuscles || intents.isolateObject))
             for (std::size_t i = 0; i < scene.objects.size(); ++i)
                 if (model->muscleOfObject(i))
-                    scene.objects[i].visible = intents.showAllMuscles ? *intents.showAllMuscles : i == *intents.isolateObject;
+                    scene.objects[i].visible =
+                        intents.showAllMuscles ? *intents.showAllMuscles : i == *intents.isolateObject;
         const Bounds focus = scene.selected ? scene.bounds(*scene.selected) : scene.bounds();
         if (intents.viewPreset) camera.animateTo(camera.framedPose(scene.bounds(), *intents.viewPreset, aspect));
         if (intents.frameSelection) camera.animateTo(camera.framedPose(focus, aspect));
@@ -447,8 +475,8 @@ int runViewCommand(const ViewOptions& options) {
         if (intents.quit) glfwSetWindowShouldClose(window.handle, GLFW_TRUE);
         camera.update(dt);
 
-        ViewKey key{camera.pose(), scene.hovered, scene.selected, {}, sceneRevision, ui.xray, ui.showLandmarks, ui.render.flatShading,
-                    ui.render.sagittalCut, fbWidth, fbHeight};
+        ViewKey key{camera.pose(),    scene.hovered,         scene.selected,        {},      sceneRevision, ui.xray,
+                    ui.showLandmarks, ui.render.flatShading, ui.render.sagittalCut, fbWidth, fbHeight};
         for (const auto& o : scene.objects) key.visible.push_back(o.visible);
         if (!drawnKey || !(*drawnKey == key)) {
             renderer->syncMeshes(scene.meshes);  // deformed discs, new props

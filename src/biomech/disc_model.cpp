@@ -62,17 +62,17 @@ DiscModelParameters loadDiscModelParameters(const std::filesystem::path& file) {
 DiscModel::DiscModel(DiscModelParameters parameters, const BodyFigure& body, std::array<float, 6> neutralLordosis)
     : p_(std::move(parameters)), body_(body), neutral_(neutralLordosis) {}
 
-std::array<DiscState, 6> DiscModel::evaluate(const SkeletonFrames& frames, const SkeletonPose& pose, const HandLoad& load,
-                                             bool supported) const {
+std::array<DiscState, 6> DiscModel::evaluate(const SkeletonFrames& frames, const SkeletonPose& pose,
+                                             const HandLoad& load, bool supported) const {
     std::array<DiscState, 6> out{};
     const std::vector<SegmentMass> masses = body_.upperBodyMasses(frames, load.kg, load.far ? kFarReach : 0.0f);
     for (std::size_t level = 0; level < kDiscLevels.size(); ++level) {
         DiscState& d = out[level];
         const glm::mat4& disc = frames.of(std::string("disc_") + kDiscLevels[level]);
         const glm::vec3 centre = glm::vec3(disc[3]);
-        const glm::vec3 axisUp = glm::normalize(glm::vec3(disc[1]));      // toward the upper vertebra
-        const glm::vec3 forward = glm::normalize(glm::vec3(disc[0]));     // anterior
-        const glm::vec3 flexionAxis = glm::normalize(glm::vec3(disc[2])); // z: rotation about it
+        const glm::vec3 axisUp = glm::normalize(glm::vec3(disc[1]));       // toward the upper vertebra
+        const glm::vec3 forward = glm::normalize(glm::vec3(disc[0]));      // anterior
+        const glm::vec3 flexionAxis = glm::normalize(glm::vec3(disc[2]));  // z: rotation about it
 
         // Gravity on everything above this disc: its push along the disc axis, its shear, and its
         // moment about the disc centre (positive: it tips the trunk forward into flexion).
@@ -88,7 +88,8 @@ std::array<DiscState, 6> DiscModel::evaluate(const SkeletonFrames& frames, const
             }
         }
         // The back muscles hold a forward moment, the abdominals a backward one; both press the disc.
-        const double muscle = flexionMoment > 0.0 ? flexionMoment / p_.extensorMomentArm : -flexionMoment / p_.flexorMomentArm;
+        const double muscle =
+            flexionMoment > 0.0 ? flexionMoment / p_.extensorMomentArm : -flexionMoment / p_.flexorMomentArm;
         // Upright, the trunk muscles also brace against each other (co-contraction); lying, only tone remains.
         d.compressionN = p_.restingToneN + (supported ? 0.0 : p_.uprightCocontractionN) + std::max(axial, 0.0) + muscle;
         d.shearN = shear;

@@ -17,7 +17,8 @@ namespace {
 constexpr double kStepDeg = 0.5;
 
 /// How fast each frame's transform changes per radian of one coordinate.
-std::map<std::string, glm::mat4> frameRates(const ModelData& data, const Coordinates& values, const std::string& coordinate) {
+std::map<std::string, glm::mat4> frameRates(const ModelData& data, const Coordinates& values,
+                                            const std::string& coordinate) {
     Coordinates plus = values, minus = values;
     plus[coordinate] += kStepDeg;
     minus[coordinate] -= kStepDeg;
@@ -68,7 +69,8 @@ std::optional<double> momentArmFromRates(const PathGeometry& g, const std::map<s
 }  // namespace
 
 std::vector<std::string> momentArmColumns() {
-    return {"hip_flexion", "hip_adduction", "hip_rotation", "knee_angle", "lumbar_flexion", "lumbar_bending", "lumbar_rotation"};
+    return {"hip_flexion",    "hip_adduction",  "hip_rotation",   "knee_angle",
+            "lumbar_flexion", "lumbar_bending", "lumbar_rotation"};
 }
 
 std::vector<std::string> momentArmCoordinates(BodySide side) {
@@ -88,7 +90,9 @@ MuscleModel::MuscleModel(const ModelData& data, MuscleSet set) : data_(data), se
 
 void MuscleModel::setReferencePosture(const std::string& postureId) {
     const Posture* posture = data_.findPosture(postureId);
-    if (!posture) throw std::invalid_argument("unknown reference posture '" + postureId + "' (one of: " + data_.postureIds() + ")");
+    if (!posture)
+        throw std::invalid_argument("unknown reference posture '" + postureId + "' (one of: " + data_.postureIds() +
+                                    ")");
     reference_ = lengthsAt(posture->at(0.0));
     referenceName_ = postureId;
 }
@@ -147,13 +151,15 @@ std::vector<std::vector<MomentArm>> MuscleModel::momentArms(const Coordinates& v
     for (std::size_t i = 0; i < out.size(); ++i) {
         const auto order = momentArmCoordinates(set_.paths[i].side);
         std::sort(out[i].begin(), out[i].end(), [&](const MomentArm& a, const MomentArm& b) {
-            return std::find(order.begin(), order.end(), a.coordinate) < std::find(order.begin(), order.end(), b.coordinate);
+            return std::find(order.begin(), order.end(), a.coordinate) <
+                   std::find(order.begin(), order.end(), b.coordinate);
         });
     }
     return out;
 }
 
-std::vector<float> MuscleModel::lengtheningSpeeds(const Posture& posture, double time, const Coordinates& overrides) const {
+std::vector<float> MuscleModel::lengtheningSpeeds(const Posture& posture, double time,
+                                                  const Coordinates& overrides) const {
     std::vector<float> out(set_.paths.size(), 0.0f);
     if (!posture.isMotion()) return out;
     // Central difference over a short window, kept inside the motion at its ends.

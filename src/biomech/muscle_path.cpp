@@ -22,7 +22,8 @@ std::pair<float, float> closestToOrigin(const glm::vec2& a, const glm::vec2& b) 
 /// A non-zero `forbidden` direction turns the circle into the end of a bar that continues that way
 /// (the rest of the bone): a line that crosses the bar must also bend, and always round the free end.
 /// Returns the angle of the first tangent point and the signed sweep; false if no bend is needed.
-bool circleWrap(const glm::vec2& p, const glm::vec2& q, float r, const glm::vec2& forbidden, float& theta1, float& sweep) {
+bool circleWrap(const glm::vec2& p, const glm::vec2& q, float r, const glm::vec2& forbidden, float& theta1,
+                float& sweep) {
     const float dp = glm::length(p), dq = glm::length(q);
     if (dp <= r || dq <= r) return false;  // an end inside the surface: leave the line straight
     const bool barred = glm::dot(forbidden, forbidden) > 1e-6f;
@@ -58,7 +59,8 @@ bool circleWrap(const glm::vec2& p, const glm::vec2& q, float r, const glm::vec2
         auto open = [&](float s, float start, float delta) {
             const float end = start + s * delta;
             return glm::dot(glm::vec2{std::cos(start), std::sin(start)}, up) <= 1e-3f &&
-                   glm::dot(glm::vec2{std::cos(end), std::sin(end)}, up) <= 1e-3f && !sweepsOver(s, start, delta, forbidden);
+                   glm::dot(glm::vec2{std::cos(end), std::sin(end)}, up) <= 1e-3f &&
+                   !sweepsOver(s, start, delta, forbidden);
         };
         const bool ccwOpen = open(1.0f, startCcw, deltaCcw), cwOpen = open(-1.0f, startCw, deltaCw);
         if (ccwOpen != cwOpen)
@@ -73,9 +75,12 @@ bool circleWrap(const glm::vec2& p, const glm::vec2& q, float r, const glm::vec2
     return true;
 }
 
-int arcSteps(float sweep) { return std::max(1, static_cast<int>(std::ceil(std::abs(sweep) / kArcStep))); }
+int arcSteps(float sweep) {
+    return std::max(1, static_cast<int>(std::ceil(std::abs(sweep) / kArcStep)));
+}
 
-bool wrapCylinder(const WrapSurface& w, const glm::vec3& fromLocal, const glm::vec3& toLocal, std::vector<glm::vec3>& arc) {
+bool wrapCylinder(const WrapSurface& w, const glm::vec3& fromLocal, const glm::vec3& toLocal,
+                  std::vector<glm::vec3>& arc) {
     const glm::mat3 toSurface = glm::transpose(w.axes);
     const glm::vec3 p = toSurface * (fromLocal - w.centre), q = toSurface * (toLocal - w.centre);
     const float r = w.radii.x;
@@ -101,7 +106,8 @@ bool wrapCylinder(const WrapSurface& w, const glm::vec3& fromLocal, const glm::v
 
 /// Spheres and ellipsoids: scaled to a unit sphere, wrapped in the plane through its centre and
 /// both ends (the exact geodesic for a sphere, a close, smooth approximation for an ellipsoid).
-bool wrapEllipsoid(const WrapSurface& w, const glm::vec3& fromLocal, const glm::vec3& toLocal, std::vector<glm::vec3>& arc) {
+bool wrapEllipsoid(const WrapSurface& w, const glm::vec3& fromLocal, const glm::vec3& toLocal,
+                   std::vector<glm::vec3>& arc) {
     const glm::mat3 toSurface = glm::transpose(w.axes);
     const glm::vec3 p = (toSurface * (fromLocal - w.centre)) / w.radii;
     const glm::vec3 q = (toSurface * (toLocal - w.centre)) / w.radii;
@@ -117,7 +123,8 @@ bool wrapEllipsoid(const WrapSurface& w, const glm::vec3& fromLocal, const glm::
     float theta1 = 0.0f, sweep = 0.0f;
     const glm::vec2 forbidden{glm::dot(w.forbiddenSide, e1), glm::dot(w.forbiddenSide, e2)};
     if (!circleWrap(p2, q2, 1.0f, forbidden, theta1, sweep)) return false;
-    const int steps = arcSteps(sweep * std::max({w.radii.x, w.radii.y, w.radii.z}) / std::min({w.radii.x, w.radii.y, w.radii.z}));
+    const int steps =
+        arcSteps(sweep * std::max({w.radii.x, w.radii.y, w.radii.z}) / std::min({w.radii.x, w.radii.y, w.radii.z}));
     for (int i = 0; i <= steps; ++i) {
         const float theta = theta1 + sweep * static_cast<float>(i) / static_cast<float>(steps);
         const glm::vec3 unit = std::cos(theta) * e1 + std::sin(theta) * e2;
@@ -130,7 +137,8 @@ bool wrapEllipsoid(const WrapSurface& w, const glm::vec3& fromLocal, const glm::
 
 bool wrapSegment(const WrapSurface& surface, const glm::vec3& from, const glm::vec3& to, std::vector<glm::vec3>& arc) {
     arc.clear();  // each shape checks every condition before it adds a point
-    return surface.shape == WrapSurface::Shape::Cylinder ? wrapCylinder(surface, from, to, arc) : wrapEllipsoid(surface, from, to, arc);
+    return surface.shape == WrapSurface::Shape::Cylinder ? wrapCylinder(surface, from, to, arc)
+                                                         : wrapEllipsoid(surface, from, to, arc);
 }
 
 void solveMusclePath(const MusclePathDefinition& path, const SkeletonFrames& frames, const Coordinates& values,
@@ -143,7 +151,8 @@ void solveMusclePath(const MusclePathDefinition& path, const SkeletonFrames& fra
             const double v = it == values.end() ? 0.0 : it->second;
             if (v < p.min || v > p.max) continue;
         }
-        out.vertices.push_back({glm::vec3(frames.of(p.frame) * glm::vec4(p.position, 1.0f)), &p.frame, p.position, true});
+        out.vertices.push_back(
+            {glm::vec3(frames.of(p.frame) * glm::vec4(p.position, 1.0f)), &p.frame, p.position, true});
     }
     if (!path.wraps.empty()) {
         // Bend each straight segment over the first surface it would cut through.
@@ -170,9 +179,11 @@ void solveMusclePath(const MusclePathDefinition& path, const SkeletonFrames& fra
             for (std::size_t k = 0; k < path.wraps.size(); ++k) {
                 const WrapSurface& w = path.wraps[k];
                 const auto& [frame, toLocal] = placed[k];
-                if (!wrapSegment(w, glm::vec3(toLocal * glm::vec4(from, 1.0f)), glm::vec3(toLocal * glm::vec4(b.world, 1.0f)), arc))
+                if (!wrapSegment(w, glm::vec3(toLocal * glm::vec4(from, 1.0f)),
+                                 glm::vec3(toLocal * glm::vec4(b.world, 1.0f)), arc))
                     continue;
-                for (const glm::vec3& local : arc) bent.push_back({glm::vec3(frame * glm::vec4(local, 1.0f)), &w.frame, local, false});
+                for (const glm::vec3& local : arc)
+                    bent.push_back({glm::vec3(frame * glm::vec4(local, 1.0f)), &w.frame, local, false});
                 from = bent.back().world;
                 ++out.wrapsActive;
             }
@@ -181,7 +192,8 @@ void solveMusclePath(const MusclePathDefinition& path, const SkeletonFrames& fra
         out.vertices.swap(bent);
     }
     float length = 0.0f;
-    for (std::size_t i = 0; i + 1 < out.vertices.size(); ++i) length += glm::distance(out.vertices[i].world, out.vertices[i + 1].world);
+    for (std::size_t i = 0; i + 1 < out.vertices.size(); ++i)
+        length += glm::distance(out.vertices[i].world, out.vertices[i + 1].world);
     out.length = length;
 }
 

@@ -30,7 +30,8 @@ MeshQuery::MeshQuery(const MeshData& mesh) {
         const int iz0 = std::clamp(int((z0 - bounds_.min.z) / cellSize_.y), 0, cellsZ_ - 1);
         const int iz1 = std::clamp(int((z1 - bounds_.min.z) / cellSize_.y), 0, cellsZ_ - 1);
         for (int iy = iy0; iy <= iy1; ++iy)
-            for (int iz = iz0; iz <= iz1; ++iz) cells_[std::size_t(iy) * std::size_t(cellsZ_) + std::size_t(iz)].push_back(t);
+            for (int iz = iz0; iz <= iz1; ++iz)
+                cells_[std::size_t(iy) * std::size_t(cellsZ_) + std::size_t(iz)].push_back(t);
     }
 }
 
@@ -59,8 +60,8 @@ std::vector<float> MeshQuery::crossingsAlongX(float y, float z) const {
 }
 
 bool MeshQuery::contains(const glm::vec3& p) const {
-    if (p.x < bounds_.min.x || p.y < bounds_.min.y || p.z < bounds_.min.z || p.x > bounds_.max.x || p.y > bounds_.max.y ||
-        p.z > bounds_.max.z)
+    if (p.x < bounds_.min.x || p.y < bounds_.min.y || p.z < bounds_.min.z || p.x > bounds_.max.x ||
+        p.y > bounds_.max.y || p.z > bounds_.max.z)
         return false;
     // Parity of the crossings in front of the point along +x.
     int crossings = 0;
@@ -84,7 +85,8 @@ glm::vec3 closestPointOnTriangle(const glm::vec3& p, const glm::vec3& a, const g
     const float vb = d5 * d2 - d1 * d6;
     if (vb <= 0.0f && d2 >= 0.0f && d6 <= 0.0f) return a + ac * (d2 / (d2 - d6));
     const float va = d3 * d6 - d5 * d4;
-    if (va <= 0.0f && (d4 - d3) >= 0.0f && (d5 - d6) >= 0.0f) return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
+    if (va <= 0.0f && (d4 - d3) >= 0.0f && (d5 - d6) >= 0.0f)
+        return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
     const float denom = 1.0f / (va + vb + vc);
     return a + ab * (vb * denom) + ac * (vc * denom);
 }

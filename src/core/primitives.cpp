@@ -24,8 +24,8 @@ MeshData makeSphere(float radius, int rings, int segments) {
         const float phi = glm::pi<float>() * float(r) / float(rings);
         for (int s = 0; s < segments; ++s) {
             const float theta = glm::two_pi<float>() * float(s) / float(segments);
-            m.positions.push_back(radius * glm::vec3{std::sin(phi) * std::cos(theta), std::cos(phi),
-                                                     -std::sin(phi) * std::sin(theta)});
+            m.positions.push_back(
+                radius * glm::vec3{std::sin(phi) * std::cos(theta), std::cos(phi), -std::sin(phi) * std::sin(theta)});
         }
     }
     m.positions.push_back({0.0f, -radius, 0.0f});
@@ -34,7 +34,8 @@ MeshData makeSphere(float radius, int rings, int segments) {
     for (int s = 0; s < segments; ++s) m.indices.insert(m.indices.end(), {0u, ring(1, s), ring(1, s + 1)});
     for (int r = 1; r + 1 < rings; ++r)
         for (int s = 0; s < segments; ++s) addQuad(m, ring(r, s), ring(r + 1, s), ring(r + 1, s + 1), ring(r, s + 1));
-    for (int s = 0; s < segments; ++s) m.indices.insert(m.indices.end(), {south, ring(rings - 1, s + 1), ring(rings - 1, s)});
+    for (int s = 0; s < segments; ++s)
+        m.indices.insert(m.indices.end(), {south, ring(rings - 1, s + 1), ring(rings - 1, s)});
     for (const auto& p : m.positions) m.normals.push_back(glm::normalize(p));
     return m;
 }

@@ -2,9 +2,9 @@
 
 #include "lumbarlab/core/cavity_occlusion.h"
 
-#include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+#include <assimp/Importer.hpp>
 
 #include <system_error>
 

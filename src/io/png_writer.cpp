@@ -1,7 +1,7 @@
 #include "lumbarlab/io/png_writer.h"
 
-#include "lumbarlab/io/atomic_file.h"
 #include "lumbarlab/core/file_error.h"
+#include "lumbarlab/io/atomic_file.h"
 
 #include <stb_image_write.h>
 

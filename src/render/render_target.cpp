@@ -111,7 +111,8 @@ Image RenderTarget::readColour() const {
     // GL's rows run bottom to top; images run top to bottom.
     const std::size_t row = std::size_t(width_) * 4;
     for (int y = 0; y < height_ / 2; ++y)
-        std::swap_ranges(image.rgba.begin() + std::ptrdiff_t(y * row), image.rgba.begin() + std::ptrdiff_t((y + 1) * row),
+        std::swap_ranges(image.rgba.begin() + std::ptrdiff_t(y * row),
+                         image.rgba.begin() + std::ptrdiff_t((y + 1) * row),
                          image.rgba.begin() + std::ptrdiff_t((height_ - 1 - y) * row));
     return image;
 }

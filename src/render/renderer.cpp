@@ -7,8 +7,10 @@
 namespace lumbarlab {
 
 Renderer::Renderer()
-    : background_("background.vert", "background.frag"), bone_("mesh.vert", "bone.frag"),
-      pickIds_("mesh.vert", "pick_id.frag"), emptyVao_(gl::makeVertexArray()) {}
+    : background_("background.vert", "background.frag"),
+      bone_("mesh.vert", "bone.frag"),
+      pickIds_("mesh.vert", "pick_id.frag"),
+      emptyVao_(gl::makeVertexArray()) {}
 
 void Renderer::syncMeshes(const MeshLibrary& meshes) {
     for (std::size_t id = 0; id < meshes_.size() && id < meshes.size(); ++id)
@@ -22,7 +24,9 @@ void Renderer::syncMeshes(const MeshLibrary& meshes) {
     }
 }
 
-const GpuMesh* Renderer::gpuMesh(MeshId id) const { return id < meshes_.size() ? meshes_[id].get() : nullptr; }
+const GpuMesh* Renderer::gpuMesh(MeshId id) const {
+    return id < meshes_.size() ? meshes_[id].get() : nullptr;
+}
 
 FrameStats Renderer::render(const DrawList& records, const OrbitCamera& camera, RenderTarget& target,
                             const RenderSettings& settings) {
@@ -56,7 +60,8 @@ FrameStats Renderer::render(const DrawList& records, const OrbitCamera& camera, 
     bone_.set("uEye", camera.eye());
     bone_.set("uExposure", settings.exposure);
     // The cut keeps the left half (z <= 0); inner faces then show, so culling must be off.
-    bone_.set("uClipPlane", settings.sagittalCut ? glm::vec4(0.0f, 0.0f, -1.0f, 0.0f) : glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
+    bone_.set("uClipPlane",
+              settings.sagittalCut ? glm::vec4(0.0f, 0.0f, -1.0f, 0.0f) : glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
     if (settings.sagittalCut) {
         glEnable(GL_CLIP_DISTANCE0);
         glDisable(GL_CULL_FACE);

@@ -49,7 +49,8 @@ ShaderProgram::ShaderProgram(std::string_view vertexFile, std::string_view fragm
         glGetProgramiv(program_.get(), GL_INFO_LOG_LENGTH, &size);
         std::string log(std::size_t(std::max(size, 1)), '\0');
         glGetProgramInfoLog(program_.get(), size, nullptr, log.data());
-        throw ShaderError(std::string(vertexFile) + " + " + std::string(fragmentFile) + ": link error: " + firstLines(log));
+        throw ShaderError(std::string(vertexFile) + " + " + std::string(fragmentFile) +
+                          ": link error: " + firstLines(log));
     }
     glDetachShader(program_.get(), vs.get());
     glDetachShader(program_.get(), fs.get());
@@ -58,15 +59,26 @@ ShaderProgram::ShaderProgram(std::string_view vertexFile, std::string_view fragm
 GLint ShaderProgram::location(std::string_view name) {
     auto it = locations_.find(std::string(name));
     if (it == locations_.end())
-        it = locations_.emplace(std::string(name), glGetUniformLocation(program_.get(), std::string(name).c_str())).first;
+        it = locations_.emplace(std::string(name), glGetUniformLocation(program_.get(), std::string(name).c_str()))
+                 .first;
     return it->second;
 }
 
-void ShaderProgram::set(std::string_view name, int value) { glUniform1i(location(name), value); }
-void ShaderProgram::set(std::string_view name, unsigned value) { glUniform1ui(location(name), value); }
-void ShaderProgram::set(std::string_view name, float value) { glUniform1f(location(name), value); }
-void ShaderProgram::set(std::string_view name, const glm::vec3& v) { glUniform3fv(location(name), 1, glm::value_ptr(v)); }
-void ShaderProgram::set(std::string_view name, const glm::vec4& v) { glUniform4fv(location(name), 1, glm::value_ptr(v)); }
+void ShaderProgram::set(std::string_view name, int value) {
+    glUniform1i(location(name), value);
+}
+void ShaderProgram::set(std::string_view name, unsigned value) {
+    glUniform1ui(location(name), value);
+}
+void ShaderProgram::set(std::string_view name, float value) {
+    glUniform1f(location(name), value);
+}
+void ShaderProgram::set(std::string_view name, const glm::vec3& v) {
+    glUniform3fv(location(name), 1, glm::value_ptr(v));
+}
+void ShaderProgram::set(std::string_view name, const glm::vec4& v) {
+    glUniform4fv(location(name), 1, glm::value_ptr(v));
+}
 void ShaderProgram::set(std::string_view name, const glm::mat3& m) {
     glUniformMatrix3fv(location(name), 1, GL_FALSE, glm::value_ptr(m));
 }

@@ -10,12 +10,18 @@ namespace lumbarlab {
 
 std::string_view toString(ViewPreset v) {
     switch (v) {
-        case ViewPreset::Anterior: return "anterior";
-        case ViewPreset::Posterior: return "posterior";
-        case ViewPreset::Lateral: return "lateral";
-        case ViewPreset::Medial: return "medial";
-        case ViewPreset::Superior: return "superior";
-        case ViewPreset::Oblique: return "oblique";
+        case ViewPreset::Anterior:
+            return "anterior";
+        case ViewPreset::Posterior:
+            return "posterior";
+        case ViewPreset::Lateral:
+            return "lateral";
+        case ViewPreset::Medial:
+            return "medial";
+        case ViewPreset::Superior:
+            return "superior";
+        case ViewPreset::Oblique:
+            return "oblique";
     }
     return "anterior";
 }
@@ -35,12 +41,18 @@ struct Angles {
 Angles anglesOf(ViewPreset preset) {
     const float quarter = glm::half_pi<float>();
     switch (preset) {
-        case ViewPreset::Anterior: return {0.0f, 0.0f};
-        case ViewPreset::Posterior: return {2.0f * quarter, 0.0f};
-        case ViewPreset::Lateral: return {quarter, 0.0f};    // from the subject's right
-        case ViewPreset::Medial: return {-quarter, 0.0f};    // from the left, i.e. the right side's medial face
-        case ViewPreset::Superior: return {0.0f, OrbitCamera::kMaxPitch};
-        case ViewPreset::Oblique: return {0.65f, 0.35f};     // front-right, a little above
+        case ViewPreset::Anterior:
+            return {0.0f, 0.0f};
+        case ViewPreset::Posterior:
+            return {2.0f * quarter, 0.0f};
+        case ViewPreset::Lateral:
+            return {quarter, 0.0f};  // from the subject's right
+        case ViewPreset::Medial:
+            return {-quarter, 0.0f};  // from the left, i.e. the right side's medial face
+        case ViewPreset::Superior:
+            return {0.0f, OrbitCamera::kMaxPitch};
+        case ViewPreset::Oblique:
+            return {0.65f, 0.35f};  // front-right, a little above
     }
     return {0.0f, 0.0f};
 }
@@ -49,7 +61,9 @@ glm::vec3 directionTowardEye(float yaw, float pitch) {
     return {std::cos(pitch) * std::cos(yaw), std::sin(pitch), std::cos(pitch) * std::sin(yaw)};
 }
 
-float smoothstep(float t) { return t * t * (3.0f - 2.0f * t); }
+float smoothstep(float t) {
+    return t * t * (3.0f - 2.0f * t);
+}
 
 }  // namespace
 
@@ -60,9 +74,13 @@ void OrbitCamera::setPose(const CameraPose& pose) {
     transition_.reset();
 }
 
-glm::vec3 OrbitCamera::eye() const { return pose_.target + pose_.distance * directionTowardEye(pose_.yaw, pose_.pitch); }
+glm::vec3 OrbitCamera::eye() const {
+    return pose_.target + pose_.distance * directionTowardEye(pose_.yaw, pose_.pitch);
+}
 
-glm::mat4 OrbitCamera::view() const { return glm::lookAt(eye(), pose_.target, glm::vec3{0.0f, 1.0f, 0.0f}); }
+glm::mat4 OrbitCamera::view() const {
+    return glm::lookAt(eye(), pose_.target, glm::vec3{0.0f, 1.0f, 0.0f});
+}
 
 glm::mat4 OrbitCamera::projection(float aspect) const {
     const float nearPlane = std::max(0.005f, pose_.distance * 0.05f);
@@ -107,8 +125,8 @@ CameraPose OrbitCamera::framedPose(const Bounds& bounds, float aspect) const {
                                (i & 4) ? bounds.max.z : bounds.min.z};
         const glm::vec3 d = corner - p.target;
         const float towardEye = glm::dot(d, back);
-        distance = std::max({distance, towardEye + std::abs(glm::dot(d, right)) / tanX,
-                             towardEye + std::abs(glm::dot(d, up)) / tanY});
+        distance = std::max(
+            {distance, towardEye + std::abs(glm::dot(d, right)) / tanX, towardEye + std::abs(glm::dot(d, up)) / tanY});
     }
     p.distance = distance * 1.08f;  // a small margin around the silhouette
     return p;

@@ -70,7 +70,8 @@ void ImGuiSession::buildFonts(float uiScale) {
     const char* dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     std::error_code ec;
     ImFont* font = nullptr;
-    if (std::filesystem::is_regular_file(dejavu, ec)) font = io.Fonts->AddFontFromFileTTF(dejavu, kBaseFontPixels * uiScale);
+    if (std::filesystem::is_regular_file(dejavu, ec))
+        font = io.Fonts->AddFontFromFileTTF(dejavu, kBaseFontPixels * uiScale);
     if (font) {
         fontSource_ = dejavu;
     } else {
@@ -99,8 +100,12 @@ void ImGuiSession::endFrame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-bool ImGuiSession::wantsMouse() const { return ImGui::GetIO().WantCaptureMouse; }
+bool ImGuiSession::wantsMouse() const {
+    return ImGui::GetIO().WantCaptureMouse;
+}
 // Only a text field takes the keyboard from the shortcuts: a focused panel must not swallow F7.
-bool ImGuiSession::wantsKeyboard() const { return ImGui::GetIO().WantTextInput; }
+bool ImGuiSession::wantsKeyboard() const {
+    return ImGui::GetIO().WantTextInput;
+}
 
 }  // namespace lumbarlab

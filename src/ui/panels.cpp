@@ -16,12 +16,18 @@ namespace {
 
 const char* presetKey(ViewPreset v) {
     switch (v) {
-        case ViewPreset::Anterior: return "1";
-        case ViewPreset::Posterior: return "2";
-        case ViewPreset::Lateral: return "3";
-        case ViewPreset::Medial: return "4";
-        case ViewPreset::Superior: return "5";
-        case ViewPreset::Oblique: return "6";
+        case ViewPreset::Anterior:
+            return "1";
+        case ViewPreset::Posterior:
+            return "2";
+        case ViewPreset::Lateral:
+            return "3";
+        case ViewPreset::Medial:
+            return "4";
+        case ViewPreset::Superior:
+            return "5";
+        case ViewPreset::Oblique:
+            return "6";
     }
     return "";
 }
@@ -121,8 +127,9 @@ void drawStatsOverlay(const FrameTimings& timings, const UiState& ui) {
     if (!ui.showStats) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 0.6f, viewport->WorkPos.y + em * 0.6f),
-                            ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowPos(
+        ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 0.6f, viewport->WorkPos.y + em * 0.6f),
+        ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.6f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
@@ -136,13 +143,15 @@ void drawStatsOverlay(const FrameTimings& timings, const UiState& ui) {
 }
 
 void drawNotices(UiState& ui, double now) {
-    ui.notices.erase(std::remove_if(ui.notices.begin(), ui.notices.end(), [&](const Notice& n) { return n.expiresAt < now; }),
-                     ui.notices.end());
+    ui.notices.erase(
+        std::remove_if(ui.notices.begin(), ui.notices.end(), [&](const Notice& n) { return n.expiresAt < now; }),
+        ui.notices.end());
     if (ui.notices.empty()) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 0.6f, viewport->WorkPos.y + viewport->WorkSize.y - em * 0.6f),
-                            ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowPos(
+        ImVec2(viewport->WorkPos.x + em * 0.6f, viewport->WorkPos.y + viewport->WorkSize.y - em * 0.6f),
+        ImGuiCond_Always, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.85f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
@@ -160,9 +169,9 @@ void drawInfoCard(const InfoCard* card, UiIntents& intents) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
     const float width = em * 21.0f;
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - width - em * 0.6f,
-                                   viewport->WorkPos.y + em * 5.5f),
-                            ImGuiCond_Always);
+    ImGui::SetNextWindowPos(
+        ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - width - em * 0.6f, viewport->WorkPos.y + em * 5.5f),
+        ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
     bool open = true;
     if (ImGui::Begin("Selected", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -199,8 +208,7 @@ void drawScreenLabels(const std::vector<ScreenLabel>& labels) {
         const ImVec2 at(label.x + 6.0f, label.y - size.y * 0.5f);
         const ImVec4 box(at.x - 3, at.y - 1, at.x + size.x + 3, at.y + size.y + 1);
         bool overlaps = false;
-        for (const auto& p : placed)
-            overlaps = overlaps || (box.x < p.z && p.x < box.z && box.y < p.w && p.y < box.w);
+        for (const auto& p : placed) overlaps = overlaps || (box.x < p.z && p.x < box.z && box.y < p.w && p.y < box.w);
         if (overlaps) continue;
         placed.push_back(box);
         draw->AddRectFilled(ImVec2(at.x - 3, at.y - 1), ImVec2(at.x + size.x + 3, at.y + size.y + 1), halo, 3.0f);
@@ -213,8 +221,9 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
     const float width = em * 24.0f;
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + em * 0.6f, viewport->WorkPos.y + viewport->WorkSize.y - em * 0.6f),
-                            ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowPos(
+        ImVec2(viewport->WorkPos.x + em * 0.6f, viewport->WorkPos.y + viewport->WorkSize.y - em * 0.6f),
+        ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(width, em * 21.0f), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Posture and motion", &ui.showPosturePanel)) {
         ImGui::End();
@@ -225,7 +234,8 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::BeginCombo("##posture", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
         for (const auto& p : data.postures) {
-            const std::string label = (p.key.empty() ? std::string("     ") : p.key + "  ") + p.name + (p.motion ? "  >" : "");
+            const std::string label =
+                (p.key.empty() ? std::string("     ") : p.key + "  ") + p.name + (p.motion ? "  >" : "");
             if (ImGui::Selectable(label.c_str(), p.id == data.current)) intents.posture = p.id;
         }
         ImGui::EndCombo();
@@ -287,7 +297,8 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
             if (s.overridden) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.45f, 0.30f, 0.12f, 1.0f));
             ImGui::SetNextItemWidth(em * 11.0f);
             const char* format = s.unit == "m" ? "%.3f m" : "%.1f deg";
-            if (ImGui::SliderFloat(s.name.c_str(), &v, float(s.min), float(s.max), format)) intents.setCoordinate = {s.name, double(v)};
+            if (ImGui::SliderFloat(s.name.c_str(), &v, float(s.min), float(s.max), format))
+                intents.setCoordinate = {s.name, double(v)};
             if (s.overridden) ImGui::PopStyleColor();
         }
     }
@@ -296,11 +307,17 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
 
 namespace {
 
-ImU32 toImColour(const std::array<float, 3>& c) { return IM_COL32(int(c[0] * 255), int(c[1] * 255), int(c[2] * 255), 255); }
+ImU32 toImColour(const std::array<float, 3>& c) {
+    return IM_COL32(int(c[0] * 255), int(c[1] * 255), int(c[2] * 255), 255);
+}
 
 /// The same sequential map as the disc colours (anatomy/disc_deformer.cpp pressureColour).
 std::array<float, 3> legendColour(float t) {
-    const float stops[5][3] = {{0.16f, 0.28f, 0.70f}, {0.10f, 0.62f, 0.70f}, {0.55f, 0.80f, 0.35f}, {0.98f, 0.80f, 0.20f}, {0.90f, 0.22f, 0.15f}};
+    const float stops[5][3] = {{0.16f, 0.28f, 0.70f},
+                               {0.10f, 0.62f, 0.70f},
+                               {0.55f, 0.80f, 0.35f},
+                               {0.98f, 0.80f, 0.20f},
+                               {0.90f, 0.22f, 0.15f}};
     const float x = std::clamp(t, 0.0f, 1.0f) * 4.0f;
     const int i = std::min(int(x), 3);
     const float f = x - float(i);
@@ -314,8 +331,9 @@ void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intent
     if (!ui.showMusclePanel) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 0.6f, viewport->WorkPos.y + em * 0.6f),
-                            ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowPos(
+        ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 0.6f, viewport->WorkPos.y + em * 0.6f),
+        ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(em * 24.0f, em * 30.0f), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Muscles", &ui.showMusclePanel)) {
         ImGui::End();
@@ -330,7 +348,8 @@ void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intent
         const float x0 = at.x + width * float(i) / 32.0f, x1 = at.x + width * float(i + 1) / 32.0f;
         const double pct = (double(i) + 0.5) / 32.0 * 2.0 * data.legendRangePct - data.legendRangePct;
         const glm::vec3 c = strainColour(pct, data.legendRangePct);
-        draw->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + height), IM_COL32(int(c.x * 255.0f), int(c.y * 255.0f), int(c.z * 255.0f), 255));
+        draw->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + height),
+                            IM_COL32(int(c.x * 255.0f), int(c.y * 255.0f), int(c.z * 255.0f), 255));
     }
     ImGui::Dummy(ImVec2(width, height));
     char low[32], high[32];
@@ -360,7 +379,8 @@ void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intent
         for (const auto& r : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (ImGui::Selectable(r.name.c_str(), data.selected && data.selected->object == r.object)) intents.select = std::optional<std::size_t>(r.object);
+            if (ImGui::Selectable(r.name.c_str(), data.selected && data.selected->object == r.object))
+                intents.select = std::optional<std::size_t>(r.object);
             ImGui::TableNextColumn();
             const glm::vec3 c = strainColour(r.changePct, data.legendRangePct);
             ImGui::TextColored(ImVec4(c.x, c.y, c.z, 1.0f), "%+.1f %%", r.changePct);
@@ -372,7 +392,8 @@ void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intent
     rankTable("shortened", "Most shortened now", data.shortened);
     ImGui::Separator();
     if (data.selected) {
-        ImGui::Text("%s: %+.1f %% (%.3f m)", data.selected->name.c_str(), data.selected->changePct, data.selectedLengthM);
+        ImGui::Text("%s: %+.1f %% (%.3f m)", data.selected->name.c_str(), data.selected->changePct,
+                    data.selectedLengthM);
         if (!data.trace.empty()) {
             float lo = 0.0f, hi = 0.0f;
             for (float v : data.trace) lo = std::min(lo, v), hi = std::max(hi, v);
@@ -380,10 +401,12 @@ void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intent
             std::snprintf(overlay, sizeof overlay, "%.0f to %+.0f %% over the motion", double(lo), double(hi));
             const ImVec2 plotAt = ImGui::GetCursorScreenPos();
             const ImVec2 size(ImGui::GetContentRegionAvail().x, em * 5.0f);
-            ImGui::PlotLines("##muscle_trace", data.trace.data(), int(data.trace.size()), 0, overlay, lo - 1.0f, hi + 1.0f, size);
+            ImGui::PlotLines("##muscle_trace", data.trace.data(), int(data.trace.size()), 0, overlay, lo - 1.0f,
+                             hi + 1.0f, size);
             if (data.traceTime >= 0.0f) {  // where the motion is now
                 const float x = plotAt.x + data.traceTime * size.x;
-                ImGui::GetWindowDrawList()->AddLine(ImVec2(x, plotAt.y), ImVec2(x, plotAt.y + size.y), IM_COL32(255, 220, 120, 255), 2.0f);
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(x, plotAt.y), ImVec2(x, plotAt.y + size.y),
+                                                    IM_COL32(255, 220, 120, 255), 2.0f);
             }
         } else {
             ImGui::TextDisabled("Play a motion to plot its length over time.");
@@ -398,7 +421,8 @@ void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
     if (!ui.showDiscPanel) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 0.6f, viewport->WorkPos.y + viewport->WorkSize.y - em * 0.6f),
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 0.6f,
+                                   viewport->WorkPos.y + viewport->WorkSize.y - em * 0.6f),
                             ImGuiCond_FirstUseEver, ImVec2(1.0f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(em * 30.0f, em * 19.0f), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Discs", &ui.showDiscPanel)) {
@@ -417,7 +441,8 @@ void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
     const float width = em * 14.0f, height = em * 0.8f;
     for (int i = 0; i < 32; ++i) {
         const float x0 = at.x + width * float(i) / 32.0f, x1 = at.x + width * float(i + 1) / 32.0f;
-        draw->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + height), toImColour(legendColour((float(i) + 0.5f) / 32.0f)));
+        draw->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + height),
+                            toImColour(legendColour((float(i) + 0.5f) / 32.0f)));
     }
     ImGui::Dummy(ImVec2(width, height));
     char maximum[32];
@@ -454,9 +479,11 @@ void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
         ImGui::TextUnformatted("L4/L5 pressure over the motion");
         const ImVec2 plotAt = ImGui::GetCursorScreenPos();
         const ImVec2 size(ImGui::GetContentRegionAvail().x, em * 4.0f);
-        ImGui::PlotLines("##trace", data.trace.data(), int(data.trace.size()), 0, nullptr, 0.0f, float(data.legendMaximumMpa), size);
+        ImGui::PlotLines("##trace", data.trace.data(), int(data.trace.size()), 0, nullptr, 0.0f,
+                         float(data.legendMaximumMpa), size);
         const float x = plotAt.x + size.x * data.traceTime;  // where the motion is now
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, plotAt.y), ImVec2(x, plotAt.y + size.y), IM_COL32(255, 180, 70, 255), 2.0f);
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, plotAt.y), ImVec2(x, plotAt.y + size.y),
+                                            IM_COL32(255, 180, 70, 255), 2.0f);
     }
     ImGui::End();
 }
@@ -486,15 +513,17 @@ void drawEvidencePanel(const DiscPanelData& data, UiState& ui) {
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    ImGui::TextWrapped("Sitting or standing? Nachemson's classic measurements put sitting about 40 %% above standing. "
-                       "Wilke's 1999 telemetry found relaxed sitting equal to or below relaxed standing (0.46 vs 0.50 MPa). "
-                       "A 2022 meta-analysis (Li et al., Life 12:457) found sitting higher overall, but no significant "
-                       "difference in studies after 1990 or in degenerated discs.");
+    ImGui::TextWrapped(
+        "Sitting or standing? Nachemson's classic measurements put sitting about 40 %% above standing. "
+        "Wilke's 1999 telemetry found relaxed sitting equal to or below relaxed standing (0.46 vs 0.50 MPa). "
+        "A 2022 meta-analysis (Li et al., Life 12:457) found sitting higher overall, but no significant "
+        "difference in studies after 1990 or in degenerated discs.");
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.62f, 0.45f, 1.0f));
-    ImGui::TextWrapped("Often quoted, unsourced: \"381 lb of lumbar compression sitting vs 242 lb standing after two hours\". "
-                       "No source could be found for these figures; their ratio (+57 %%) matches neither Nachemson nor Wilke. "
-                       "Wilke's relaxed sitting converts to about 124 lbf.");
+    ImGui::TextWrapped(
+        "Often quoted, unsourced: \"381 lb of lumbar compression sitting vs 242 lb standing after two hours\". "
+        "No source could be found for these figures; their ratio (+57 %%) matches neither Nachemson nor Wilke. "
+        "Wilke's relaxed sitting converts to about 124 lbf.");
     ImGui::PopStyleColor();
     ImGui::End();
 }

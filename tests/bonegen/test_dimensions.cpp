@@ -17,13 +17,15 @@ void checkWithin10Percent(double measured, double cited, const std::string& what
     CHECK(std::abs(measured - cited) <= 0.10 * std::abs(cited));
 }
 
-glm::vec3 jointPointMm(const std::string& bone, const std::string& joint) { return pointMm(boneEntry(bone)["joints"][joint]["point"]); }
+glm::vec3 jointPointMm(const std::string& bone, const std::string& joint) {
+    return pointMm(boneEntry(bone)["joints"][joint]["point"]);
+}
 glm::vec3 jointDirection(const std::string& bone, const std::string& joint) {
     const auto& d = boneEntry(bone)["joints"][joint]["direction"];
     return {d[0].get<float>(), d[1].get<float>(), d[2].get<float>()};
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("bonegen: femur length, head diameter and neck-shaft angle", "[bonegen]") {
     for (const char* id : {"femur_r", "femur_l"}) {
@@ -35,8 +37,8 @@ TEST_CASE("bonegen: femur length, head diameter and neck-shaft angle", "[bonegen
         const auto head = fitSphereNear(femur, glm::vec3(0.0f), cited / 2.0f, 2.5f, -neck, 0.3f);
         REQUIRE(head.has_value());
         checkWithin10Percent(2.0 * head->radius, cited, "femoral head diameter (mm)");
-        CHECK(glm::length(head->centre) < 1.0f); // the frame origin is the head centre
-        CHECK(head->rmsError < 0.5f);           // and the head is a sphere
+        CHECK(glm::length(head->centre) < 1.0f);  // the frame origin is the head centre
+        CHECK(head->rmsError < 0.5f);             // and the head is a sphere
         const auto nsa = neckShaftAngle(femur, head->centre, head->radius, neck, -150.0f, -280.0f);
         REQUIRE(nsa.has_value());
         checkWithin10Percent(*nsa, params().value("femur.neck_shaft_angle"), "neck-shaft angle (deg)");
@@ -50,7 +52,7 @@ TEST_CASE("bonegen: inter-ASIS width, acetabulum diameter and hip centre", "[bon
     const glm::vec3 asisRight = mostAnteriorAbove(loadMeshMm("hip_bone_r", "high"), -15.0f);
     const glm::vec3 asisLeft = mostAnteriorAbove(loadMeshMm("hip_bone_l", "high"), -15.0f);
     checkWithin10Percent(asisRight.z - asisLeft.z, params().value("pelvis.inter_asis_width"), "inter-ASIS width (mm)");
-    CHECK(std::abs(asisRight.x) < 8.0f); // the frame origin lies between the ASISs
+    CHECK(std::abs(asisRight.x) < 8.0f);  // the frame origin lies between the ASISs
 
     const glm::vec3 centre = jointPointMm("hip_bone_r", "hip_centre");
     const glm::vec3 axis = jointDirection("hip_bone_r", "acetabulum_axis");
@@ -63,15 +65,17 @@ TEST_CASE("bonegen: inter-ASIS width, acetabulum diameter and hip centre", "[bon
     // Hip centres about 160 mm apart, in the range the brief and OpenSim gait2392 give.
     CHECK(centre.x == Approx(-60.0).margin(10.0));
     CHECK(centre.y == Approx(-75.0).margin(10.0));
-    checkWithin10Percent(2.0 * centre.z, params().value("pelvis.inter_hip_centre_width"), "inter-hip-centre distance (mm)");
+    checkWithin10Percent(2.0 * centre.z, params().value("pelvis.inter_hip_centre_width"),
+                         "inter-hip-centre distance (mm)");
 }
 
 TEST_CASE("bonegen: lumbar endplate widths and depths", "[bonegen]") {
     for (const char* level : {"l1", "l2", "l3", "l4", "l5"}) {
         INFO(level);
         const std::string k = std::string("vertebrae.") + level + ".";
-        const glm::vec2 wd = endplateWidthDepth(loadMeshMm(level, "high"), params().f(k + "body_posterior_height") / 2.0f,
-                                                params().f(k + "canal_width") / 2.0f, params().f(k + "endplate_depth") / 2.0f);
+        const glm::vec2 wd =
+            endplateWidthDepth(loadMeshMm(level, "high"), params().f(k + "body_posterior_height") / 2.0f,
+                               params().f(k + "canal_width") / 2.0f, params().f(k + "endplate_depth") / 2.0f);
         checkWithin10Percent(wd.x, params().value(k + "endplate_width"), std::string(level) + " endplate width (mm)");
         checkWithin10Percent(wd.y, params().value(k + "endplate_depth"), std::string(level) + " endplate depth (mm)");
     }
@@ -87,7 +91,8 @@ TEST_CASE("bonegen: transverse processes, L3 longest", "[bonegen]") {
     };
     for (const char* level : {"l1", "l2", "l3", "l4", "l5"}) {
         INFO(level);
-        checkWithin10Percent(processLength(level), params().value(std::string("vertebrae.") + level + ".transverse_process_length"),
+        checkWithin10Percent(processLength(level),
+                             params().value(std::string("vertebrae.") + level + ".transverse_process_length"),
                              "transverse process length (mm)");
     }
     for (const char* other : {"l1", "l2", "l4", "l5"}) CHECK(processLength("l3") > processLength(other));
@@ -120,10 +125,11 @@ TEST_CASE("bonegen: sacral slope of the S1 endplate in the pelvis frame", "[bone
     const glm::vec3 normal = jointDirection("sacrum", "s1_endplate_normal");
     const double slope = glm::degrees(std::acos(normal.y));
     CHECK(slope == Approx(params().value("sacrum.sacral_slope")).margin(0.5));
-    CHECK(normal.x > 0.0f); // anterior edge lower: the normal leans forward
+    CHECK(normal.x > 0.0f);  // anterior edge lower: the normal leans forward
     // Pelvic incidence: angle between the endplate normal and the line from the hip axis to S1.
     const glm::vec3 s1 = jointPointMm("sacrum", "s1_endplate_centre");
-    const glm::vec3 hipAxis(jointPointMm("hip_bone_r", "hip_centre").x, jointPointMm("hip_bone_r", "hip_centre").y, 0.0f);
+    const glm::vec3 hipAxis(jointPointMm("hip_bone_r", "hip_centre").x, jointPointMm("hip_bone_r", "hip_centre").y,
+                            0.0f);
     const double incidence = glm::degrees(std::acos(glm::dot(glm::normalize(hipAxis - s1), -normal)));
     CHECK(incidence == Approx(params().value("sacrum.pelvic_incidence")).margin(0.5));
     // And the mesh really has a flat endplate there: rays cast down the normal around the centre

@@ -43,7 +43,7 @@ std::string paramErrorFor(const nlohmann::json& document) {
     return "";
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("bonegen: generation is deterministic (same bytes twice and as at build time)", "[bonegen]") {
     for (const char* bone : {"patella_r", "disc_l4_l5_annulus"}) {
@@ -60,18 +60,20 @@ TEST_CASE("bonegen: generation is deterministic (same bytes twice and as at buil
         }
         CHECK(manifests[0] == manifests[1]);
         for (const char* lod : {".high.glb", ".low.glb"}) {
-            const auto dirA = std::filesystem::temp_directory_path() / ("lumbarlab_bonegen_test_" + std::string(bone) + "0");
-            const auto dirB = std::filesystem::temp_directory_path() / ("lumbarlab_bonegen_test_" + std::string(bone) + "1");
+            const auto dirA =
+                std::filesystem::temp_directory_path() / ("lumbarlab_bonegen_test_" + std::string(bone) + "0");
+            const auto dirB =
+                std::filesystem::temp_directory_path() / ("lumbarlab_bonegen_test_" + std::string(bone) + "1");
             const std::string a = readBytes(dirA / (std::string(bone) + lod));
             CHECK(a.size() > 1000);
             CHECK(a == readBytes(dirB / (std::string(bone) + lod)));
-            CHECK(a == readBytes(modelDir() / (std::string(bone) + lod))); // the build's separate process
+            CHECK(a == readBytes(modelDir() / (std::string(bone) + lod)));  // the build's separate process
         }
     }
 }
 
 TEST_CASE("bonegen: repeated runs write identical mesh bytes", "[bonegen]") {
-    const char* bone = "patella_l"; // a mirrored bone: exercises the right-side generation too
+    const char* bone = "patella_l";  // a mirrored bone: exercises the right-side generation too
     std::string high[2], low[2];
     for (int run = 0; run < 2; ++run) {
         GeneratorOptions options;
@@ -81,7 +83,7 @@ TEST_CASE("bonegen: repeated runs write identical mesh bytes", "[bonegen]") {
         runGenerator(options);
         high[run] = readBytes(options.outDir / "patella_l.high.glb");
         low[run] = readBytes(options.outDir / "patella_l.low.glb");
-        CHECK(!std::filesystem::exists(options.outDir / "patella_r.high.glb")); // --only writes just that bone
+        CHECK(!std::filesystem::exists(options.outDir / "patella_r.high.glb"));  // --only writes just that bone
     }
     REQUIRE(high[0].size() > 1000);
     CHECK(high[0] == high[1]);
@@ -104,11 +106,13 @@ TEST_CASE("bonegen: parameter validation names the file and the key", "[bonegen]
 
     nlohmann::json wrongUnit = paramsDocument();
     wrongUnit["pelvis"]["acetabular_inclination"]["unit"] = "rad";
-    CHECK(paramErrorFor(wrongUnit).find("'pelvis.acetabular_inclination' has unit 'rad', expected 'deg'") != std::string::npos);
+    CHECK(paramErrorFor(wrongUnit).find("'pelvis.acetabular_inclination' has unit 'rad', expected 'deg'") !=
+          std::string::npos);
 
     nlohmann::json noSource = paramsDocument();
     noSource["discs"]["l4_l5"]["anterior_height"]["source"] = "";
-    CHECK(paramErrorFor(noSource).find("'discs.l4_l5.anterior_height' needs a non-empty string \"source\"") != std::string::npos);
+    CHECK(paramErrorFor(noSource).find("'discs.l4_l5.anterior_height' needs a non-empty string \"source\"") !=
+          std::string::npos);
 
     nlohmann::json notObject = paramsDocument();
     notObject["sacrum"]["sacral_slope"] = 39.5;
@@ -134,16 +138,18 @@ TEST_CASE("bonegen: the command line reports a bad parameter file in one line an
         std::ofstream out(dir / "broken.json");
         out << broken.dump();
     }
-    const std::string command = std::string("\"") + LUMBARLAB_BONEGEN_EXE + "\" --params \"" + (dir / "broken.json").string() + "\" --out \"" +
-                                (dir / "out").string() + "\" > \"" + (dir / "log.txt").string() + "\" 2>&1";
+    const std::string command = std::string("\"") + LUMBARLAB_BONEGEN_EXE + "\" --params \"" +
+                                (dir / "broken.json").string() + "\" --out \"" + (dir / "out").string() + "\" > \"" +
+                                (dir / "log.txt").string() + "\" 2>&1";
     const int status = std::system(command.c_str());
     CHECK(status != 0);
     const std::string log = readBytes(dir / "log.txt");
     CHECK(log.find("broken.json: key 'tibia.length' is missing") != std::string::npos);
     CHECK(std::count(log.begin(), log.end(), '\n') == 1);
 
-    const std::string unknown = std::string("\"") + LUMBARLAB_BONEGEN_EXE + "\" --params \"" + LUMBARLAB_SKELETON_PARAMS + "\" --out \"" +
-                                (dir / "out2").string() + "\" --only no_such_bone > \"" + (dir / "log2.txt").string() + "\" 2>&1";
+    const std::string unknown = std::string("\"") + LUMBARLAB_BONEGEN_EXE + "\" --params \"" +
+                                LUMBARLAB_SKELETON_PARAMS + "\" --out \"" + (dir / "out2").string() +
+                                "\" --only no_such_bone > \"" + (dir / "log2.txt").string() + "\" 2>&1";
     CHECK(std::system(unknown.c_str()) != 0);
     CHECK(readBytes(dir / "log2.txt").find("unknown bone id 'no_such_bone'") != std::string::npos);
 }

@@ -27,14 +27,20 @@ TEST_CASE("bonegen: required landmarks are present", "[bonegen]") {
         CHECK(boneEntry(bone)["landmarks"].contains(name));
     };
     for (const char* hip : {"hip_bone_r", "hip_bone_l"})
-        for (const char* name : {"asis", "aiis", "psis", "iliac_crest_top", "pubic_tubercle", "ischial_tuberosity", "acetabulum_centre"}) has(hip, name);
+        for (const char* name :
+             {"asis", "aiis", "psis", "iliac_crest_top", "pubic_tubercle", "ischial_tuberosity", "acetabulum_centre"})
+            has(hip, name);
     for (const char* name : {"sacral_promontory", "s1_endplate_centre", "coccyx_tip"}) has("sacrum", name);
     for (const char* femur : {"femur_r", "femur_l"})
-        for (const char* name : {"femoral_head_centre", "greater_trochanter", "lesser_trochanter", "medial_epicondyle", "lateral_epicondyle"}) has(femur, name);
+        for (const char* name : {"femoral_head_centre", "greater_trochanter", "lesser_trochanter", "medial_epicondyle",
+                                 "lateral_epicondyle"})
+            has(femur, name);
     has("patella_r", "patella_centre");
     has("tibia_r", "tibial_tuberosity");
     for (const char* level : {"t12", "l1", "l2", "l3", "l4", "l5"})
-        for (const char* name : {"superior_endplate_centre", "inferior_endplate_centre", "spinous_tip", "transverse_tip_r", "transverse_tip_l"}) has(level, name);
+        for (const char* name : {"superior_endplate_centre", "inferior_endplate_centre", "spinous_tip",
+                                 "transverse_tip_r", "transverse_tip_l"})
+            has(level, name);
 }
 
 TEST_CASE("bonegen: sphere-centre landmarks are the fitted sphere centres", "[bonegen]") {
@@ -43,7 +49,8 @@ TEST_CASE("bonegen: sphere-centre landmarks are the fitted sphere centres", "[bo
         const glm::vec3 centre = pointMm(boneEntry(femur)["landmarks"]["femoral_head_centre"]);
         const auto& d = boneEntry(femur)["joints"]["neck_axis"]["direction"];
         const glm::vec3 neck(d[0].get<float>(), d[1].get<float>(), d[2].get<float>());
-        const auto fit = fitSphereNear(loadMeshMm(femur, "high"), centre, params().f("femur.head_diameter") / 2.0f, 2.5f, -neck, 0.3f);
+        const auto fit = fitSphereNear(loadMeshMm(femur, "high"), centre, params().f("femur.head_diameter") / 2.0f,
+                                       2.5f, -neck, 0.3f);
         REQUIRE(fit.has_value());
         CHECK(glm::length(fit->centre - centre) <= 2.0f);
     }

@@ -13,9 +13,9 @@ namespace {
 
 const std::vector<std::string>& expectedIds() {
     static const std::vector<std::string> ids = [] {
-        std::vector<std::string> v = {"hip_bone_r", "hip_bone_l", "sacrum",    "t12",       "l1",      "l2",      "l3",
-                                      "l4",         "l5",         "femur_r",   "femur_l",   "patella_r", "patella_l", "tibia_r",
-                                      "tibia_l",    "fibula_r",   "fibula_l"};
+        std::vector<std::string> v = {"hip_bone_r", "hip_bone_l", "sacrum",  "t12",      "l1",      "l2",
+                                      "l3",         "l4",         "l5",      "femur_r",  "femur_l", "patella_r",
+                                      "patella_l",  "tibia_r",    "tibia_l", "fibula_r", "fibula_l"};
         for (const char* disc : {"t12_l1", "l1_l2", "l2_l3", "l3_l4", "l4_l5", "l5_s1"}) {
             v.push_back(std::string("disc_") + disc + "_annulus");
             v.push_back(std::string("disc_") + disc + "_nucleus");
@@ -25,7 +25,7 @@ const std::vector<std::string>& expectedIds() {
     return ids;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("bonegen: manifest lists every bone with both LOD files", "[bonegen]") {
     std::vector<std::string> listed;
@@ -79,19 +79,20 @@ TEST_CASE("bonegen: level-of-detail triangle budgets", "[bonegen]") {
         const std::size_t low = loadMeshMm(id, "low").triangleCount();
         CHECK(high <= 40000);
         CHECK(low < high);
-        CHECK(low >= 300); // still a recognisable shape
+        CHECK(low >= 300);  // still a recognisable shape
         lowTotal += low;
         highMax = std::max(highMax, high);
     }
     // Software GL budget: the whole low-detail scene in the 60-80k range.
     CHECK(lowTotal >= 55000);
     CHECK(lowTotal <= 80000);
-    CHECK(highMax >= 20000); // the high level really is detailed
+    CHECK(highMax >= 20000);  // the high level really is detailed
 }
 
 TEST_CASE("bonegen: left bones mirror the right ones", "[bonegen]") {
-    for (const auto& [right, left] : {std::pair{"hip_bone_r", "hip_bone_l"}, std::pair{"femur_r", "femur_l"},
-                                      std::pair{"tibia_r", "tibia_l"}, std::pair{"fibula_r", "fibula_l"}, std::pair{"patella_r", "patella_l"}}) {
+    for (const auto& [right, left] :
+         {std::pair{"hip_bone_r", "hip_bone_l"}, std::pair{"femur_r", "femur_l"}, std::pair{"tibia_r", "tibia_l"},
+          std::pair{"fibula_r", "fibula_l"}, std::pair{"patella_r", "patella_l"}}) {
         INFO(right);
         glm::vec3 rlo, rhi, llo, lhi;
         bounds(loadMeshMm(right, "high"), rlo, rhi);

@@ -5,14 +5,16 @@
 #include <set>
 #include <stdexcept>
 
-#include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+#include <assimp/Importer.hpp>
 #include <catch2/catch.hpp>
 
 namespace bonegen::test {
 
-std::filesystem::path modelDir() { return LUMBARLAB_MODEL_DIR; }
+std::filesystem::path modelDir() {
+    return LUMBARLAB_MODEL_DIR;
+}
 
 const nlohmann::json& manifest() {
     static const nlohmann::json document = [] {
@@ -42,7 +44,8 @@ const TriMesh& loadMeshMm(const std::string& boneId, const std::string& lod) {
     const std::filesystem::path file = modelDir() / (key + ".glb");
     Assimp::Importer importer;
     const aiScene* scene = importer.ReadFile(file.string(), aiProcess_Triangulate | aiProcess_JoinIdenticalVertices);
-    if (scene == nullptr || scene->mNumMeshes != 1) throw std::runtime_error(file.string() + ": " + importer.GetErrorString());
+    if (scene == nullptr || scene->mNumMeshes != 1)
+        throw std::runtime_error(file.string() + ": " + importer.GetErrorString());
     const aiMesh* mesh = scene->mMeshes[0];
     TriMesh out;
     for (unsigned i = 0; i < mesh->mNumVertices; ++i)
@@ -64,8 +67,9 @@ int genus(const TriMesh& mesh) {
             const std::uint32_t a = mesh.indices[t + e], b = mesh.indices[t + (e + 1) % 3];
             edges.insert({std::min(a, b), std::max(a, b)});
         }
-    const long euler = static_cast<long>(mesh.positions.size()) - static_cast<long>(edges.size()) + static_cast<long>(mesh.triangleCount());
+    const long euler = static_cast<long>(mesh.positions.size()) - static_cast<long>(edges.size()) +
+                       static_cast<long>(mesh.triangleCount());
     return static_cast<int>((2 - euler) / 2);
 }
 
-} // namespace bonegen::test
+}  // namespace bonegen::test

@@ -26,4 +26,4 @@ glm::vec3 pointMm(const nlohmann::json& xyz);
 /// Genus of a closed connected mesh from its Euler characteristic.
 int genus(const TriMesh& mesh);
 
-} // namespace bonegen::test
+}  // namespace bonegen::test

@@ -25,7 +25,7 @@ struct BodyShape {
 struct BodyParameters {
     double massKg = 70.0, heightM = 1.68;
     double headNeck = 0.081, thorax = 0.216, abdomen = 0.139, arm = 0.05, foot = 0.0145;  ///< mass fractions
-    double trunkAtL5 = 0.026;  ///< the trunk slice at L5
+    double trunkAtL5 = 0.026;                                                             ///< the trunk slice at L5
     float thoraxHeight = 0.30f, thoraxDepth = 0.21f, thoraxWidth = 0.31f, shoulderHalfWidth = 0.19f;
     float neckLength = 0.10f, headHeight = 0.23f;
     float upperArm = 0.30f, forearm = 0.25f, hand = 0.18f;
@@ -40,11 +40,11 @@ struct BodyParameters {
 
 /// Points where the body meets the world, for grounding and contact checks (world, metres).
 struct ContactPoints {
-    glm::vec3 heel[2]{}, toe[2]{};       ///< sole corners under each foot (right, left)
-    glm::vec3 fingertip[2]{};            ///< end of each hand
-    glm::vec3 ischialTuberosity[2]{};    ///< the sitting bones
-    glm::vec3 kneeFront[2]{};            ///< front of each knee (tibial tuberosity)
-    float backMost = 0.0f;               ///< smallest x of the back (PSIS, spinous tips, chest), for a backrest
+    glm::vec3 heel[2]{}, toe[2]{};     ///< sole corners under each foot (right, left)
+    glm::vec3 fingertip[2]{};          ///< end of each hand
+    glm::vec3 ischialTuberosity[2]{};  ///< the sitting bones
+    glm::vec3 kneeFront[2]{};          ///< front of each knee (tibial tuberosity)
+    float backMost = 0.0f;             ///< smallest x of the back (PSIS, spinous tips, chest), for a backrest
     /// The lowest sole point of both feet.
     [[nodiscard]] float lowestSole() const;
 };
@@ -80,10 +80,10 @@ private:
     [[nodiscard]] glm::mat4 footFrame(const SkeletonFrames& frames, int side) const;
 
     BodyParameters p_;
-    glm::vec3 t12Top_{0.0f};        ///< T12 superior endplate centre, T12 frame
-    glm::vec3 ankle_[2]{};          ///< ankle centre, tibia frame
-    glm::vec3 tuberosity_[2]{};     ///< ischial tuberosity, pelvis frame
-    glm::vec3 tibialTuberosity_[2]{};  ///< tibia frame
+    glm::vec3 t12Top_{0.0f};                                     ///< T12 superior endplate centre, T12 frame
+    glm::vec3 ankle_[2]{};                                       ///< ankle centre, tibia frame
+    glm::vec3 tuberosity_[2]{};                                  ///< ischial tuberosity, pelvis frame
+    glm::vec3 tibialTuberosity_[2]{};                            ///< tibia frame
     std::vector<std::pair<std::string, glm::vec3>> backPoints_;  ///< (frame, point) along the back
 };
 

@@ -7,11 +7,11 @@
 namespace lumbarlab {
 
 struct ClinicalAngles {
-    double lumbarLordosis = 0.0;    ///< Cobb angle, L1 superior endplate to S1 endplate; positive = lordosis
-    double sacralSlope = 0.0;       ///< S1 endplate against the horizontal
-    double pelvicTilt = 0.0;        ///< vertical against the line from the hip axis to the S1 centre
-    double pelvicIncidence = 0.0;   ///< S1 endplate normal against the line from the S1 centre to the hip axis
-    double hipFlexionRight = 0.0, hipFlexionLeft = 0.0;    ///< thigh against the pelvis
+    double lumbarLordosis = 0.0;   ///< Cobb angle, L1 superior endplate to S1 endplate; positive = lordosis
+    double sacralSlope = 0.0;      ///< S1 endplate against the horizontal
+    double pelvicTilt = 0.0;       ///< vertical against the line from the hip axis to the S1 centre
+    double pelvicIncidence = 0.0;  ///< S1 endplate normal against the line from the S1 centre to the hip axis
+    double hipFlexionRight = 0.0, hipFlexionLeft = 0.0;  ///< thigh against the pelvis
     double kneeFlexionRight = 0.0, kneeFlexionLeft = 0.0;
     /// Lordosis of each segment (disc level order), degrees; positive opens the front.
     std::array<double, 6> segmentLordosis{};

@@ -42,7 +42,8 @@ public:
 
     /// Joint angles for these values: per-level extension is the neutral standing lordosis minus
     /// each level's share of lumbar_flexion, minus any per-level lumbar_flexion_<level>.
-    [[nodiscard]] SkeletonPose toSkeletonPose(const Coordinates& values, const std::array<float, 6>& neutralLordosis) const;
+    [[nodiscard]] SkeletonPose toSkeletonPose(const Coordinates& values,
+                                              const std::array<float, 6>& neutralLordosis) const;
 
     /// Each level's share of the lumbar totals (sums to 1 over the levels that move).
     [[nodiscard]] const std::array<double, 6>& levelShare() const { return share_; }

@@ -32,7 +32,8 @@ struct ModelData {
     /// and for motions pelvis_tx set so the feet stay planted where the first frame put them.
     [[nodiscard]] Coordinates grounded(const Coordinates& values, const Posture* posture) const;
     /// grounded() and the solved frames for the result, with a single kinematic solve.
-    [[nodiscard]] std::pair<Coordinates, SkeletonFrames> solveGrounded(const Coordinates& values, const Posture* posture) const;
+    [[nodiscard]] std::pair<Coordinates, SkeletonFrames> solveGrounded(const Coordinates& values,
+                                                                       const Posture* posture) const;
     [[nodiscard]] const Posture* findPosture(const std::string& id) const;
     /// "a, b, c": for error messages that list what exists.
     [[nodiscard]] std::string postureIds() const;

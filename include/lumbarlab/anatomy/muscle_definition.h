@@ -17,12 +17,14 @@ namespace lumbarlab {
 enum class BodySide { Right = 0, Left = 1 };
 
 /// "r" or "l": the suffix of sided ids (femur_r, hip_flexion_l).
-[[nodiscard]] inline const char* sideSuffix(BodySide side) { return side == BodySide::Right ? "r" : "l"; }
+[[nodiscard]] inline const char* sideSuffix(BodySide side) {
+    return side == BodySide::Right ? "r" : "l";
+}
 
 /// One point a path passes through, fixed in a kinematic frame.
 struct PathPoint {
-    std::string frame;           ///< kinematic frame, e.g. "pelvis", "femur_l", "l3"
-    glm::vec3 position{0.0f};    ///< in that frame, metres
+    std::string frame;         ///< kinematic frame, e.g. "pelvis", "femur_l", "l3"
+    glm::vec3 position{0.0f};  ///< in that frame, metres
     /// A via point used only while `coordinate` lies within [min, max] degrees (empty: always).
     std::string coordinate;
     double min = 0.0, max = 0.0;
@@ -34,9 +36,9 @@ struct WrapSurface {
     std::string id;
     Shape shape = Shape::Sphere;
     std::string frame;
-    glm::vec3 centre{0.0f};          ///< in the frame, metres
-    glm::mat3 axes{1.0f};            ///< columns: the surface's x, y, z in the frame (cylinder axis = z)
-    glm::vec3 radii{0.0f};           ///< sphere: x; cylinder: x = radius, z = half length; ellipsoid: all three
+    glm::vec3 centre{0.0f};  ///< in the frame, metres
+    glm::mat3 axes{1.0f};    ///< columns: the surface's x, y, z in the frame (cylinder axis = z)
+    glm::vec3 radii{0.0f};   ///< sphere: x; cylinder: x = radius, z = half length; ellipsoid: all three
     /// Surface coordinates of the side the path may not wrap round (zero: either side), e.g. +y
     /// for a path that must pass under the ischial tuberosity, never over it through the bone.
     glm::vec3 forbiddenSide{0.0f};
@@ -44,8 +46,8 @@ struct WrapSurface {
 
 /// One fascicle of one muscle on one side: the unit whose length the app computes.
 struct MusclePathDefinition {
-    std::size_t muscle = 0;    ///< index into MuscleSet::muscles
-    std::string fascicle;      ///< e.g. "psoas_l3"; equals the muscle id for single-path muscles
+    std::size_t muscle = 0;  ///< index into MuscleSet::muscles
+    std::string fascicle;    ///< e.g. "psoas_l3"; equals the muscle id for single-path muscles
     BodySide side = BodySide::Right;
     std::vector<PathPoint> points;  ///< origin first, insertion last
     std::vector<WrapSurface> wraps;
@@ -53,12 +55,12 @@ struct MusclePathDefinition {
 
 /// What the app tells a user about a muscle.
 struct MuscleDefinition {
-    std::string id;        ///< stable snake_case id, e.g. "rectus_femoris"
-    std::string name;      ///< e.g. "Rectus femoris"
-    std::string group;     ///< visibility group, e.g. "hip_flexors"
+    std::string id;     ///< stable snake_case id, e.g. "rectus_femoris"
+    std::string name;   ///< e.g. "Rectus femoris"
+    std::string group;  ///< visibility group, e.g. "hip_flexors"
     std::string origin, insertion, action;
     std::vector<std::string> crosses;  ///< joints in words: "hip", "knee", "lumbar spine"
-    std::string source;    ///< where the attachments come from
+    std::string source;                ///< where the attachments come from
     double optimalFibreLengthM = 0.0;  ///< for the info card; 0 when not given
     std::string fibreLengthSource;
 };
@@ -69,7 +71,7 @@ struct MuscleSet {
     std::string referencePosture;  ///< the posture whose lengths are 0 % change by default
     std::vector<MuscleDefinition> muscles;
     std::vector<MusclePathDefinition> paths;
-    std::vector<std::string> groups;  ///< in file order
+    std::vector<std::string> groups;          ///< in file order
     std::vector<std::size_t> fascicleCounts;  ///< per muscle: its fascicles on one side
 
     [[nodiscard]] const MuscleDefinition* find(const std::string& id) const;

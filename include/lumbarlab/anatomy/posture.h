@@ -49,6 +49,7 @@ struct SpineBaseline {
 [[nodiscard]] SpineBaseline loadSpineBaseline(const std::filesystem::path& neutralStandingFile);
 
 /// Every posture in a folder, sorted by id; a bad file is a FileError naming it.
-[[nodiscard]] std::vector<Posture> loadPostureLibrary(const std::filesystem::path& folder, const CoordinateSystem& coordinates);
+[[nodiscard]] std::vector<Posture> loadPostureLibrary(const std::filesystem::path& folder,
+                                                      const CoordinateSystem& coordinates);
 
 }  // namespace lumbarlab

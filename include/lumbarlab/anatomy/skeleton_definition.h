@@ -21,12 +21,12 @@ struct Landmark {
 
 /// One bone (or disc part) of the built-in model.
 struct BoneDefinition {
-    std::string id;           ///< stable snake_case id, e.g. "femur_r", "disc_l4_l5_nucleus"
-    std::string displayName;  ///< anatomical name, e.g. "Right femur"
-    std::string commonName;   ///< plain words, e.g. "thigh bone"
-    std::string side;         ///< "right", "left" or "midline"
-    std::string parentFrame;  ///< kinematic frame its coordinates are in, e.g. "pelvis", "l4"
-    std::string group;        ///< visibility group: pelvis, spine, discs, legs
+    std::string id;                           ///< stable snake_case id, e.g. "femur_r", "disc_l4_l5_nucleus"
+    std::string displayName;                  ///< anatomical name, e.g. "Right femur"
+    std::string commonName;                   ///< plain words, e.g. "thigh bone"
+    std::string side;                         ///< "right", "left" or "midline"
+    std::string parentFrame;                  ///< kinematic frame its coordinates are in, e.g. "pelvis", "l4"
+    std::string group;                        ///< visibility group: pelvis, spine, discs, legs
     std::filesystem::path meshHigh, meshLow;  ///< absolute paths
     std::vector<Landmark> landmarks;
     std::map<std::string, glm::vec3> joints;  ///< named points (m) and unit directions

@@ -34,13 +34,13 @@ struct LegAngles {
 
 /// A full pose.
 struct SkeletonPose {
-    float pelvisTilt = 0.0f;      ///< positive: anterior tilt (the front of the pelvis drops)
-    float pelvisList = 0.0f;      ///< about x; positive drops the right side
-    float pelvisRotation = 0.0f;  ///< about y
+    float pelvisTilt = 0.0f;            ///< positive: anterior tilt (the front of the pelvis drops)
+    float pelvisList = 0.0f;            ///< about x; positive drops the right side
+    float pelvisRotation = 0.0f;        ///< about y
     glm::vec3 pelvisTranslation{0.0f};  ///< world position of the pelvis origin (mid-ASIS)
     LegAngles right, left;
     std::array<SegmentAngles, 6> segments{};  ///< indexed like kDiscLevels
-    float thoracicFlexion = 0.0f;  ///< the thorax (one rigid block) relative to T12; positive rounds
+    float thoracicFlexion = 0.0f;             ///< the thorax (one rigid block) relative to T12; positive rounds
 };
 
 /// World transforms of every kinematic frame, by name.

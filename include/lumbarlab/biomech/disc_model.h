@@ -30,14 +30,14 @@ struct DiscModelParameters {
 
 /// One disc's state; units as named.
 struct DiscState {
-    double compressionN = 0.0;   ///< along the disc axis
-    double shearN = 0.0;         ///< anterior positive: the upper body sliding forward
-    double pressureMpa = 0.0;    ///< intradiscal (nucleus) pressure
+    double compressionN = 0.0;                     ///< along the disc axis
+    double shearN = 0.0;                           ///< anterior positive: the upper body sliding forward
+    double pressureMpa = 0.0;                      ///< intradiscal (nucleus) pressure
     double anteriorMpa = 0.0, posteriorMpa = 0.0;  ///< across the endplate
-    double nucleusShiftMm = 0.0;  ///< positive backwards (toward the nerves)
-    double bulgeMm = 0.0;         ///< posterior annulus bulge
-    double rootProximity = 0.0;   ///< 0 clear; >= the warning threshold: the root is crowded
-    double flexionDeg = 0.0;      ///< the segment's flexion from neutral standing
+    double nucleusShiftMm = 0.0;                   ///< positive backwards (toward the nerves)
+    double bulgeMm = 0.0;                          ///< posterior annulus bulge
+    double rootProximity = 0.0;                    ///< 0 clear; >= the warning threshold: the root is crowded
+    double flexionDeg = 0.0;                       ///< the segment's flexion from neutral standing
 };
 
 /// Load held in the hands.

@@ -67,7 +67,8 @@ public:
     [[nodiscard]] std::vector<std::vector<MomentArm>> momentArms(const Coordinates& values) const;
 
     /// Lengthening speed (m/s) of every path at `time` in a motion; zeros for a static posture.
-    [[nodiscard]] std::vector<float> lengtheningSpeeds(const Posture& posture, double time, const Coordinates& overrides = {}) const;
+    [[nodiscard]] std::vector<float> lengtheningSpeeds(const Posture& posture, double time,
+                                                       const Coordinates& overrides = {}) const;
 
 private:
     const ModelData& data_;

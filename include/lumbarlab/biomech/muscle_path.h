@@ -33,6 +33,7 @@ void solveMusclePath(const MusclePathDefinition& path, const SkeletonFrames& fra
 /// The shortest way from `from` to `to` around one surface (all in the surface's frame, metres).
 /// Returns false, leaving `arc` empty, when the straight segment does not enter the surface.
 /// Otherwise `arc` holds the tangent points and samples between them, in order.
-[[nodiscard]] bool wrapSegment(const WrapSurface& surface, const glm::vec3& from, const glm::vec3& to, std::vector<glm::vec3>& arc);
+[[nodiscard]] bool wrapSegment(const WrapSurface& surface, const glm::vec3& from, const glm::vec3& to,
+                               std::vector<glm::vec3>& arc);
 
 }  // namespace lumbarlab

@@ -16,9 +16,9 @@ namespace lumbarlab {
 struct MeshData {
     std::string name;
     std::vector<glm::vec3> positions;
-    std::vector<glm::vec3> normals;    ///< one per position, unit length
-    std::vector<float> occlusion;      ///< one per position, 1 = open, 0 = fully occluded
-    std::vector<glm::vec3> colours;    ///< optional, one per position (sRGB): used with kDrawVertexColour
+    std::vector<glm::vec3> normals;      ///< one per position, unit length
+    std::vector<float> occlusion;        ///< one per position, 1 = open, 0 = fully occluded
+    std::vector<glm::vec3> colours;      ///< optional, one per position (sRGB): used with kDrawVertexColour
     std::vector<std::uint32_t> indices;  ///< three per triangle
 
     [[nodiscard]] std::size_t vertexCount() const { return positions.size(); }

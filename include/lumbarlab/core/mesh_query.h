@@ -37,6 +37,7 @@ private:
 };
 
 /// The closest point to `p` on triangle abc (Ericson, Real-Time Collision Detection, 5.1.5).
-[[nodiscard]] glm::vec3 closestPointOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c);
+[[nodiscard]] glm::vec3 closestPointOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b,
+                                               const glm::vec3& c);
 
 }  // namespace lumbarlab

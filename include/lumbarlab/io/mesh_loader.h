@@ -2,8 +2,8 @@
 // Reads triangle meshes through Assimp (glTF 2.0 .glb/.gltf, OBJ, STL, PLY and whatever else
 // Assimp reads). Every failure becomes a FileError with Assimp's reason.
 
-#include "lumbarlab/core/mesh.h"
 #include "lumbarlab/core/file_error.h"
+#include "lumbarlab/core/mesh.h"
 
 #include <filesystem>
 

@@ -37,13 +37,27 @@ private:
     GLuint id_ = 0;
 };
 
-struct BufferDeleter { static void destroy(GLuint id) noexcept { glDeleteBuffers(1, &id); } };
-struct VertexArrayDeleter { static void destroy(GLuint id) noexcept { glDeleteVertexArrays(1, &id); } };
-struct TextureDeleter { static void destroy(GLuint id) noexcept { glDeleteTextures(1, &id); } };
-struct RenderbufferDeleter { static void destroy(GLuint id) noexcept { glDeleteRenderbuffers(1, &id); } };
-struct FramebufferDeleter { static void destroy(GLuint id) noexcept { glDeleteFramebuffers(1, &id); } };
-struct ShaderDeleter { static void destroy(GLuint id) noexcept { glDeleteShader(id); } };
-struct ProgramDeleter { static void destroy(GLuint id) noexcept { glDeleteProgram(id); } };
+struct BufferDeleter {
+    static void destroy(GLuint id) noexcept { glDeleteBuffers(1, &id); }
+};
+struct VertexArrayDeleter {
+    static void destroy(GLuint id) noexcept { glDeleteVertexArrays(1, &id); }
+};
+struct TextureDeleter {
+    static void destroy(GLuint id) noexcept { glDeleteTextures(1, &id); }
+};
+struct RenderbufferDeleter {
+    static void destroy(GLuint id) noexcept { glDeleteRenderbuffers(1, &id); }
+};
+struct FramebufferDeleter {
+    static void destroy(GLuint id) noexcept { glDeleteFramebuffers(1, &id); }
+};
+struct ShaderDeleter {
+    static void destroy(GLuint id) noexcept { glDeleteShader(id); }
+};
+struct ProgramDeleter {
+    static void destroy(GLuint id) noexcept { glDeleteProgram(id); }
+};
 
 using Buffer = Handle<BufferDeleter>;
 using VertexArray = Handle<VertexArrayDeleter>;
@@ -53,10 +67,30 @@ using Framebuffer = Handle<FramebufferDeleter>;
 using Shader = Handle<ShaderDeleter>;
 using Program = Handle<ProgramDeleter>;
 
-inline Buffer makeBuffer() { GLuint id = 0; glGenBuffers(1, &id); return Buffer{id}; }
-inline VertexArray makeVertexArray() { GLuint id = 0; glGenVertexArrays(1, &id); return VertexArray{id}; }
-inline Texture makeTexture() { GLuint id = 0; glGenTextures(1, &id); return Texture{id}; }
-inline Renderbuffer makeRenderbuffer() { GLuint id = 0; glGenRenderbuffers(1, &id); return Renderbuffer{id}; }
-inline Framebuffer makeFramebuffer() { GLuint id = 0; glGenFramebuffers(1, &id); return Framebuffer{id}; }
+inline Buffer makeBuffer() {
+    GLuint id = 0;
+    glGenBuffers(1, &id);
+    return Buffer{id};
+}
+inline VertexArray makeVertexArray() {
+    GLuint id = 0;
+    glGenVertexArrays(1, &id);
+    return VertexArray{id};
+}
+inline Texture makeTexture() {
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    return Texture{id};
+}
+inline Renderbuffer makeRenderbuffer() {
+    GLuint id = 0;
+    glGenRenderbuffers(1, &id);
+    return Renderbuffer{id};
+}
+inline Framebuffer makeFramebuffer() {
+    GLuint id = 0;
+    glGenFramebuffers(1, &id);
+    return Framebuffer{id};
+}
 
 }  // namespace lumbarlab::gl

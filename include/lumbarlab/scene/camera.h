@@ -16,8 +16,8 @@ namespace lumbarlab {
 enum class ViewPreset { Anterior, Posterior, Lateral, Medial, Superior, Oblique };
 
 inline constexpr std::array<ViewPreset, 6> kAllViewPresets{ViewPreset::Anterior, ViewPreset::Posterior,
-                                                          ViewPreset::Lateral,  ViewPreset::Medial,
-                                                          ViewPreset::Superior, ViewPreset::Oblique};
+                                                           ViewPreset::Lateral,  ViewPreset::Medial,
+                                                           ViewPreset::Superior, ViewPreset::Oblique};
 [[nodiscard]] std::string_view toString(ViewPreset v);
 [[nodiscard]] std::optional<ViewPreset> viewPresetFromString(std::string_view name);
 

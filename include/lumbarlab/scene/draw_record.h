@@ -18,12 +18,12 @@ inline constexpr PickId kNoPick = 0;
 /// Bit flags that change how one record is drawn.
 enum DrawFlags : std::uint32_t {
     kDrawNone = 0,
-    kDrawHovered = 1u << 0,      ///< brightened rim to show what the pointer is over
-    kDrawSelected = 1u << 1,     ///< strong highlight
-    kDrawTranslucent = 1u << 2,  ///< drawn after opaque records, alpha from colour.a
-    kDrawFlat = 1u << 3,         ///< unlit, no specular (props like the floor)
-    kDrawNoPick = 1u << 4,       ///< never written to the ID buffer
-    kDrawVertexColour = 1u << 5, ///< colour from the mesh's per-vertex colours (alpha from colour.a)
+    kDrawHovered = 1u << 0,       ///< brightened rim to show what the pointer is over
+    kDrawSelected = 1u << 1,      ///< strong highlight
+    kDrawTranslucent = 1u << 2,   ///< drawn after opaque records, alpha from colour.a
+    kDrawFlat = 1u << 3,          ///< unlit, no specular (props like the floor)
+    kDrawNoPick = 1u << 4,        ///< never written to the ID buffer
+    kDrawVertexColour = 1u << 5,  ///< colour from the mesh's per-vertex colours (alpha from colour.a)
 };
 
 /// One mesh instance to draw.

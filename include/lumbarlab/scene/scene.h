@@ -28,7 +28,7 @@ private:
 
 /// One thing in the scene a user can see, pick and hide.
 struct SceneObject {
-    std::string id;     ///< stable id (bone id for the built-in model, file name for --mesh)
+    std::string id;  ///< stable id (bone id for the built-in model, file name for --mesh)
     std::string name;
     std::string group;  ///< for "visibility per group"
     MeshId mesh = 0;

@@ -40,13 +40,13 @@ struct UiIntents {
     std::optional<ViewPreset> viewPreset;
     bool frameSelection = false;
     std::optional<std::size_t> toggleVisibility;
-    std::optional<std::string> toggleGroup;  ///< show or hide a whole group
+    std::optional<std::string> toggleGroup;            ///< show or hide a whole group
     std::optional<std::optional<std::size_t>> select;  ///< set: select this object (nullopt: none)
     std::optional<float> uiScale;
     // Posture and motion
     std::optional<std::string> posture;  ///< switch to this posture id
     bool togglePlay = false;
-    std::optional<double> seek;          ///< seconds
+    std::optional<double> seek;  ///< seconds
     std::optional<double> speed;
     std::optional<bool> loop;
     std::optional<std::pair<std::string, double>> setCoordinate;
@@ -60,9 +60,9 @@ struct UiIntents {
 
 /// What the info card shows about the selected object; plain text the app fills.
 struct InfoCard {
-    std::string title;     ///< e.g. "L4 vertebra"
-    std::string subtitle;  ///< e.g. "Lumbar vertebra - lower back bone"
-    std::string text;      ///< a short description
+    std::string title;                 ///< e.g. "L4 vertebra"
+    std::string subtitle;              ///< e.g. "Lumbar vertebra - lower back bone"
+    std::string text;                  ///< a short description
     std::vector<std::string> details;  ///< e.g. landmark names
     std::string detailsHeading = "Landmarks (L shows them)";
 };

@@ -17,9 +17,12 @@ glm::vec3 bezier(const glm::vec3& a, const glm::vec3& control, const glm::vec3& 
     return u * u * a + 2.0f * u * t * control + t * t * b;
 }
 
-glm::vec3 lerp(const glm::vec3& a, const glm::vec3& b, float t) { return a + (b - a) * t; }
+glm::vec3 lerp(const glm::vec3& a, const glm::vec3& b, float t) {
+    return a + (b - a) * t;
+}
 
-BoneModel mirroredAnnotations(const BoneModel& right, std::string leftId, std::string leftDisplayName, std::string leftParentFrame) {
+BoneModel mirroredAnnotations(const BoneModel& right, std::string leftId, std::string leftDisplayName,
+                              std::string leftParentFrame) {
     BoneModel left;
     left.id = std::move(leftId);
     left.displayName = std::move(leftDisplayName);
@@ -45,4 +48,4 @@ BoneModel mirroredAnnotations(const BoneModel& right, std::string leftId, std::s
     return left;
 }
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -33,7 +33,8 @@ void writeFileAtomically(const std::filesystem::path& target, std::span<const st
 }
 
 void writeFileAtomically(const std::filesystem::path& target, std::string_view text) {
-    writeFileAtomically(target, std::span<const std::byte>(reinterpret_cast<const std::byte*>(text.data()), text.size()));
+    writeFileAtomically(target,
+                        std::span<const std::byte>(reinterpret_cast<const std::byte*>(text.data()), text.size()));
 }
 
-} // namespace bonegen
+}  // namespace bonegen

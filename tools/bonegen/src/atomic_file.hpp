@@ -12,4 +12,4 @@ void writeFileAtomically(const std::filesystem::path& target, std::span<const st
 /// Text convenience overload.
 void writeFileAtomically(const std::filesystem::path& target, std::string_view text);
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -31,8 +31,8 @@ struct FrameVector {
 struct DesignValue {
     std::string name;
     double value = 0.0;
-    std::string unit; ///< "m" (stored in metres in the manifest) or "deg" or "ratio"
-    std::string paramKey; ///< the skeleton.json entry it comes from, if any
+    std::string unit;      ///< "m" (stored in metres in the manifest) or "deg" or "ratio"
+    std::string paramKey;  ///< the skeleton.json entry it comes from, if any
 };
 
 /// Everything the generator needs to make one bone's meshes and manifest entry.
@@ -45,7 +45,7 @@ struct BoneModel {
     std::string mirrorOf;     ///< for left bones: the right bone whose mesh is mirrored (no SDF then)
 
     Sdf sdf;
-    glm::vec3 boundsMin{0.0f}, boundsMax{0.0f}; ///< sampling region, mm
+    glm::vec3 boundsMin{0.0f}, boundsMax{0.0f};  ///< sampling region, mm
     float voxelSize = 0.6f;
     std::size_t highTriangles = 20000;
     std::size_t lowTriangles = 3000;
@@ -56,6 +56,7 @@ struct BoneModel {
 };
 
 /// Mirror of a right-side model's annotations for the left side (z negated; the mesh is mirrored later).
-BoneModel mirroredAnnotations(const BoneModel& right, std::string leftId, std::string leftDisplayName, std::string leftParentFrame);
+BoneModel mirroredAnnotations(const BoneModel& right, std::string leftId, std::string leftDisplayName,
+                              std::string leftParentFrame);
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -16,20 +16,20 @@ const std::vector<std::string>& vertebraLevels();
 
 /// Pelvis-frame layout shared by the hip bone and the sacrum.
 struct PelvisLayout {
-    glm::vec3 hipCentre;           ///< right acetabulum / femoral head centre
-    glm::vec3 acetabulumAxis;      ///< unit vector out of the socket (lateral, inferior, anterior)
-    Frame s1;                      ///< origin: S1 endplate centre; y: endplate normal; x: anterior along the endplate
-    glm::vec3 sacroiliacCentre;    ///< centre of the right auricular (sacro-iliac) surface
-    float auricularHalfWidth;      ///< |z| of the sacrum's flat auricular faces
+    glm::vec3 hipCentre;         ///< right acetabulum / femoral head centre
+    glm::vec3 acetabulumAxis;    ///< unit vector out of the socket (lateral, inferior, anterior)
+    Frame s1;                    ///< origin: S1 endplate centre; y: endplate normal; x: anterior along the endplate
+    glm::vec3 sacroiliacCentre;  ///< centre of the right auricular (sacro-iliac) surface
+    float auricularHalfWidth;    ///< |z| of the sacrum's flat auricular faces
 };
 /// Derives the layout from the pelvis and sacrum parameters.
 PelvisLayout pelvisLayout(const SkeletonParams& params);
 
 /// Facet joint between a vertebra and the one below, in the lower vertebra's frame (mm, right side).
 struct FacetJoint {
-    float x;        ///< antero-posterior position of the joint centre
-    float yAboveTop;///< height of the joint centre above the lower vertebra's superior endplate
-    float z;        ///< |z| of the joint plane (superior process lateral, inferior process medial)
+    float x;          ///< antero-posterior position of the joint centre
+    float yAboveTop;  ///< height of the joint centre above the lower vertebra's superior endplate
+    float z;          ///< |z| of the joint plane (superior process lateral, inferior process medial)
 };
 /// Facet joint placement from the lower level's dimensions ("s1" uses L5's canal dimensions).
 FacetJoint facetJointBelow(const SkeletonParams& params, const std::string& lowerLevel);
@@ -56,4 +56,4 @@ BoneModel buildFibulaRight(const SkeletonParams& params);
 /// Every model of the default skeleton, in output order (left bones mirror right ones).
 std::vector<BoneModel> buildSkeletonModels(const SkeletonParams& params);
 
-} // namespace bonegen
+}  // namespace bonegen

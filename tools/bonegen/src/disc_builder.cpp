@@ -11,10 +11,14 @@ namespace bonegen {
 
 namespace {
 
-std::string upperLevel(const std::string& disc) { return disc.substr(0, disc.find('_')); }
-std::string lowerLevel(const std::string& disc) { return disc.substr(disc.find('_') + 1); }
+std::string upperLevel(const std::string& disc) {
+    return disc.substr(0, disc.find('_'));
+}
+std::string lowerLevel(const std::string& disc) {
+    return disc.substr(disc.find('_') + 1);
+}
 
-} // namespace
+}  // namespace
 
 std::pair<BoneModel, BoneModel> buildDisc(const SkeletonParams& params, const std::string& disc) {
     const std::string k = "discs." + disc + ".";
@@ -25,7 +29,7 @@ std::pair<BoneModel, BoneModel> buildDisc(const SkeletonParams& params, const st
     const float lowerWidth = lower == "s1" ? upperWidth : params.f("vertebrae." + lower + ".endplate_width");
     const float width = 0.5f * (upperWidth + lowerWidth);
     const float middle = 0.5f * (anterior + posterior);
-    const float slope = (anterior - posterior) / (depth - 6.0f); // height change per mm towards anterior
+    const float slope = (anterior - posterior) / (depth - 6.0f);  // height change per mm towards anterior
 
     // Wedge-shaped kidney: ellipse in x-z with the same posterior notch as the vertebral bodies,
     // bounded above and below by planes y = +-h(x)/2.
@@ -40,15 +44,17 @@ std::pair<BoneModel, BoneModel> buildDisc(const SkeletonParams& params, const st
         ring = -smoothMin(-ring, glm::length(glm::vec2(p.x - notchX, p.z)) - notchRadius, 3.0f);
         const float halfHeight = 0.5f * (middle + slope * p.x);
         const float vertical = (std::abs(p.y) - halfHeight) * 0.95f;
-        const glm::vec2 dd(ring + 1.2f, vertical + 1.2f); // 1.2 mm rounded rims
+        const glm::vec2 dd(ring + 1.2f, vertical + 1.2f);  // 1.2 mm rounded rims
         return std::min(std::max(dd.x, dd.y), 0.0f) + glm::length(glm::max(dd, glm::vec2(0.0f))) - 1.2f;
     };
 
     const float nucleusHalfDepth = params.f("discs.nucleus.ap_fraction") * depth / 2.0f;
-    const float nucleusHalfHeight = std::min(params.f("discs.nucleus.height_to_length") * nucleusHalfDepth, 0.42f * middle);
+    const float nucleusHalfHeight =
+        std::min(params.f("discs.nucleus.height_to_length") * nucleusHalfDepth, 0.42f * middle);
     const float nucleusHalfWidth = 0.55f * width / 2.0f;
     const glm::vec3 nucleusCentre(params.f("discs.nucleus.centroid_offset"), 0.0f, 0.0f);
-    const Sdf cavity = ellipticCylinder(Frame{nucleusCentre, glm::mat3(1.0f)}, nucleusHalfDepth + 0.6f, nucleusHalfWidth + 0.6f, 40.0f, 0.0f);
+    const Sdf cavity = ellipticCylinder(Frame{nucleusCentre, glm::mat3(1.0f)}, nucleusHalfDepth + 0.6f,
+                                        nucleusHalfWidth + 0.6f, 40.0f, 0.0f);
 
     std::string upperName = upperLevel(disc), lowerName = lower;
     std::transform(upperName.begin(), upperName.end(), upperName.begin(), ::toupper);
@@ -58,7 +64,10 @@ std::pair<BoneModel, BoneModel> buildDisc(const SkeletonParams& params, const st
     const glm::vec3 superiorNormal = glm::normalize(glm::vec3(-0.5f * slope, 1.0f, 0.0f));
     const glm::vec3 inferiorNormal = glm::normalize(glm::vec3(-0.5f * slope, -1.0f, 0.0f));
     const std::vector<FrameVector> joints = {
-        {"superior_centre", {0.0f, middle / 2.0f, 0.0f}, false, "centre of the face against the upper vertebra's inferior endplate"},
+        {"superior_centre",
+         {0.0f, middle / 2.0f, 0.0f},
+         false,
+         "centre of the face against the upper vertebra's inferior endplate"},
         {"superior_normal", superiorNormal, true, "outward normal of the upper face (tilted back: the wedge)"},
         {"inferior_centre", {0.0f, -middle / 2.0f, 0.0f}, false, "centre of the face against the lower endplate"},
         {"inferior_normal", inferiorNormal, true, "outward normal of the lower face"},
@@ -92,8 +101,10 @@ std::pair<BoneModel, BoneModel> buildDisc(const SkeletonParams& params, const st
     nucleus.side = "midline";
     nucleus.parentFrame = "disc_" + disc;
     nucleus.sdf = ellipsoid(nucleusCentre, {nucleusHalfDepth, nucleusHalfHeight, nucleusHalfWidth});
-    nucleus.boundsMin = nucleusCentre - glm::vec3(nucleusHalfDepth, nucleusHalfHeight, nucleusHalfWidth) - glm::vec3(4.0f);
-    nucleus.boundsMax = nucleusCentre + glm::vec3(nucleusHalfDepth, nucleusHalfHeight, nucleusHalfWidth) + glm::vec3(4.0f);
+    nucleus.boundsMin =
+        nucleusCentre - glm::vec3(nucleusHalfDepth, nucleusHalfHeight, nucleusHalfWidth) - glm::vec3(4.0f);
+    nucleus.boundsMax =
+        nucleusCentre + glm::vec3(nucleusHalfDepth, nucleusHalfHeight, nucleusHalfWidth) + glm::vec3(4.0f);
     nucleus.voxelSize = params.f("mesh.voxel_small");
     nucleus.highTriangles = 3000;
     nucleus.lowTriangles = 400;
@@ -104,4 +115,4 @@ std::pair<BoneModel, BoneModel> buildDisc(const SkeletonParams& params, const st
     return {annulus, nucleus};
 }
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -11,9 +11,9 @@ namespace bonegen {
 namespace {
 
 struct NeckGeometry {
-    glm::vec3 neckDirection; ///< unit, from the neck-shaft junction towards the head centre
-    glm::vec3 junction;      ///< where the neck axis meets the shaft axis
-    glm::vec3 shaftUp;       ///< unit shaft axis pointing proximally
+    glm::vec3 neckDirection;  ///< unit, from the neck-shaft junction towards the head centre
+    glm::vec3 junction;       ///< where the neck axis meets the shaft axis
+    glm::vec3 shaftUp;        ///< unit shaft axis pointing proximally
 };
 
 // The neck axis meets the shaft axis at the neck-shaft angle, is rotated forward by the anteversion
@@ -22,18 +22,18 @@ struct NeckGeometry {
 NeckGeometry solveNeck(float neckShaftAngle, float anteversion, float offset, const glm::vec3& distalShaft) {
     NeckGeometry g{};
     g.shaftUp = {0.0f, 1.0f, 0.0f};
-    const float between = radians(180.0f) - neckShaftAngle; // angle between neck direction and shaft-up
+    const float between = radians(180.0f) - neckShaftAngle;  // angle between neck direction and shaft-up
     const float neckLength = offset / std::sin(between);
     for (int iteration = 0; iteration < 20; ++iteration) {
-        const glm::vec3 coronal = rotateAbout(g.shaftUp, glm::vec3(1.0f, 0.0f, 0.0f), -between); // tipped medially
-        g.neckDirection = glm::normalize(rotateAbout(coronal, g.shaftUp, -anteversion));     // head turned forward
+        const glm::vec3 coronal = rotateAbout(g.shaftUp, glm::vec3(1.0f, 0.0f, 0.0f), -between);  // tipped medially
+        g.neckDirection = glm::normalize(rotateAbout(coronal, g.shaftUp, -anteversion));          // head turned forward
         g.junction = -g.neckDirection * neckLength;
         g.shaftUp = glm::normalize(g.junction - distalShaft);
     }
     return g;
 }
 
-} // namespace
+}  // namespace
 
 BoneModel buildFemurRight(const SkeletonParams& params) {
     const float headRadius = params.f("femur.head_diameter") / 2.0f;
@@ -45,13 +45,14 @@ BoneModel buildFemurRight(const SkeletonParams& params) {
     const float condyleRadius = params.f("femur.condyle_radius");
 
     const glm::vec3 distalShaft(0.0f, kneeY + 70.0f, 0.0f);
-    const NeckGeometry neck = solveNeck(radians(params.f("femur.neck_shaft_angle")), radians(params.f("femur.anteversion")),
-                                        params.f("femur.femoral_offset"), distalShaft);
+    const NeckGeometry neck =
+        solveNeck(radians(params.f("femur.neck_shaft_angle")), radians(params.f("femur.anteversion")),
+                  params.f("femur.femoral_offset"), distalShaft);
     const glm::vec3 head(0.0f);
 
     std::vector<Sdf> parts;
     parts.push_back(sphere(head, headRadius));
-    parts.push_back(roundCone(head - neck.neckDirection * 8.0f, neck.junction, 14.0f, 17.0f)); // neck
+    parts.push_back(roundCone(head - neck.neckDirection * 8.0f, neck.junction, 14.0f, 17.0f));  // neck
 
     // Shaft with an anterior bow (sagitta `bow` at mid-shaft).
     std::vector<glm::vec3> shaft;
@@ -60,29 +61,38 @@ BoneModel buildFemurRight(const SkeletonParams& params) {
     for (int i = 0; i <= 6; ++i) {
         const float t = static_cast<float>(i) / 6.0f;
         shaft.push_back(lerp(shaftTop, distalShaft, t) + glm::vec3(bow * 4.0f * t * (1.0f - t), 0.0f, 0.0f));
-        shaftRadii.push_back(shaftRadius * (t < 0.2f ? 1.25f - t : (t > 0.7f ? 1.0f + (t - 0.7f) * 0.8f : 1.05f - 0.1f * t)));
+        shaftRadii.push_back(shaftRadius *
+                             (t < 0.2f ? 1.25f - t : (t > 0.7f ? 1.0f + (t - 0.7f) * 0.8f : 1.05f - 0.1f * t)));
     }
     parts.push_back(tube(shaft, shaftRadii));
     // Linea aspera: a ridge down the back of the shaft.
     std::vector<glm::vec3> aspera;
-    for (int i = 1; i <= 5; ++i) aspera.push_back(shaft[static_cast<std::size_t>(i)] + glm::vec3(-shaftRadii[static_cast<std::size_t>(i)] + 1.5f, 0.0f, 0.0f));
+    for (int i = 1; i <= 5; ++i)
+        aspera.push_back(shaft[static_cast<std::size_t>(i)] +
+                         glm::vec3(-shaftRadii[static_cast<std::size_t>(i)] + 1.5f, 0.0f, 0.0f));
     parts.push_back(tube(aspera, {3.0f, 4.0f, 4.0f, 4.0f, 3.0f}));
 
     // Trochanters and the ridges between them.
     const glm::vec3 greaterTrochanter = neck.junction + glm::vec3(-8.0f, 14.0f, 12.0f);
-    parts.push_back(ellipsoid(frameFromYX(greaterTrochanter, glm::vec3(0.0f, 1.0f, -0.15f), glm::vec3(1.0f, 0.0f, 0.0f)), {17.0f, 22.0f, 13.0f}));
+    parts.push_back(
+        ellipsoid(frameFromYX(greaterTrochanter, glm::vec3(0.0f, 1.0f, -0.15f), glm::vec3(1.0f, 0.0f, 0.0f)),
+                  {17.0f, 22.0f, 13.0f}));
     const glm::vec3 lesserRoot = neck.junction + neck.shaftUp * -28.0f + glm::vec3(-6.0f, 0.0f, -6.0f);
     const glm::vec3 lesserTip = lesserRoot + glm::vec3(-12.0f, -6.0f, -12.0f);
     parts.push_back(roundCone(lesserRoot, lesserTip, 10.0f, 6.0f));
-    parts.push_back(capsule(greaterTrochanter + glm::vec3(-12.0f, -14.0f, -2.0f), lesserTip + glm::vec3(3.0f, 3.0f, 2.0f), 4.5f)); // intertrochanteric crest
-    parts.push_back(capsule(greaterTrochanter + glm::vec3(12.0f, -12.0f, -4.0f), lesserRoot + glm::vec3(14.0f, 0.0f, 0.0f), 3.0f)); // intertrochanteric line
+    parts.push_back(capsule(greaterTrochanter + glm::vec3(-12.0f, -14.0f, -2.0f),
+                            lesserTip + glm::vec3(3.0f, 3.0f, 2.0f), 4.5f));  // intertrochanteric crest
+    parts.push_back(capsule(greaterTrochanter + glm::vec3(12.0f, -12.0f, -4.0f),
+                            lesserRoot + glm::vec3(14.0f, 0.0f, 0.0f), 3.0f));  // intertrochanteric line
 
     // Distal end: metaphysis, two condyles, the trochlea in front, epicondyles on the sides.
     parts.push_back(ellipsoid(glm::vec3(-4.0f, kneeY + 46.0f, 0.0f), {22.0f, 42.0f, 34.0f}));
     const float condyleZ = 21.0f;
     for (const float side : {1.0f, -1.0f})
-        parts.push_back(ellipsoid(glm::vec3(-8.0f, kneeY + condyleRadius, side * condyleZ), {condyleRadius + 4.0f, condyleRadius, 15.0f}));
-    parts.push_back(roundBox(Frame{{8.0f, kneeY + 34.0f, 0.0f}, glm::mat3(1.0f)}, {12.0f, 20.0f, 31.0f}, 7.0f)); // trochlear block
+        parts.push_back(ellipsoid(glm::vec3(-8.0f, kneeY + condyleRadius, side * condyleZ),
+                                  {condyleRadius + 4.0f, condyleRadius, 15.0f}));
+    parts.push_back(
+        roundBox(Frame{{8.0f, kneeY + 34.0f, 0.0f}, glm::mat3(1.0f)}, {12.0f, 20.0f, 31.0f}, 7.0f));  // trochlear block
     const glm::vec3 medialEpicondyle(-6.0f, kneeY + 30.0f, -(epicondyleHalf - 5.0f));
     const glm::vec3 lateralEpicondyle(-6.0f, kneeY + 32.0f, epicondyleHalf - 5.0f);
     parts.push_back(ellipsoid(medialEpicondyle, {8.0f, 9.0f, 5.0f}));
@@ -90,9 +100,14 @@ BoneModel buildFemurRight(const SkeletonParams& params) {
     Sdf bone = smoothUniteAll(parts, 7.0f);
 
     // Patellar groove, intercondylar notch, fovea capitis.
-    bone = smoothSubtract(bone, capsule({28.0f, kneeY + 56.0f, 0.0f}, {23.0f, kneeY + 22.0f, 0.0f}, 11.0f), 4.0f); // patellar groove (trochlea)
-    bone = smoothSubtract(bone, capsule({-45.0f, kneeY + 2.0f, 0.0f}, {-9.0f, kneeY + 14.0f, 0.0f}, 10.0f), 2.0f); // intercondylar notch
-    bone = smoothSubtract(bone, sphere(head + glm::normalize(neck.neckDirection + glm::vec3(0.0f, -0.4f, -0.2f)) * (headRadius + 1.0f), 3.0f), 1.0f);
+    bone = smoothSubtract(bone, capsule({28.0f, kneeY + 56.0f, 0.0f}, {23.0f, kneeY + 22.0f, 0.0f}, 11.0f),
+                          4.0f);  // patellar groove (trochlea)
+    bone = smoothSubtract(bone, capsule({-45.0f, kneeY + 2.0f, 0.0f}, {-9.0f, kneeY + 14.0f, 0.0f}, 10.0f),
+                          2.0f);  // intercondylar notch
+    bone = smoothSubtract(
+        bone,
+        sphere(head + glm::normalize(neck.neckDirection + glm::vec3(0.0f, -0.4f, -0.2f)) * (headRadius + 1.0f), 3.0f),
+        1.0f);
 
     BoneModel model;
     model.id = "femur_r";
@@ -110,20 +125,28 @@ BoneModel buildFemurRight(const SkeletonParams& params) {
     const glm::vec3 knee(0.0f, kneeY, 0.0f);
     model.landmarks = {
         {"femoral_head_centre", head, false},
-        {"greater_trochanter", marchToSurface(bone, greaterTrochanter + glm::vec3(0.0f, 45.0f, 0.0f), {0.0f, -1.0f, 0.0f}, 60.0f)},
-        {"lesser_trochanter", marchToSurface(bone, lesserTip + glm::vec3(-20.0f, -3.0f, -20.0f), {1.0f, 0.0f, 1.0f}, 50.0f)},
-        {"medial_epicondyle", marchToSurface(bone, medialEpicondyle + glm::vec3(0.0f, 0.0f, -30.0f), {0.0f, 0.0f, 1.0f}, 50.0f)},
-        {"lateral_epicondyle", marchToSurface(bone, lateralEpicondyle + glm::vec3(0.0f, 0.0f, 30.0f), {0.0f, 0.0f, -1.0f}, 50.0f)},
+        {"greater_trochanter",
+         marchToSurface(bone, greaterTrochanter + glm::vec3(0.0f, 45.0f, 0.0f), {0.0f, -1.0f, 0.0f}, 60.0f)},
+        {"lesser_trochanter",
+         marchToSurface(bone, lesserTip + glm::vec3(-20.0f, -3.0f, -20.0f), {1.0f, 0.0f, 1.0f}, 50.0f)},
+        {"medial_epicondyle",
+         marchToSurface(bone, medialEpicondyle + glm::vec3(0.0f, 0.0f, -30.0f), {0.0f, 0.0f, 1.0f}, 50.0f)},
+        {"lateral_epicondyle",
+         marchToSurface(bone, lateralEpicondyle + glm::vec3(0.0f, 0.0f, 30.0f), {0.0f, 0.0f, -1.0f}, 50.0f)},
         {"patellar_groove", marchToSurface(bone, {45.0f, kneeY + 34.0f, 0.0f}, {-1.0f, 0.0f, 0.0f}, 50.0f)},
         {"medial_condyle_distal", marchToSurface(bone, {-8.0f, kneeY - 20.0f, -condyleZ}, {0.0f, 1.0f, 0.0f}, 50.0f)},
         {"lateral_condyle_distal", marchToSurface(bone, {-8.0f, kneeY - 20.0f, condyleZ}, {0.0f, 1.0f, 0.0f}, 50.0f)},
     };
     model.joints = {
         {"hip_centre", head, false, "femoral head centre (frame origin)"},
-        {"knee_centre", knee, false, "knee joint centre: midway between the distal condyle contacts; tibia frame origin"},
+        {"knee_centre", knee, false,
+         "knee joint centre: midway between the distal condyle contacts; tibia frame origin"},
         {"neck_axis", neck.neckDirection, true, "unit vector from the neck-shaft junction to the head centre"},
         {"shaft_axis", neck.shaftUp, true, "anatomical shaft axis, pointing proximally"},
-        {"patella_rest_centre", {33.0f, kneeY + 32.0f, 0.0f}, false, "suggested patella centre at full extension, in front of the trochlea"},
+        {"patella_rest_centre",
+         {33.0f, kneeY + 32.0f, 0.0f},
+         false,
+         "suggested patella centre at full extension, in front of the trochlea"},
     };
     model.design = {
         {"length", length / 1000.0, "m", "femur.length"},
@@ -135,4 +158,4 @@ BoneModel buildFemurRight(const SkeletonParams& params) {
     return model;
 }
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -1,14 +1,14 @@
 #include "generator.hpp"
 
 #include <chrono>
-#include <vector>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 #include "atomic_file.hpp"
 #include "builders.hpp"
@@ -22,7 +22,9 @@ namespace bonegen {
 
 namespace {
 
-double rounded(double v) { return std::round(v * 1e6) / 1e6; }
+double rounded(double v) {
+    return std::round(v * 1e6) / 1e6;
+}
 
 nlohmann::json measuredValue(double value, const std::string& unit, const std::string& param = "") {
     nlohmann::json j = {{"value", rounded(value)}, {"unit", unit}};
@@ -65,21 +67,24 @@ nlohmann::json measure(const BoneModel& m, const TriMesh& mesh, const SkeletonPa
             out["socket_diameter"] = measuredValue(2.0 * fit->radius / 1000.0, "m");
     } else if (id == "t12" || (id.size() == 2 && id[0] == 'l')) {
         const std::string k = "vertebrae." + id + ".";
-        const glm::vec2 wd = endplateWidthDepth(mesh, params.f(k + "body_posterior_height") / 2.0f, params.f(k + "canal_width") / 2.0f,
-                                                params.f(k + "endplate_depth") / 2.0f);
+        const glm::vec2 wd =
+            endplateWidthDepth(mesh, params.f(k + "body_posterior_height") / 2.0f, params.f(k + "canal_width") / 2.0f,
+                               params.f(k + "endplate_depth") / 2.0f);
         out["endplate_width"] = measuredValue(wd.x / 1000.0, "m", k + "endplate_width");
         out["endplate_depth"] = measuredValue(wd.y / 1000.0, "m", k + "endplate_depth");
     } else if (id.ends_with("_annulus")) {
         const std::string disc = id.substr(5, id.size() - 5 - 8);
         const std::string k = "discs." + disc + ".";
         const float station = params.f(k + "depth") / 2.0f - 3.0f;
-        if (const auto h = heightAt(mesh, station)) out["anterior_height"] = measuredValue(*h / 1000.0, "m", k + "anterior_height");
-        if (const auto h = heightAt(mesh, -station)) out["posterior_height"] = measuredValue(*h / 1000.0, "m", k + "posterior_height");
+        if (const auto h = heightAt(mesh, station))
+            out["anterior_height"] = measuredValue(*h / 1000.0, "m", k + "anterior_height");
+        if (const auto h = heightAt(mesh, -station))
+            out["posterior_height"] = measuredValue(*h / 1000.0, "m", k + "posterior_height");
     }
     return out;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<std::string> allBoneIds(const SkeletonParams& params) {
     std::vector<std::string> ids;
@@ -126,8 +131,9 @@ std::vector<GeneratedBone> generateBones(const SkeletonParams& params, const std
             const TriMesh base = meshFromSdf(model.sdf, settings);
             if (std::getenv("BONEGEN_DEBUG")) {
                 const TopologyReport r = analyseTopology(base);
-                std::fprintf(stderr, "%s base: %zu tris, open %zu, nonmanifold %zu, flipped %zu, degenerate %zu\n", model.id.c_str(),
-                             base.triangleCount(), r.boundaryEdges, r.nonManifoldEdges, r.inconsistentEdges, r.degenerateTriangles);
+                std::fprintf(stderr, "%s base: %zu tris, open %zu, nonmanifold %zu, flipped %zu, degenerate %zu\n",
+                             model.id.c_str(), base.triangleCount(), r.boundaryEdges, r.nonManifoldEdges,
+                             r.inconsistentEdges, r.degenerateTriangles);
             }
             if (base.triangleCount() == 0) throw std::runtime_error(model.id + ": the shape produced no surface");
             bone.high = simplifyToBudget(base, model.highTriangles);
@@ -150,7 +156,9 @@ std::vector<GeneratedBone> runGenerator(const GeneratorOptions& options) {
     const SkeletonParams params = SkeletonParams::load(options.paramsFile);
     std::error_code ec;
     std::filesystem::create_directories(options.outDir, ec);
-    if (ec) throw std::runtime_error(options.outDir.string() + ": cannot create the output directory (" + ec.message() + ")");
+    if (ec)
+        throw std::runtime_error(options.outDir.string() + ": cannot create the output directory (" + ec.message() +
+                                 ")");
 
     std::vector<GeneratedBone> bones = generateBones(params, options.onlyBone);
     for (const GeneratedBone& bone : bones) {
@@ -160,12 +168,14 @@ std::vector<GeneratedBone> runGenerator(const GeneratorOptions& options) {
             std::ostringstream line;
             line.setf(std::ios::fixed);
             line.precision(2);
-            line << bone.model.id << ": high " << bone.high.triangleCount() << " tris, low " << bone.low.triangleCount() << " tris, "
-                 << bone.seconds << " s";
-            for (const auto& [name, report] : {std::pair{"high", bone.highTopology}, std::pair{"low", bone.lowTopology}})
+            line << bone.model.id << ": high " << bone.high.triangleCount() << " tris, low " << bone.low.triangleCount()
+                 << " tris, " << bone.seconds << " s";
+            for (const auto& [name, report] :
+                 {std::pair{"high", bone.highTopology}, std::pair{"low", bone.lowTopology}})
                 if (!report.watertight())
-                    line << "  WARNING: " << name << " not watertight (" << report.boundaryEdges << " open, " << report.nonManifoldEdges
-                         << " non-manifold, " << report.inconsistentEdges << " flipped edges)";
+                    line << "  WARNING: " << name << " not watertight (" << report.boundaryEdges << " open, "
+                         << report.nonManifoldEdges << " non-manifold, " << report.inconsistentEdges
+                         << " flipped edges)";
             options.log(line.str());
         }
     }
@@ -181,4 +191,4 @@ std::vector<GeneratedBone> runGenerator(const GeneratorOptions& options) {
     return bones;
 }
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -17,8 +17,8 @@ namespace bonegen {
 
 /// Result of generating one bone.
 struct GeneratedBone {
-    BoneModel model;          ///< with surface landmarks snapped onto the high-LOD mesh
-    TriMesh high, low;        ///< millimetres, bone frame
+    BoneModel model;    ///< with surface landmarks snapped onto the high-LOD mesh
+    TriMesh high, low;  ///< millimetres, bone frame
     TopologyReport highTopology, lowTopology;
     nlohmann::json measured;  ///< measured dimensions (metres / degrees)
     double seconds = 0.0;
@@ -28,8 +28,8 @@ struct GeneratedBone {
 struct GeneratorOptions {
     std::filesystem::path paramsFile;
     std::filesystem::path outDir;
-    std::optional<std::string> onlyBone;            ///< generate just this bone id
-    std::function<void(const std::string&)> log;    ///< one line per bone; may be empty
+    std::optional<std::string> onlyBone;          ///< generate just this bone id
+    std::function<void(const std::string&)> log;  ///< one line per bone; may be empty
 };
 
 /// Ids of all bones in output order.
@@ -39,4 +39,4 @@ std::vector<GeneratedBone> generateBones(const SkeletonParams& params, const std
 /// Full run: load params, generate, write .glb files and the manifest atomically. Returns the bones.
 std::vector<GeneratedBone> runGenerator(const GeneratorOptions& options);
 
-} // namespace bonegen
+}  // namespace bonegen

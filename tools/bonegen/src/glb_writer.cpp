@@ -4,8 +4,8 @@
 #include <memory>
 #include <stdexcept>
 
-#include <assimp/Exporter.hpp>
 #include <assimp/scene.h>
+#include <assimp/Exporter.hpp>
 
 #include "atomic_file.hpp"
 
@@ -27,13 +27,13 @@ std::unique_ptr<aiScene> buildScene(const TriMesh& meshMm, const std::string& me
     scene->mRootNode->mMeshes = new unsigned int[1]{0};
 
     scene->mNumMaterials = 1;
-    scene->mMaterials = new aiMaterial*[1]{new aiMaterial()};
+    scene->mMaterials = new aiMaterial* [1] { new aiMaterial() };
     aiString materialName("bone");
     scene->mMaterials[0]->AddProperty(&materialName, AI_MATKEY_NAME);
 
     auto* out = new aiMesh();
     scene->mNumMeshes = 1;
-    scene->mMeshes = new aiMesh*[1]{out};
+    scene->mMeshes = new aiMesh* [1] { out };
     out->mName.Set(meshName);
     out->mMaterialIndex = 0;
     out->mPrimitiveTypes = aiPrimitiveType_TRIANGLE;
@@ -54,13 +54,14 @@ std::unique_ptr<aiScene> buildScene(const TriMesh& meshMm, const std::string& me
     return scene;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<std::byte> encodeGlb(const TriMesh& meshMm, const std::string& meshName) {
     const std::unique_ptr<aiScene> scene = buildScene(meshMm, meshName);
     Assimp::Exporter exporter;
     const aiExportDataBlob* blob = exporter.ExportToBlob(scene.get(), "glb2");
-    if (blob == nullptr) throw std::runtime_error(meshName + ": glTF export failed (" + exporter.GetErrorString() + ")");
+    if (blob == nullptr)
+        throw std::runtime_error(meshName + ": glTF export failed (" + exporter.GetErrorString() + ")");
     std::vector<std::byte> bytes(blob->size);
     std::memcpy(bytes.data(), blob->data, blob->size);
     return bytes;
@@ -71,4 +72,4 @@ void writeGlb(const std::filesystem::path& file, const TriMesh& meshMm, const st
     writeFileAtomically(file, bytes);
 }
 
-} // namespace bonegen
+}  // namespace bonegen

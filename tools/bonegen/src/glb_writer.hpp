@@ -15,4 +15,4 @@ std::vector<std::byte> encodeGlb(const TriMesh& meshMm, const std::string& meshN
 /// Encodes and writes atomically; throws std::runtime_error naming the file on failure.
 void writeGlb(const std::filesystem::path& file, const TriMesh& meshMm, const std::string& meshName);
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -14,10 +14,12 @@ namespace {
 TriMesh compact(const TriMesh& mesh, std::vector<std::uint32_t> indices) {
     meshopt_optimizeVertexCache(indices.data(), indices.data(), indices.size(), mesh.positions.size());
     std::vector<std::uint32_t> remap(mesh.positions.size());
-    const std::size_t vertexCount = meshopt_optimizeVertexFetchRemap(remap.data(), indices.data(), indices.size(), mesh.positions.size());
+    const std::size_t vertexCount =
+        meshopt_optimizeVertexFetchRemap(remap.data(), indices.data(), indices.size(), mesh.positions.size());
     TriMesh out;
     out.positions.resize(vertexCount);
-    meshopt_remapVertexBuffer(out.positions.data(), mesh.positions.data(), mesh.positions.size(), sizeof(glm::vec3), remap.data());
+    meshopt_remapVertexBuffer(out.positions.data(), mesh.positions.data(), mesh.positions.size(), sizeof(glm::vec3),
+                              remap.data());
     out.indices.resize(indices.size());
     meshopt_remapIndexBuffer(out.indices.data(), indices.data(), indices.size(), remap.data());
     return out;
@@ -45,15 +47,16 @@ std::vector<std::uint32_t> simplifyIndices(const TriMesh& mesh, std::size_t targ
     std::vector<std::uint32_t> out(mesh.indices.size());
     // Never ask for more indices than the mesh has: Debian's meshoptimizer asserts on it.
     const std::size_t targetIndices = std::min(targetTriangles * 3, mesh.indices.size());
-    const float targetError = 0.05f; // relative to the mesh extent: generous so the budget is reached
+    const float targetError = 0.05f;  // relative to the mesh extent: generous so the budget is reached
     float resultError = 0.0f;
-    const std::size_t count = meshopt_simplify(out.data(), mesh.indices.data(), mesh.indices.size(), &mesh.positions[0].x,
-                                               mesh.positions.size(), sizeof(glm::vec3), targetIndices, targetError, 0, &resultError);
+    const std::size_t count =
+        meshopt_simplify(out.data(), mesh.indices.data(), mesh.indices.size(), &mesh.positions[0].x,
+                         mesh.positions.size(), sizeof(glm::vec3), targetIndices, targetError, 0, &resultError);
     out.resize(count);
     return removeFoldedPairs(out);
 }
 
-} // namespace
+}  // namespace
 
 TriMesh simplifyToBudget(const TriMesh& mesh, std::size_t maxTriangles) {
     if (mesh.triangleCount() <= maxTriangles) return compact(mesh, mesh.indices);
@@ -62,10 +65,11 @@ TriMesh simplifyToBudget(const TriMesh& mesh, std::size_t maxTriangles) {
     for (const double fraction : {1.0, 0.97, 0.93, 0.88, 0.8, 0.7}) {
         const auto target = static_cast<std::size_t>(static_cast<double>(maxTriangles) * fraction);
         TriMesh candidate = compact(mesh, simplifyIndices(mesh, target));
-        if (candidate.triangleCount() <= maxTriangles && analyseTopology(candidate).watertight() && signedVolume(candidate) > 0.0)
+        if (candidate.triangleCount() <= maxTriangles && analyseTopology(candidate).watertight() &&
+            signedVolume(candidate) > 0.0)
             return candidate;
     }
-    return compact(mesh, simplifyIndices(mesh, maxTriangles)); // caller reports the failed check
+    return compact(mesh, simplifyIndices(mesh, maxTriangles));  // caller reports the failed check
 }
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -13,4 +13,4 @@ namespace bonegen {
 /// reordered for the vertex cache.
 TriMesh simplifyToBudget(const TriMesh& mesh, std::size_t maxTriangles);
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
             watertight = watertight && b.highTopology.watertight() && b.lowTopology.watertight();
         }
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        std::printf("%zu meshes: high %zu tris, low %zu tris, %.1f s -> %s\n", bones.size(), high, low, seconds, out.c_str());
+        std::printf("%zu meshes: high %zu tris, low %zu tris, %.1f s -> %s\n", bones.size(), high, low, seconds,
+                    out.c_str());
         if (!watertight) {
             std::cerr << "lumbarlab-bonegen: some meshes are not watertight (see WARNING lines)\n";
             return 2;

@@ -17,4 +17,4 @@ nlohmann::json manifestEntry(const GeneratedBone& bone, const SkeletonParams& pa
 nlohmann::json buildManifest(const std::vector<GeneratedBone>& bones, const SkeletonParams& params,
                              const std::vector<std::string>& boneOrder, const nlohmann::json& previous);
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -42,10 +42,10 @@ std::optional<glm::vec3> sliceCentroid(const TriMesh& mesh, float y, float halfW
     return glm::vec3(sum / static_cast<double>(n));
 }
 
-} // namespace
+}  // namespace
 
-std::optional<float> neckShaftAngle(const TriMesh& femur, glm::vec3 headCentre, float headRadius, glm::vec3 neckAxisGuess,
-                                    float shaftSliceHighY, float shaftSliceLowY) {
+std::optional<float> neckShaftAngle(const TriMesh& femur, glm::vec3 headCentre, float headRadius,
+                                    glm::vec3 neckAxisGuess, float shaftSliceHighY, float shaftSliceLowY) {
     // Neck centre: centroid of the vertices on a spherical shell just outside the head, on the neck side.
     const glm::vec3 towardsNeck = -glm::normalize(neckAxisGuess);
     glm::dvec3 sum(0.0);
@@ -104,7 +104,7 @@ glm::vec2 endplateWidthDepth(const TriMesh& vertebra, float topY, float canalHal
     float xMin = zMin, xMax = zMax;
     for (const glm::vec3& p : vertebra.positions) {
         if (p.y < topY - 4.0f || p.y > topY - 1.5f) continue;
-        if (p.x > -bodyHalfDepth + 8.0f) { // in front of the pedicles: the body only
+        if (p.x > -bodyHalfDepth + 8.0f) {  // in front of the pedicles: the body only
             zMin = std::min(zMin, p.z);
             zMax = std::max(zMax, p.z);
         }
@@ -118,8 +118,9 @@ glm::vec2 endplateWidthDepth(const TriMesh& vertebra, float topY, float canalHal
 
 std::vector<float> rayCrossings(const TriMesh& mesh, glm::vec3 origin, glm::vec3 direction) {
     std::vector<float> hits;
-    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) { // Moller-Trumbore
-        const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]], c = mesh.positions[mesh.indices[t + 2]];
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {  // Moller-Trumbore
+        const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]],
+                        c = mesh.positions[mesh.indices[t + 2]];
         const glm::vec3 e1 = b - a, e2 = c - a;
         const glm::vec3 pv = glm::cross(direction, e2);
         const float det = glm::dot(e1, pv);
@@ -142,4 +143,4 @@ std::optional<float> heightAt(const TriMesh& mesh, float x) {
     return hits.back() - hits.front();
 }
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -18,8 +18,8 @@ float verticalExtent(const TriMesh& mesh);
 std::optional<SphereFit> fitSphereNear(const TriMesh& mesh, glm::vec3 guessCentre, float guessRadius, float tolerance,
                                        glm::vec3 excludeDirection, float maxCos);
 /// Neck-shaft angle (degrees) from the head centre, neck direction guess and two shaft slices.
-std::optional<float> neckShaftAngle(const TriMesh& femur, glm::vec3 headCentre, float headRadius, glm::vec3 neckAxisGuess,
-                                    float shaftSliceHighY, float shaftSliceLowY);
+std::optional<float> neckShaftAngle(const TriMesh& femur, glm::vec3 headCentre, float headRadius,
+                                    glm::vec3 neckAxisGuess, float shaftSliceHighY, float shaftSliceLowY);
 /// Outer diameter of the acetabular rim: per-sector outermost vertex near the opening plane, median.
 std::optional<float> acetabularRimDiameter(const TriMesh& hip, glm::vec3 centre, glm::vec3 axis, float openingOffset);
 /// ASIS: the most anterior vertex above `minY`.
@@ -31,4 +31,4 @@ std::vector<float> rayCrossings(const TriMesh& mesh, glm::vec3 origin, glm::vec3
 /// Height of the mesh along the vertical line (x, z = 0): highest minus lowest crossing (disc height at x).
 std::optional<float> heightAt(const TriMesh& mesh, float x);
 
-} // namespace bonegen
+}  // namespace bonegen

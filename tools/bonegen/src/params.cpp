@@ -12,27 +12,53 @@ std::vector<ParamSpec> buildSchema() {
     const auto add = [&](const std::string& section, std::initializer_list<std::pair<const char*, const char*>> keys) {
         for (const auto& [key, unit] : keys) specs.push_back({section + "." + key, unit});
     };
-    add("pelvis", {{"inter_asis_width", "mm"}, {"inter_aiis_width", "mm"}, {"hip_centre_x", "mm"},
-                   {"hip_centre_y", "mm"}, {"inter_hip_centre_width", "mm"}, {"acetabulum_width", "mm"},
-                   {"acetabular_inclination", "deg"}, {"acetabular_anteversion", "deg"},
-                   {"acetabular_depth", "mm"}, {"hip_joint_space", "mm"}, {"iliac_crest_height", "mm"},
-                   {"intercristal_width", "mm"}, {"asis_to_psis_depth", "mm"}, {"inter_psis_width", "mm"},
-                   {"ischial_tuberosity_height", "mm"}, {"pubic_symphysis_height", "mm"}});
-    add("sacrum", {{"pelvic_incidence", "deg"}, {"sacral_slope", "deg"}, {"sacrofemoral_distance", "mm"},
-                   {"s1_body_width", "mm"}, {"s1_endplate_depth", "mm"}, {"sacral_height", "mm"},
-                   {"sacral_width", "mm"}, {"inter_auricular_width", "mm"}, {"auricular_height", "mm"},
+    add("pelvis", {{"inter_asis_width", "mm"},
+                   {"inter_aiis_width", "mm"},
+                   {"hip_centre_x", "mm"},
+                   {"hip_centre_y", "mm"},
+                   {"inter_hip_centre_width", "mm"},
+                   {"acetabulum_width", "mm"},
+                   {"acetabular_inclination", "deg"},
+                   {"acetabular_anteversion", "deg"},
+                   {"acetabular_depth", "mm"},
+                   {"hip_joint_space", "mm"},
+                   {"iliac_crest_height", "mm"},
+                   {"intercristal_width", "mm"},
+                   {"asis_to_psis_depth", "mm"},
+                   {"inter_psis_width", "mm"},
+                   {"ischial_tuberosity_height", "mm"},
+                   {"pubic_symphysis_height", "mm"}});
+    add("sacrum", {{"pelvic_incidence", "deg"},
+                   {"sacral_slope", "deg"},
+                   {"sacrofemoral_distance", "mm"},
+                   {"s1_body_width", "mm"},
+                   {"s1_endplate_depth", "mm"},
+                   {"sacral_height", "mm"},
+                   {"sacral_width", "mm"},
+                   {"inter_auricular_width", "mm"},
+                   {"auricular_height", "mm"},
                    {"coccyx_length", "mm"}});
     for (const char* level : {"t12", "l1", "l2", "l3", "l4", "l5"})
-        add(std::string("vertebrae.") + level,
-            {{"body_posterior_height", "mm"}, {"endplate_width", "mm"}, {"endplate_depth", "mm"},
-             {"canal_width", "mm"}, {"canal_depth", "mm"}, {"pedicle_width", "mm"},
-             {"transverse_process_length", "mm"}, {"spinous_process_length", "mm"}});
+        add(std::string("vertebrae.") + level, {{"body_posterior_height", "mm"},
+                                                {"endplate_width", "mm"},
+                                                {"endplate_depth", "mm"},
+                                                {"canal_width", "mm"},
+                                                {"canal_depth", "mm"},
+                                                {"pedicle_width", "mm"},
+                                                {"transverse_process_length", "mm"},
+                                                {"spinous_process_length", "mm"}});
     for (const char* level : {"t12_l1", "l1_l2", "l2_l3", "l3_l4", "l4_l5", "l5_s1"})
         add(std::string("discs.") + level, {{"anterior_height", "mm"}, {"posterior_height", "mm"}, {"depth", "mm"}});
     add("discs.nucleus", {{"ap_fraction", "ratio"}, {"height_to_length", "ratio"}, {"centroid_offset", "mm"}});
-    add("femur", {{"length", "mm"}, {"head_diameter", "mm"}, {"neck_shaft_angle", "deg"}, {"anteversion", "deg"},
-                  {"femoral_offset", "mm"}, {"shaft_diameter", "mm"}, {"anterior_bow", "mm"},
-                  {"epicondylar_width", "mm"}, {"condyle_radius", "mm"}});
+    add("femur", {{"length", "mm"},
+                  {"head_diameter", "mm"},
+                  {"neck_shaft_angle", "deg"},
+                  {"anteversion", "deg"},
+                  {"femoral_offset", "mm"},
+                  {"shaft_diameter", "mm"},
+                  {"anterior_bow", "mm"},
+                  {"epicondylar_width", "mm"},
+                  {"condyle_radius", "mm"}});
     add("patella", {{"height", "mm"}, {"width", "mm"}, {"thickness", "mm"}});
     add("tibia", {{"length", "mm"}, {"plateau_width", "mm"}, {"plateau_depth", "mm"}, {"shaft_diameter", "mm"}});
     add("fibula", {{"length", "mm"}, {"shaft_diameter", "mm"}});
@@ -52,7 +78,7 @@ std::vector<std::string> splitKey(std::string_view dottedKey) {
     return parts;
 }
 
-} // namespace
+}  // namespace
 
 const std::vector<ParamSpec>& requiredParams() {
     static const std::vector<ParamSpec> schema = buildSchema();
@@ -115,4 +141,4 @@ void SkeletonParams::validate() const {
     }
 }
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -51,4 +51,4 @@ private:
     std::string label_;
 };
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -11,13 +11,15 @@ namespace bonegen {
 
 PelvisLayout pelvisLayout(const SkeletonParams& params) {
     PelvisLayout layout;
-    layout.hipCentre = {params.f("pelvis.hip_centre_x"), params.f("pelvis.hip_centre_y"), params.f("pelvis.inter_hip_centre_width") / 2.0f};
+    layout.hipCentre = {params.f("pelvis.hip_centre_x"), params.f("pelvis.hip_centre_y"),
+                        params.f("pelvis.inter_hip_centre_width") / 2.0f};
 
     // Radiographic inclination I and anteversion A (Murray): axis = (sin A, -cos A cos I, cos A sin I).
     const float inclination = radians(params.f("pelvis.acetabular_inclination"));
     const float anteversion = radians(params.f("pelvis.acetabular_anteversion"));
-    layout.acetabulumAxis = glm::normalize(glm::vec3(std::sin(anteversion), -std::cos(anteversion) * std::cos(inclination),
-                                                     std::cos(anteversion) * std::sin(inclination)));
+    layout.acetabulumAxis =
+        glm::normalize(glm::vec3(std::sin(anteversion), -std::cos(anteversion) * std::cos(inclination),
+                                 std::cos(anteversion) * std::sin(inclination)));
 
     // The frame is anatomical position (ASIS-pubis plane frontal), taken as standing: PT = PI - SS is
     // the angle between the vertical and the line from the hip axis to the S1 endplate centre.
@@ -26,7 +28,7 @@ PelvisLayout pelvisLayout(const SkeletonParams& params) {
     const glm::vec3 hipAxisCentre(layout.hipCentre.x, layout.hipCentre.y, 0.0f);
     const float radius = params.f("sacrum.sacrofemoral_distance");
     const glm::vec3 s1Centre = hipAxisCentre + radius * glm::vec3(-std::sin(tilt), std::cos(tilt), 0.0f);
-    const glm::vec3 endplateNormal(std::sin(slope), std::cos(slope), 0.0f); // anterior edge lower
+    const glm::vec3 endplateNormal(std::sin(slope), std::cos(slope), 0.0f);  // anterior edge lower
     layout.s1 = frameFromYX(s1Centre, endplateNormal, glm::vec3(1.0f, 0.0f, 0.0f));
 
     layout.auricularHalfWidth = params.f("sacrum.inter_auricular_width") / 2.0f;
@@ -53,7 +55,8 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     const auto circumcentre = [](glm::vec2 a, glm::vec2 b, glm::vec2 c) {
         const float d = 2.0f * (a.x * (b.y - c.y) + b.x * (c.y - a.y) + c.x * (a.y - b.y));
         const float a2 = glm::dot(a, a), b2 = glm::dot(b, b), c2 = glm::dot(c, c);
-        return glm::vec2((a2 * (b.y - c.y) + b2 * (c.y - a.y) + c2 * (a.y - b.y)) / d, (a2 * (c.x - b.x) + b2 * (a.x - c.x) + c2 * (b.x - a.x)) / d);
+        return glm::vec2((a2 * (b.y - c.y) + b2 * (c.y - a.y) + c2 * (a.y - b.y)) / d,
+                         (a2 * (c.x - b.x) + b2 * (a.x - c.x) + c2 * (b.x - a.x)) / d);
     };
     const glm::vec2 arcCentre = circumcentre(top, middle, apex);
     const float arcRadius = glm::length(top - arcCentre);
@@ -76,11 +79,23 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     const auto halfThickness = [=](float s) { return 19.0f - 13.0f * std::clamp(s / plateLength, 0.0f, 1.0f); };
     const float L = plateLength;
     // The alae slope down laterally from the base.
-    const std::vector<glm::vec2> outline = {{-halfWidth, 12.0f}, {-0.45f * halfWidth, -3.0f}, {0.45f * halfWidth, -3.0f}, {halfWidth, 12.0f}, {auricularZ + 4.0f, 0.16f * L}, {auricularZ + 4.0f, 0.52f * L},
-                                            {0.4f * halfWidth + 4.0f, 0.72f * L}, {0.24f * halfWidth + 2.0f, 0.88f * L}, {13.0f, L},
-                                            {7.0f, L + 4.0f}, {-7.0f, L + 4.0f}, {-13.0f, L}, {-0.24f * halfWidth - 2.0f, 0.88f * L},
-                                            {-0.4f * halfWidth - 4.0f, 0.72f * L}, {-auricularZ - 4.0f, 0.52f * L}, {-auricularZ - 4.0f, 0.16f * L}};
-    const Frame outlineFrame; // the polygon lives in (z, s) coordinates, evaluated below
+    const std::vector<glm::vec2> outline = {{-halfWidth, 12.0f},
+                                            {-0.45f * halfWidth, -3.0f},
+                                            {0.45f * halfWidth, -3.0f},
+                                            {halfWidth, 12.0f},
+                                            {auricularZ + 4.0f, 0.16f * L},
+                                            {auricularZ + 4.0f, 0.52f * L},
+                                            {0.4f * halfWidth + 4.0f, 0.72f * L},
+                                            {0.24f * halfWidth + 2.0f, 0.88f * L},
+                                            {13.0f, L},
+                                            {7.0f, L + 4.0f},
+                                            {-7.0f, L + 4.0f},
+                                            {-13.0f, L},
+                                            {-0.24f * halfWidth - 2.0f, 0.88f * L},
+                                            {-0.4f * halfWidth - 4.0f, 0.72f * L},
+                                            {-auricularZ - 4.0f, 0.52f * L},
+                                            {-auricularZ - 4.0f, 0.16f * L}};
+    const Frame outlineFrame;  // the polygon lives in (z, s) coordinates, evaluated below
     const Sdf outlineSdf = extrudedPolygon(outlineFrame, outline);
     const Frame toS1 = s1;
     const Sdf plate = [=](const glm::vec3& world) {
@@ -90,14 +105,14 @@ BoneModel buildSacrum(const SkeletonParams& params) {
         const float lateral = std::min(std::abs(local.z) / halfWidth, 1.0f);
         const float shell = std::abs(sc.y) - halfThickness(sc.x) * (1.0f - 0.3f * lateral * lateral);
         const float inOutline = outlineSdf(glm::vec3(local.z, 0.0f, sc.x));
-        return -smoothMin(-shell, -inOutline, 10.0f); // wide blend: rounded alae and borders
+        return -smoothMin(-shell, -inOutline, 10.0f);  // wide blend: rounded alae and borders
     };
 
     std::vector<Sdf> parts;
     parts.push_back(plate);
     Frame body = s1;
     body.origin = s1.toWorld({0.0f, -13.0f, 0.0f});
-    parts.push_back(ellipticCylinder(body, bodyHalfDepth, bodyHalfWidth, 13.0f, 2.0f)); // S1 body
+    parts.push_back(ellipticCylinder(body, bodyHalfDepth, bodyHalfWidth, 13.0f, 2.0f));  // S1 body
     // Median sacral crest on the dorsal surface.
     std::vector<glm::vec3> crest;
     std::vector<float> crestRadii;
@@ -126,15 +141,20 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     bone = smoothIntersect(bone, halfSpace(glm::vec3(0.0f, 0.0f, -auricularZ), glm::vec3(0.0f, 0.0f, -1.0f)), 1.5f);
 
     // Promontory lip at the anterior edge of the endplate.
-    bone = smoothUnite(bone, capsule(s1.toWorld({bodyHalfDepth - 1.5f, -2.5f, -12.0f}), s1.toWorld({bodyHalfDepth - 1.5f, -2.5f, 12.0f}), 2.5f), 2.0f);
+    bone = smoothUnite(bone,
+                       capsule(s1.toWorld({bodyHalfDepth - 1.5f, -2.5f, -12.0f}),
+                               s1.toWorld({bodyHalfDepth - 1.5f, -2.5f, 12.0f}), 2.5f),
+                       2.0f);
 
     // Superior articular processes of S1, meeting L5's inferior processes.
     const FacetJoint facet = facetJointBelow(params, "s1");
     for (const float side : {1.0f, -1.0f}) {
         const glm::vec3 c = s1.toWorld({facet.x - 1.0f, facet.yAboveTop - 3.0f, side * (facet.z + 5.0f)});
         Sdf process = ellipsoid(frameFromYX(c, s1.axes[1], s1.axes[0]), {8.0f, 10.0f, 5.5f});
-        process = smoothUnite(process, capsule(c, s1.toWorld({facet.x + 2.0f, -14.0f, side * (facet.z + 6.0f)}), 6.0f), 3.0f);
-        process = intersect(process, halfSpace(glm::vec3(0.0f, 0.0f, side * (facet.z + 0.6f)), glm::vec3(0.0f, 0.0f, -side)));
+        process =
+            smoothUnite(process, capsule(c, s1.toWorld({facet.x + 2.0f, -14.0f, side * (facet.z + 6.0f)}), 6.0f), 3.0f);
+        process =
+            intersect(process, halfSpace(glm::vec3(0.0f, 0.0f, side * (facet.z + 0.6f)), glm::vec3(0.0f, 0.0f, -side)));
         bone = smoothUnite(bone, process, 3.0f);
     }
 
@@ -145,7 +165,8 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     const std::vector<float> canalS = {-14.0f, 0.0f, 0.3f * L, 0.55f * L, 0.8f * L};
     for (std::size_t i = 0; i < canalS.size(); ++i) {
         // The last point exits through the back: the sacral hiatus.
-        const float offset = i + 1 == canalS.size() ? halfThickness(canalS[i]) : std::max(halfThickness(canalS[i]) - canalRadii[i] - 3.5f, 1.0f);
+        const float offset = i + 1 == canalS.size() ? halfThickness(canalS[i])
+                                                    : std::max(halfThickness(canalS[i]) - canalRadii[i] - 3.5f, 1.0f);
         canal.push_back(s1.toWorld(platePoint(canalS[i], offset, 0.0f)));
     }
     bone = smoothSubtract(bone, tube(canal, canalRadii), 1.5f);
@@ -157,8 +178,10 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     for (int i = 0; i < 4; ++i)
         for (const float side : {1.0f, -1.0f}) {
             const float sk = foramenS[i] * L;
-            bone = smoothSubtract(bone, capsule(s1.toWorld(platePoint(sk, -35.0f, side * foramenZ[i])), s1.toWorld(platePoint(sk, 35.0f, side * foramenZ[i])),
-                                                foramenRadius[i]), 1.0f);
+            bone = smoothSubtract(bone,
+                                  capsule(s1.toWorld(platePoint(sk, -35.0f, side * foramenZ[i])),
+                                          s1.toWorld(platePoint(sk, 35.0f, side * foramenZ[i])), foramenRadius[i]),
+                                  1.0f);
         }
 
     BoneModel model;
@@ -177,16 +200,20 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     const glm::vec3 coccyxTip = coccyxWorld.back();
     model.landmarks = {
         {"s1_endplate_centre", s1.origin},
-        {"sacral_promontory", marchToSurface(bone, s1.toWorld({bodyHalfDepth + 30.0f, -2.5f, 0.0f}), -s1.axes[0], 50.0f)},
+        {"sacral_promontory",
+         marchToSurface(bone, s1.toWorld({bodyHalfDepth + 30.0f, -2.5f, 0.0f}), -s1.axes[0], 50.0f)},
         {"coccyx_tip", marchToSurface(bone, coccyxTip + s1.axes * (downward * 30.0f), -(s1.axes * downward), 50.0f)},
         {"auricular_surface_r", layout.sacroiliacCentre},
-        {"auricular_surface_l", glm::vec3(layout.sacroiliacCentre.x, layout.sacroiliacCentre.y, -layout.sacroiliacCentre.z)},
+        {"auricular_surface_l",
+         glm::vec3(layout.sacroiliacCentre.x, layout.sacroiliacCentre.y, -layout.sacroiliacCentre.z)},
         {"sacral_ala_r", marchToSurface(bone, s1.toWorld({-8.0f, 30.0f, 38.0f}), -s1.axes[1], 60.0f)},
         {"sacral_ala_l", marchToSurface(bone, s1.toWorld({-8.0f, 30.0f, -38.0f}), -s1.axes[1], 60.0f)},
     };
     model.joints = {
-        {"s1_endplate_centre", s1.origin, false, "centre of the S1 superior endplate (L5/S1 disc's inferior face), pelvis frame"},
-        {"s1_endplate_normal", s1.axes[1], true, "unit normal of the S1 endplate (cranial); its angle from vertical is the sacral slope"},
+        {"s1_endplate_centre", s1.origin, false,
+         "centre of the S1 superior endplate (L5/S1 disc's inferior face), pelvis frame"},
+        {"s1_endplate_normal", s1.axes[1], true,
+         "unit normal of the S1 endplate (cranial); its angle from vertical is the sacral slope"},
         {"s1_endplate_anterior", s1.axes[0], true, "unit antero-posterior direction along the endplate"},
         {"sacroiliac_centre_r", layout.sacroiliacCentre, false, "right auricular surface centre"},
     };
@@ -197,4 +224,4 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     return model;
 }
 
-} // namespace bonegen
+}  // namespace bonegen

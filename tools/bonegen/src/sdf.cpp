@@ -156,7 +156,7 @@ Sdf squashedAlong(Sdf a, glm::vec3 origin, glm::vec3 axis, float factor) {
     const glm::vec3 n = glm::normalize(axis);
     return [a = std::move(a), origin, n, factor](const glm::vec3& p) {
         const glm::vec3 q = p + n * (glm::dot(p - origin, n) * (factor - 1.0f));
-        return a(q) / factor; // stretching space by `factor` along n scales distances by at most that
+        return a(q) / factor;  // stretching space by `factor` along n scales distances by at most that
     };
 }
 
@@ -164,7 +164,7 @@ Sdf mirrorZ(Sdf a) {
     return [a = std::move(a)](const glm::vec3& p) { return a(glm::vec3(p.x, p.y, -p.z)); };
 }
 
-} // namespace bonegen
+}  // namespace bonegen
 
 namespace bonegen {
 
@@ -180,7 +180,7 @@ Sdf extrudedPolygon(Frame frame, std::vector<glm::vec2> polygon) {
             const glm::vec2 w = p - polygon[i];
             const glm::vec2 b = w - e * std::clamp(glm::dot(w, e) / glm::dot(e, e), 0.0f, 1.0f);
             d = std::min(d, glm::dot(b, b));
-            const bool c1 = p.y >= polygon[i].y, c2 = p.y < polygon[j].y, c3 = e.x * w.y > e.y * w.x;
+            const bool c1 = p.y >= polygon[i].y, c2 = p.y<polygon[j].y, c3 = e.x * w.y> e.y * w.x;
             if ((c1 && c2 && c3) || (!c1 && !c2 && !c3)) s = -s;
         }
         return s * std::sqrt(d);
@@ -193,7 +193,7 @@ glm::vec3 marchToSurface(const Sdf& sdf, glm::vec3 start, glm::vec3 direction, f
     for (float t = step; t <= maxDistance; t += step) {
         const float d = sdf(start + dir * t);
         if (d < 0.0f) {
-            const float f = previous / (previous - d); // linear root between the two samples
+            const float f = previous / (previous - d);  // linear root between the two samples
             return start + dir * (t - step + f * step);
         }
         previous = d;
@@ -201,4 +201,4 @@ glm::vec3 marchToSurface(const Sdf& sdf, glm::vec3 start, glm::vec3 direction, f
     return start + dir * maxDistance;
 }
 
-} // namespace bonegen
+}  // namespace bonegen

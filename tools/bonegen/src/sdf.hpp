@@ -72,7 +72,7 @@ Sdf mirrorZ(Sdf a);
 /// Polynomial smooth minimum (Quilez); exposed for tests and builders.
 float smoothMin(float a, float b, float k);
 
-} // namespace bonegen
+}  // namespace bonegen
 
 namespace bonegen {
 /// Prism along the frame's y axis whose cross-section is a simple polygon given in local (x, z).
@@ -80,4 +80,4 @@ Sdf extrudedPolygon(Frame frame, std::vector<glm::vec2> polygonXZ);
 /// First point where the SDF becomes negative marching from `start` along `direction` (mm steps
 /// of at most `step`); returns start + direction * maxDistance if none is found.
 glm::vec3 marchToSurface(const Sdf& sdf, glm::vec3 start, glm::vec3 direction, float maxDistance, float step = 0.25f);
-} // namespace bonegen
+}  // namespace bonegen

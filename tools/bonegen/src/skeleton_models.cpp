@@ -9,7 +9,8 @@ std::vector<BoneModel> buildSkeletonModels(const SkeletonParams& params) {
     models.push_back(mirroredAnnotations(hipRight, "hip_bone_l", "Left hip bone (os coxae)", "pelvis"));
     models.push_back(buildSacrum(params));
     for (const std::string& level : vertebraLevels()) models.push_back(buildVertebra(params, level));
-    const auto addPair = [&](const BoneModel& right, const std::string& leftId, const std::string& leftName, const std::string& leftFrame) {
+    const auto addPair = [&](const BoneModel& right, const std::string& leftId, const std::string& leftName,
+                             const std::string& leftFrame) {
         models.push_back(right);
         models.push_back(mirroredAnnotations(right, leftId, leftName, leftFrame));
     };
@@ -25,4 +26,4 @@ std::vector<BoneModel> buildSkeletonModels(const SkeletonParams& params) {
     return models;
 }
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -15,7 +15,8 @@ TriMesh weldIdenticalPositions(const TriMesh& mesh) {
     TriMesh out;
     for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
         const glm::vec3& p = mesh.positions[i];
-        const auto [it, inserted] = firstIndex.emplace(std::make_tuple(p.x, p.y, p.z), static_cast<std::uint32_t>(out.positions.size()));
+        const auto [it, inserted] =
+            firstIndex.emplace(std::make_tuple(p.x, p.y, p.z), static_cast<std::uint32_t>(out.positions.size()));
         if (inserted) out.positions.push_back(p);
         remap[i] = it->second;
     }
@@ -37,13 +38,17 @@ TopologyReport analyseTopology(const TriMesh& mesh) {
         for (int e = 0; e < 3; ++e) ++directed[{v[e], v[(e + 1) % 3]}];
     }
     for (const auto& [edge, count] : directed) {
-        if (edge.first > edge.second && directed.count({edge.second, edge.first})) continue; // counted from the other side
+        if (edge.first > edge.second && directed.count({edge.second, edge.first}))
+            continue;  // counted from the other side
         const auto reverse = directed.find({edge.second, edge.first});
         const int back = reverse == directed.end() ? 0 : reverse->second;
         const int total = count + back;
-        if (total == 1) ++report.boundaryEdges;
-        else if (total > 2) ++report.nonManifoldEdges;
-        else if (count != 1 || back != 1) ++report.inconsistentEdges;
+        if (total == 1)
+            ++report.boundaryEdges;
+        else if (total > 2)
+            ++report.nonManifoldEdges;
+        else if (count != 1 || back != 1)
+            ++report.inconsistentEdges;
     }
     return report;
 }
@@ -80,7 +85,8 @@ std::vector<glm::vec3> smoothNormals(const TriMesh& mesh) {
     std::vector<glm::vec3> normals(mesh.positions.size(), glm::vec3(0.0f));
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
         const std::uint32_t i0 = mesh.indices[t], i1 = mesh.indices[t + 1], i2 = mesh.indices[t + 2];
-        const glm::vec3 n = glm::cross(mesh.positions[i1] - mesh.positions[i0], mesh.positions[i2] - mesh.positions[i0]);
+        const glm::vec3 n =
+            glm::cross(mesh.positions[i1] - mesh.positions[i0], mesh.positions[i2] - mesh.positions[i0]);
         normals[i0] += n;
         normals[i1] += n;
         normals[i2] += n;
@@ -110,19 +116,20 @@ glm::vec3 closestOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::v
     const float vb = d5 * d2 - d1 * d6;
     if (vb <= 0.0f && d2 >= 0.0f && d6 <= 0.0f) return a + ac * (d2 / (d2 - d6));
     const float va = d3 * d6 - d5 * d4;
-    if (va <= 0.0f && (d4 - d3) >= 0.0f && (d5 - d6) >= 0.0f) return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
+    if (va <= 0.0f && (d4 - d3) >= 0.0f && (d5 - d6) >= 0.0f)
+        return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
     const float denom = 1.0f / (va + vb + vc);
     return a + ab * (vb * denom) + ac * (vc * denom);
 }
 
-} // namespace
+}  // namespace
 
 glm::vec3 closestPointOnSurface(const TriMesh& mesh, const glm::vec3& point) {
     float best = std::numeric_limits<float>::max();
     glm::vec3 bestPoint = point;
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        const glm::vec3 q = closestOnTriangle(point, mesh.positions[mesh.indices[t]], mesh.positions[mesh.indices[t + 1]],
-                                              mesh.positions[mesh.indices[t + 2]]);
+        const glm::vec3 q = closestOnTriangle(point, mesh.positions[mesh.indices[t]],
+                                              mesh.positions[mesh.indices[t + 1]], mesh.positions[mesh.indices[t + 2]]);
         const float d = glm::dot(q - point, q - point);
         if (d < best) {
             best = d;
@@ -161,7 +168,7 @@ std::optional<SphereFit> fitSphere(const std::vector<glm::vec3>& points) {
             m[i][4] += row[i] * rhs;
         }
     }
-    for (int col = 0; col < 4; ++col) { // Gaussian elimination with partial pivoting
+    for (int col = 0; col < 4; ++col) {  // Gaussian elimination with partial pivoting
         int pivot = col;
         for (int r = col + 1; r < 4; ++r)
             if (std::abs(m[r][col]) > std::abs(m[pivot][col])) pivot = r;
@@ -187,4 +194,4 @@ std::optional<SphereFit> fitSphere(const std::vector<glm::vec3>& points) {
     return fit;
 }
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -20,13 +20,15 @@ struct TriMesh {
 
 /// Edge statistics of a mesh after welding identical positions.
 struct TopologyReport {
-    std::size_t boundaryEdges = 0;     ///< edges used by one triangle (holes)
-    std::size_t nonManifoldEdges = 0;  ///< edges used by three or more triangles
-    std::size_t inconsistentEdges = 0; ///< edges traversed twice in the same direction (flipped faces)
+    std::size_t boundaryEdges = 0;      ///< edges used by one triangle (holes)
+    std::size_t nonManifoldEdges = 0;   ///< edges used by three or more triangles
+    std::size_t inconsistentEdges = 0;  ///< edges traversed twice in the same direction (flipped faces)
     std::size_t degenerateTriangles = 0;
 
     /// Closed, edge-manifold and consistently oriented.
-    [[nodiscard]] bool watertight() const { return boundaryEdges == 0 && nonManifoldEdges == 0 && inconsistentEdges == 0; }
+    [[nodiscard]] bool watertight() const {
+        return boundaryEdges == 0 && nonManifoldEdges == 0 && inconsistentEdges == 0;
+    }
 };
 
 /// Merges vertices with bit-identical positions (glTF round trips split them per normal).
@@ -59,4 +61,4 @@ struct SphereFit {
 /// Algebraic least-squares sphere fit (needs at least 4 well-spread points).
 std::optional<SphereFit> fitSphere(const std::vector<glm::vec3>& points);
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -17,14 +17,21 @@ struct LevelDims {
 
 LevelDims levelDims(const SkeletonParams& params, const std::string& level) {
     const std::string k = "vertebrae." + level + ".";
-    return {params.f(k + "body_posterior_height"), params.f(k + "endplate_width"),    params.f(k + "endplate_depth"),
-            params.f(k + "canal_width"),           params.f(k + "canal_depth"),       params.f(k + "pedicle_width"),
-            params.f(k + "transverse_process_length"), params.f(k + "spinous_process_length")};
+    return {params.f(k + "body_posterior_height"),
+            params.f(k + "endplate_width"),
+            params.f(k + "endplate_depth"),
+            params.f(k + "canal_width"),
+            params.f(k + "canal_depth"),
+            params.f(k + "pedicle_width"),
+            params.f(k + "transverse_process_length"),
+            params.f(k + "spinous_process_length")};
 }
 
 // The body's posterior wall is indented at the midline (kidney shape); the canal starts behind it.
 constexpr float kPosteriorNotch = 2.0f;
-float canalCentreX(const LevelDims& d) { return -d.depth / 2.0f + kPosteriorNotch - d.canalDepth / 2.0f; }
+float canalCentreX(const LevelDims& d) {
+    return -d.depth / 2.0f + kPosteriorNotch - d.canalDepth / 2.0f;
+}
 
 std::string discBelow(const std::string& level) {
     const auto& levels = vertebraLevels();
@@ -60,7 +67,7 @@ Sdf vertebralBody(const LevelDims& d) {
     return smoothSubtract(waisted, notch, 3.0f);
 }
 
-} // namespace
+}  // namespace
 
 const std::vector<std::string>& vertebraLevels() {
     static const std::vector<std::string> levels = {"t12", "l1", "l2", "l3", "l4", "l5"};
@@ -98,20 +105,23 @@ BoneModel buildVertebra(const SkeletonParams& params, const std::string& level) 
         // Pedicle: from the posterolateral body back to the articular pillar.
         const float x0 = -d.depth / 2.0f + 5.5f, x1 = xc - 0.25f * d.canalDepth;
         arch.push_back(roundBox(Frame{{0.5f * (x0 + x1), pedicleY, side * pedicleZ}, glm::mat3(1.0f)},
-                                {0.5f * (x0 - x1), pedicleHalfHeight, d.pedicleWidth / 2.0f}, std::min(4.5f, d.pedicleWidth / 2.0f - 0.3f)));
+                                {0.5f * (x0 - x1), pedicleHalfHeight, d.pedicleWidth / 2.0f},
+                                std::min(4.5f, d.pedicleWidth / 2.0f - 0.3f)));
         // Lamina: a sloping plate from the pedicle to the midline behind the canal.
         const glm::vec3 a(x1, 0.0f, side * (d.canalWidth / 2.0f + 2.5f));
         const glm::vec3 b(canalBack - 3.0f, 0.0f, 0.0f);
         const glm::vec3 along = glm::normalize(b - a);
-        const Frame laminaFrame = frameFromYX(0.5f * (a + b) + glm::vec3(0.0f, -2.0f, 0.0f), glm::vec3(0.0f, 1.0f, 0.0f), along);
+        const Frame laminaFrame =
+            frameFromYX(0.5f * (a + b) + glm::vec3(0.0f, -2.0f, 0.0f), glm::vec3(0.0f, 1.0f, 0.0f), along);
         arch.push_back(roundBox(laminaFrame, {0.5f * glm::length(b - a) + 3.0f, top - 1.0f, 3.5f}, 2.5f));
         // Transverse process: flat bar laterally (and a little back) from the pedicle-lamina junction.
         const glm::vec3 root(x1 + 2.0f, pedicleY + 1.0f, side * pedicleZ);
         // The tip's outer surface (bulb radius 3.4 mm) sits at the cited process length.
-        const glm::vec3 tip(x1 - 4.0f, pedicleY + 3.0f, side * (d.canalWidth / 2.0f + d.pedicleWidth + d.transverseLength - 3.4f));
+        const glm::vec3 tip(x1 - 4.0f, pedicleY + 3.0f,
+                            side * (d.canalWidth / 2.0f + d.pedicleWidth + d.transverseLength - 3.4f));
         const Frame tpFrame = frameFromYX(0.5f * (root + tip), glm::vec3(0.0f, 1.0f, 0.0f), tip - root);
         arch.push_back(roundBox(tpFrame, {0.5f * glm::length(tip - root), 5.0f, 3.0f}, 2.8f));
-        arch.push_back(ellipsoid(tip, {3.4f, 5.2f, 3.4f})); // slightly club-shaped tip
+        arch.push_back(ellipsoid(tip, {3.4f, 5.2f, 3.4f}));  // slightly club-shaped tip
     }
     // Spinous process: a tall, hatchet-shaped plate pointing back and slightly down.
     const glm::vec3 spineRoot(canalBack - 2.0f, -2.0f, 0.0f);
@@ -119,7 +129,7 @@ BoneModel buildVertebra(const SkeletonParams& params, const std::string& level) 
     const glm::vec3 spineTip = spineRoot + spineDir * d.spinousLength;
     arch.push_back(roundBox(frameFromYX(0.5f * (spineRoot + spineTip), glm::vec3(0.0f, 1.0f, 0.0f), spineDir),
                             {0.5f * d.spinousLength, 8.5f, 3.2f}, 3.0f));
-    arch.push_back(ellipsoid(spineTip - spineDir * 3.0f, {4.5f, 8.8f, 4.2f})); // slightly thickened tip
+    arch.push_back(ellipsoid(spineTip - spineDir * 3.0f, {4.5f, 8.8f, 4.2f}));  // slightly thickened tip
 
     // Articular processes. Superior ones rise above the endplate and face medially; inferior ones hang
     // below the lamina, medial to the next level's superior processes, so the facets line up when stacked.
@@ -130,7 +140,8 @@ BoneModel buildVertebra(const SkeletonParams& params, const std::string& level) 
     for (const float side : {1.0f, -1.0f}) {
         const glm::vec3 superiorCentre(own.x - 1.0f, top + own.yAboveTop - 2.0f, side * (own.z + 4.5f));
         Sdf superior = ellipsoid(superiorCentre, {8.5f, 9.0f, 3.8f});
-        superior = smoothUnite(superior, capsule(superiorCentre, {own.x + 2.0f, pedicleY, side * (own.z + 4.0f)}, 5.5f), 4.0f);
+        superior =
+            smoothUnite(superior, capsule(superiorCentre, {own.x + 2.0f, pedicleY, side * (own.z + 4.0f)}, 5.5f), 4.0f);
         superior = intersect(superior, halfSpace({0.0f, 0.0f, side * (own.z + 0.6f)}, {0.0f, 0.0f, -side}));
         // Mammillary bump on the back of the superior process (multifidus attachment, a useful cue).
         superior = smoothUnite(superior, sphere(superiorCentre + glm::vec3(-6.0f, -2.0f, side * 2.0f), 3.5f), 2.0f);
@@ -138,14 +149,20 @@ BoneModel buildVertebra(const SkeletonParams& params, const std::string& level) 
 
         const glm::vec3 inferiorCentre(below.x - 1.5f, inferiorY, side * (below.z - 4.0f));
         Sdf inferior = ellipsoid(inferiorCentre, {7.5f, 9.5f, 3.8f});
-        inferior = smoothUnite(inferior, capsule(inferiorCentre + glm::vec3(0.0f, 4.0f, 0.0f), {canalBack - 1.0f, -top + 4.0f, side * (below.z - 7.0f)}, 4.5f), 3.0f);
+        inferior = smoothUnite(inferior,
+                               capsule(inferiorCentre + glm::vec3(0.0f, 4.0f, 0.0f),
+                                       {canalBack - 1.0f, -top + 4.0f, side * (below.z - 7.0f)}, 4.5f),
+                               3.0f);
         inferior = intersect(inferior, halfSpace({0.0f, 0.0f, side * (below.z - 0.6f)}, {0.0f, 0.0f, side}));
         arch.push_back(inferior);
     }
 
     Sdf bone = smoothUnite(vertebralBody(d), smoothUniteAll(arch, 2.5f), 2.5f);
     // Vertebral canal: a real hole, slightly rounded-triangular (wider in front).
-    bone = smoothSubtract(bone, ellipticCylinder(Frame{{xc, 0.0f, 0.0f}, glm::mat3(1.0f)}, d.canalDepth / 2.0f, d.canalWidth / 2.0f, 80.0f, 0.0f), 1.5f);
+    bone = smoothSubtract(bone,
+                          ellipticCylinder(Frame{{xc, 0.0f, 0.0f}, glm::mat3(1.0f)}, d.canalDepth / 2.0f,
+                                           d.canalWidth / 2.0f, 80.0f, 0.0f),
+                          1.5f);
 
     BoneModel model;
     model.id = level;
@@ -168,17 +185,25 @@ BoneModel buildVertebra(const SkeletonParams& params, const std::string& level) 
         {"superior_endplate_centre", {0.0f, top, 0.0f}},
         {"inferior_endplate_centre", {0.0f, -top, 0.0f}},
         {"spinous_tip", marchToSurface(bone, spineTip + spineDir * 30.0f, -spineDir, 50.0f)},
-        {"transverse_tip_r", marchToSurface(bone, {xc - 0.25f * d.canalDepth - 4.0f, pedicleY + 3.0f, tpTipZ + 30.0f}, {0.0f, 0.0f, -1.0f}, 50.0f)},
-        {"transverse_tip_l", marchToSurface(bone, {xc - 0.25f * d.canalDepth - 4.0f, pedicleY + 3.0f, -tpTipZ - 30.0f}, {0.0f, 0.0f, 1.0f}, 50.0f)},
+        {"transverse_tip_r", marchToSurface(bone, {xc - 0.25f * d.canalDepth - 4.0f, pedicleY + 3.0f, tpTipZ + 30.0f},
+                                            {0.0f, 0.0f, -1.0f}, 50.0f)},
+        {"transverse_tip_l", marchToSurface(bone, {xc - 0.25f * d.canalDepth - 4.0f, pedicleY + 3.0f, -tpTipZ - 30.0f},
+                                            {0.0f, 0.0f, 1.0f}, 50.0f)},
         {"body_anterior", {d.depth / 2.0f, 0.0f, 0.0f}},
     };
     model.joints = {
         {"superior_endplate_centre", {0.0f, top, 0.0f}, false, "centre of the upper endplate"},
-        {"superior_endplate_normal", {0.0f, 1.0f, 0.0f}, true, "endplates are parallel; discs carry the lordotic wedge"},
+        {"superior_endplate_normal",
+         {0.0f, 1.0f, 0.0f},
+         true,
+         "endplates are parallel; discs carry the lordotic wedge"},
         {"inferior_endplate_centre", {0.0f, -top, 0.0f}, false, "centre of the lower endplate"},
         {"inferior_endplate_normal", {0.0f, -1.0f, 0.0f}, true, ""},
         {"superior_facet_r", {own.x, top + own.yAboveTop, own.z}, false, "joint centre with the level above (right)"},
-        {"inferior_facet_r", {below.x, inferiorY, below.z}, false, "joint centre with the level below (right), assuming the cited disc heights"},
+        {"inferior_facet_r",
+         {below.x, inferiorY, below.z},
+         false,
+         "joint centre with the level below (right), assuming the cited disc heights"},
     };
     model.design = {
         {"endplate_width", d.width / 1000.0, "m", "vertebrae." + level + ".endplate_width"},
@@ -191,4 +216,4 @@ BoneModel buildVertebra(const SkeletonParams& params, const std::string& level) 
     return model;
 }
 
-} // namespace bonegen
+}  // namespace bonegen

@@ -14,15 +14,15 @@ namespace bonegen {
 
 namespace {
 
-constexpr int kBlock = 8;           // sampling block edge in voxels (one OpenVDB leaf)
+constexpr int kBlock = 8;  // sampling block edge in voxels (one OpenVDB leaf)
 constexpr float kHalfWidthVoxels = 3.0f;
 
 struct BlockSamples {
     openvdb::Coord origin;
-    std::vector<float> values; // kBlock^3, NaN = not in band
+    std::vector<float> values;  // kBlock^3, NaN = not in band
 };
 
-} // namespace
+}  // namespace
 
 TriMesh meshFromSdf(const Sdf& sdf, const VolumeMeshSettings& settings) {
     openvdb::initialize();
@@ -40,29 +40,35 @@ TriMesh meshFromSdf(const Sdf& sdf, const VolumeMeshSettings& settings) {
     // Blocks aligned to the leaf grid; a block is sampled only if its centre lies near the surface.
     // The SDFs are bounds rather than exact distances, so the culling radius is generous.
     std::vector<BlockSamples> blocks;
-    const auto alignDown = [](int v) { return v >= 0 ? (v / kBlock) * kBlock : -(((-v) + kBlock - 1) / kBlock) * kBlock; };
+    const auto alignDown = [](int v) {
+        return v >= 0 ? (v / kBlock) * kBlock : -(((-v) + kBlock - 1) / kBlock) * kBlock;
+    };
     for (int bx = alignDown(lo.x()); bx <= hi.x(); bx += kBlock)
         for (int by = alignDown(lo.y()); by <= hi.y(); by += kBlock)
-            for (int bz = alignDown(lo.z()); bz <= hi.z(); bz += kBlock) blocks.push_back({openvdb::Coord(bx, by, bz), {}});
+            for (int bz = alignDown(lo.z()); bz <= hi.z(); bz += kBlock)
+                blocks.push_back({openvdb::Coord(bx, by, bz), {}});
 
     const float halfDiagonal = 0.5f * std::sqrt(3.0f) * kBlock * h;
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks.size(), 16), [&](const tbb::blocked_range<std::size_t>& range) {
-        for (std::size_t b = range.begin(); b != range.end(); ++b) {
-            BlockSamples& block = blocks[b];
-            const glm::vec3 centre = glm::vec3(block.origin.x(), block.origin.y(), block.origin.z()) * h + glm::vec3(0.5f * (kBlock - 1) * h);
-            const float d = sdf(centre);
-            if (std::abs(d) > 1.6f * (halfDiagonal + band)) continue;
-            block.values.resize(kBlock * kBlock * kBlock);
-            std::size_t i = 0;
-            for (int x = 0; x < kBlock; ++x)
-                for (int y = 0; y < kBlock; ++y)
-                    for (int z = 0; z < kBlock; ++z) {
-                        const glm::vec3 p = glm::vec3(block.origin.x() + x, block.origin.y() + y, block.origin.z() + z) * h;
-                        const float v = sdf(p);
-                        block.values[i++] = std::isfinite(v) ? v : 1e3f; // never let a bad sample poison the grid
-                    }
-        }
-    });
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, blocks.size(), 16), [&](const tbb::blocked_range<std::size_t>& range) {
+            for (std::size_t b = range.begin(); b != range.end(); ++b) {
+                BlockSamples& block = blocks[b];
+                const glm::vec3 centre = glm::vec3(block.origin.x(), block.origin.y(), block.origin.z()) * h +
+                                         glm::vec3(0.5f * (kBlock - 1) * h);
+                const float d = sdf(centre);
+                if (std::abs(d) > 1.6f * (halfDiagonal + band)) continue;
+                block.values.resize(kBlock * kBlock * kBlock);
+                std::size_t i = 0;
+                for (int x = 0; x < kBlock; ++x)
+                    for (int y = 0; y < kBlock; ++y)
+                        for (int z = 0; z < kBlock; ++z) {
+                            const glm::vec3 p =
+                                glm::vec3(block.origin.x() + x, block.origin.y() + y, block.origin.z() + z) * h;
+                            const float v = sdf(p);
+                            block.values[i++] = std::isfinite(v) ? v : 1e3f;  // never let a bad sample poison the grid
+                        }
+            }
+        });
 
     // Fill the grid serially (in block order) so the result never depends on thread scheduling.
     auto grid = openvdb::FloatGrid::create(band);
@@ -78,8 +84,10 @@ TriMesh meshFromSdf(const Sdf& sdf, const VolumeMeshSettings& settings) {
                     // Every sampled voxel gets the right sign; only the narrow band is active.
                     const float v = block.values[i++];
                     const openvdb::Coord ijk = block.origin.offsetBy(x, y, z);
-                    if (std::abs(v) < band) accessor.setValue(ijk, v);
-                    else accessor.setValueOff(ijk, v > 0.0f ? band : -band);
+                    if (std::abs(v) < band)
+                        accessor.setValue(ijk, v);
+                    else
+                        accessor.setValueOff(ijk, v > 0.0f ? band : -band);
                 }
     }
     openvdb::tools::signedFloodFill(grid->tree());
@@ -108,4 +116,4 @@ TriMesh meshFromSdf(const Sdf& sdf, const VolumeMeshSettings& settings) {
     return mesh;
 }
 
-} // namespace bonegen
+}  // namespace bonegen

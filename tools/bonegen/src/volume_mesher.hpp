@@ -13,9 +13,9 @@ namespace bonegen {
 struct VolumeMeshSettings {
     glm::vec3 boundsMin{0.0f};  ///< region to sample (mm); the shape must lie inside with a margin
     glm::vec3 boundsMax{0.0f};
-    float voxelSize = 0.6f;     ///< mm
-    float adaptivity = 0.02f;   ///< volumeToMesh adaptivity (0 = uniform)
-    int smoothingPasses = 1;    ///< mean-curvature flow passes
+    float voxelSize = 0.6f;    ///< mm
+    float adaptivity = 0.02f;  ///< volumeToMesh adaptivity (0 = uniform)
+    int smoothingPasses = 1;   ///< mean-curvature flow passes
 };
 
 /// Samples the SDF in a narrow band, smooths it once by mean-curvature flow (which renormalises the
@@ -23,4 +23,4 @@ struct VolumeMeshSettings {
 /// The result is wound outward (positive signed volume), in millimetres.
 TriMesh meshFromSdf(const Sdf& sdf, const VolumeMeshSettings& settings);
 
-} // namespace bonegen
+}  // namespace bonegen
