@@ -6,6 +6,7 @@
 #include "lumbarlab/render/render_target.h"
 #include "lumbarlab/render/shader_program.h"
 #include "lumbarlab/scene/camera.h"
+#include "lumbarlab/scene/render_settings.h"
 #include "lumbarlab/scene/scene.h"
 
 #include <memory>
@@ -13,21 +14,6 @@
 #include <vector>
 
 namespace lumbarlab {
-
-/// How a frame is shaded; plain data the UI can edit.
-struct RenderSettings {
-    bool flatShading = false;  ///< unlit, for measuring what the material costs
-    bool sagittalCut = false;  ///< cut away the subject's right half (z > 0) to see inside discs and canal
-    float exposure = 1.0f;
-    glm::vec3 backgroundTop{0.205f, 0.245f, 0.300f};     ///< sRGB, calm slate blue
-    glm::vec3 backgroundBottom{0.070f, 0.082f, 0.100f};  ///< sRGB, near black
-};
-
-/// What one frame drew.
-struct FrameStats {
-    std::size_t drawCalls = 0;
-    std::size_t triangles = 0;
-};
 
 class Renderer {
 public:

@@ -2,8 +2,8 @@
 // What the interface shows and what it asks for. Panels read state and fill UiIntents; the app
 // applies the intents at one point in the frame, never in the middle of drawing.
 
-#include "lumbarlab/render/renderer.h"
 #include "lumbarlab/scene/camera.h"
+#include "lumbarlab/scene/render_settings.h"
 
 #include <optional>
 #include <string>
