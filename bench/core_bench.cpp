@@ -35,9 +35,9 @@ static void BM_CameraViewProjection(benchmark::State& state) {
 BENCHMARK(BM_CameraViewProjection);
 
 // The built-in model's per-frame work: solving a pose (with grounding) and the disc model.
-#include "app/scene_builder.h"
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/biomech/muscle_model.h"
+#include "lumbarlab/view/data_folders.h"
 
 namespace {
 

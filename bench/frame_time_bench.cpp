@@ -1,12 +1,13 @@
 // Headless frame time at 1280x720: the bone material with MSAA against flat unlit shading of the
 // same mesh (the floor any material costs on this driver). glFinish makes each frame complete.
 
-#include "app/model_view.h"
 #include "lumbarlab/core/cavity_occlusion.h"
 #include "lumbarlab/core/primitives.h"
 #include "lumbarlab/render/gl_info.h"
 #include "lumbarlab/render/headless_context.h"
 #include "lumbarlab/render/renderer.h"
+#include "lumbarlab/view/data_folders.h"
+#include "lumbarlab/view/scene_view.h"
 
 #include <benchmark/benchmark.h>
 
@@ -89,7 +90,7 @@ void builtInScene(benchmark::State& state, Detail detail, int samples) {
     // The default scene as the window draws it: every bone and disc in standing.
     Fixture& f = fixture();  // reuses the context
     const std::filesystem::path assets = findAssetDir();
-    ModelView view(loadBuiltInScene(findModelDir(), assets, detail), assets);
+    SceneView view = SceneView::builtIn(findModelDir(), assets, detail);
     if (!view.errors().empty()) {
         state.SkipWithError(view.errors().front().c_str());
         return;

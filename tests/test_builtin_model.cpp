@@ -1,11 +1,12 @@
 // The generated built-in model, assembled in the cited neutral standing pose, checked against
-// the published values it was built from (SCIENCE.md 3b, 3c, 5c).
+// the published values it was built from ([yukawa2019], [endo2012], [macthiong2011], [skeletalradiol2009]).
 
-#include "app/model_view.h"
 #include "app/pose_selection.h"
 #include "lumbarlab/anatomy/clinical_angles.h"
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/io/mesh_loader.h"
+#include "lumbarlab/view/data_folders.h"
+#include "lumbarlab/view/scene_view.h"
 
 #include "model_dir.h"
 
@@ -79,7 +80,7 @@ TEST_CASE("model: vertebrae stack without overlapping, the spine rises above the
 
 TEST_CASE("model view: x-ray makes bones translucent but leaves discs as they are", "[model]") {
     const fs::path assets = LUMBARLAB_SOURCE_ASSET_DIR;
-    ModelView view(loadBuiltInScene(modelDir(), assets, Detail::Low), assets);
+    SceneView view = SceneView::builtIn(modelDir(), assets, Detail::Low);
     REQUIRE(view.errors().empty());
     const DrawList plain = view.drawList({});
     const DrawList xray = view.drawList({true, false});
@@ -100,7 +101,7 @@ TEST_CASE("model view: x-ray makes bones translucent but leaves discs as they ar
 
 TEST_CASE("model view: landmarks show for the selection only, and the card describes the bone", "[model]") {
     const fs::path assets = LUMBARLAB_SOURCE_ASSET_DIR;
-    ModelView view(loadBuiltInScene(modelDir(), assets, Detail::Low), assets);
+    SceneView view = SceneView::builtIn(modelDir(), assets, Detail::Low);
     REQUIRE(view.errors().empty());
     const std::size_t all = view.shownLandmarks().size();
     std::size_t femur = 0;
@@ -197,7 +198,7 @@ TEST_CASE("postures: sitting bones rest at an ordinary chair height", "[model][p
     }
 }
 
-TEST_CASE("postures: sitting angles as cited (SCIENCE.md 3b, 4a)", "[model][posture]") {
+TEST_CASE("postures: sitting angles as cited (Endo 2012, Int Orthop 2015)", "[model][posture]") {
     const double standingLordosis = posed("neutral_standing").angles.lumbarLordosis;
     for (const char* id : {"sitting_upright", "sitting_relaxed"}) {
         const Posed p = posed(id);
@@ -205,7 +206,7 @@ TEST_CASE("postures: sitting angles as cited (SCIENCE.md 3b, 4a)", "[model][post
         INFO(id << ": lordosis " << p.angles.lumbarLordosis << ", reduced " << reduction * 100.0 << " %");
         CHECK(reduction >= 0.30 - 1e-6);  // 30-60 % flatter than standing (Endo 2012: -49.8 %)
         CHECK(reduction <= 0.60);
-        CHECK(p.angles.hipFlexionRight >= 65.0);  // 65-80 deg (SCIENCE.md 4a)
+        CHECK(p.angles.hipFlexionRight >= 65.0);  // 65-80 deg ([endo2012], [intorthop2015])
         CHECK(p.angles.hipFlexionRight <= 80.0);
     }
     const Posed relaxed = posed("sitting_relaxed");
@@ -223,9 +224,9 @@ TEST_CASE("postures: couch stretch extends the rear hip and deeply flexes the re
             const double knee = rear == 0 ? p.angles.kneeFlexionRight : p.angles.kneeFlexionLeft;
             const double frontHip = rear == 0 ? p.angles.hipFlexionLeft : p.angles.hipFlexionRight;
             INFO(id << " at " << t << " s: rear hip " << hip << ", rear knee " << knee);
-            CHECK(hip <= 0.0);  // rear hip extended: 0-15 deg of extension (SCIENCE.md 4d)
+            CHECK(hip <= 0.0);  // rear hip extended: 0-15 deg of extension ([lumbarlab-default])
             CHECK(hip >= -15.0);
-            CHECK(knee >= 120.0);  // 120-145 deg (SCIENCE.md 4d)
+            CHECK(knee >= 120.0);  // 120-145 deg ([lumbarlab-default], [thomas-test-norms])
             CHECK(knee <= 145.0);
             CHECK(frontHip == Approx(90.0).margin(10.0));   // front leg about 90/90
             requireFeetFlatOn(p.contacts, 0.0f, 1 - rear);  // the front foot stands on the floor
@@ -240,7 +241,7 @@ TEST_CASE("postures: Jefferson curl bottom: lumbar and hip flexion as cited, han
     const Posed bottom = posed("jefferson_curl", 5.5);
     const double lumbarFlexion = posed("neutral_standing").angles.lumbarLordosis - bottom.angles.lumbarLordosis;
     INFO("lumbar flexion " << lumbarFlexion << ", hip flexion " << bottom.angles.hipFlexionRight);
-    CHECK(lumbarFlexion >= 40.0);  // 40-60 deg (SCIENCE.md 4d)
+    CHECK(lumbarFlexion >= 40.0);  // 40-60 deg ([lumbarlab-default], [esola1996])
     CHECK(lumbarFlexion <= 60.0);
     CHECK(bottom.angles.hipFlexionRight >= 60.0);  // 60-80 deg
     CHECK(bottom.angles.hipFlexionRight <= 80.0);

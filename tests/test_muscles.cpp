@@ -1,10 +1,10 @@
 // Muscle paths of the built-in model against the literature and the bones they run over.
 
-#include "app/model_view.h"
-#include "app/scene_builder.h"
 #include "lumbarlab/biomech/muscle_model.h"
 #include "lumbarlab/core/mesh_query.h"
 #include "lumbarlab/io/mesh_loader.h"
+#include "lumbarlab/view/data_folders.h"
+#include "lumbarlab/view/scene_view.h"
 
 #include "model_dir.h"
 
@@ -195,7 +195,7 @@ TEST_CASE("muscles: every attachment lies on its bone's surface (within 6 mm)", 
     }
 }
 
-TEST_CASE("muscles: sitting shortens psoas and iliacus as the published model does (SCIENCE.md 6c)",
+TEST_CASE("muscles: sitting shortens psoas and iliacus as the published model does (Rajagopal 2016)",
           "[model][muscles]") {
     const Muscles& m = muscles();
     const Coordinates sitting = m.at("sitting_upright");
@@ -345,12 +345,11 @@ TEST_CASE("muscles: lengths change smoothly along every motion (no jumps between
 TEST_CASE("muscle view: tubes coloured by strain, thicker when short, and an info card with the numbers",
           "[model][muscles]") {
     const fs::path assets = LUMBARLAB_SOURCE_ASSET_DIR;
-    ModelView view(loadBuiltInScene(modelDir(), assets, Detail::Low), assets);
+    SceneView view = SceneView::builtIn(modelDir(), assets, Detail::Low);
     REQUIRE(view.errors().empty());
-    BuiltInModel& model = *view.model();
-    REQUIRE(model.muscles);
-    model.postureId = "sitting_upright";
-    model.applyPose(view.scene(), model.data.findPosture("sitting_upright")->at(0.0));
+    ModelPresenter& model = *view.model();
+    REQUIRE(model.muscles());
+    model.showPosture("sitting_upright");
     auto objectOf = [&](const std::string& id) {
         for (std::size_t i = 0; i < view.scene().objects.size(); ++i)
             if (view.scene().objects[i].id == id) return i;
@@ -386,7 +385,7 @@ TEST_CASE("muscle view: tubes coloured by strain, thicker when short, and an inf
         const MeshData& m = view.scene().meshes.get(view.scene().objects[objectOf("muscle_iliacus_r")].mesh);
         return glm::distance(m.positions[0], m.positions[5]) * 0.5f;  // opposite sides of the first ring
     }();
-    model.applyPose(view.scene(), model.data.findPosture("neutral_standing")->at(0.0));
+    model.showPosture("neutral_standing");
     const MeshData& standingMesh = view.scene().meshes.get(view.scene().objects[objectOf("muscle_iliacus_r")].mesh);
     CHECK(sittingRadius > 1.05f * glm::distance(standingMesh.positions[0], standingMesh.positions[5]) * 0.5f);
 }

@@ -1,20 +1,9 @@
 #include "lumbarlab/anatomy/disc_deformer.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace lumbarlab {
-
-glm::vec3 pressureColour(double mpa, double maximumMpa) {
-    const float t = float(std::clamp(mpa / maximumMpa, 0.0, 1.0));
-    const glm::vec3 stops[] = {{0.16f, 0.28f, 0.70f},
-                               {0.10f, 0.62f, 0.70f},
-                               {0.55f, 0.80f, 0.35f},
-                               {0.98f, 0.80f, 0.20f},
-                               {0.90f, 0.22f, 0.15f}};
-    const float x = t * 4.0f;
-    const int i = std::min(int(x), 3);
-    return glm::mix(stops[i], stops[i + 1], x - float(i));
-}
 
 DiscDeformer::DiscDeformer(MeshData rest, const BoneDefinition& disc) : rest_(std::move(rest)) {
     for (const auto& p : rest_.positions) halfDepth_ = std::max(halfDepth_, std::abs(p.x));
@@ -32,6 +21,11 @@ DiscDeformer::DiscDeformer(MeshData rest, const BoneDefinition& disc) : rest_(st
     }
 }
 
+float DiscDeformer::frontFraction(std::size_t i) const {
+    assert(i < rest_.positions.size() && "DiscDeformer::frontFraction: vertex index past the rest mesh");
+    return std::clamp(0.5f + 0.5f * rest_.positions[i].x / halfDepth_, 0.0f, 1.0f);
+}
+
 void DiscDeformer::deform(const glm::mat4& discFrame, const glm::mat4& bottom, const glm::mat4& top, MeshData& out,
                           const DiscAppearance& appearance) const {
     // Work in the disc frame: the draw record keeps using discFrame as its transform.
@@ -40,7 +34,6 @@ void DiscDeformer::deform(const glm::mat4& discFrame, const glm::mat4& bottom, c
     const float shift = appearance.isNucleus ? -float(appearance.nucleusShiftMm) * 0.001f : 0.0f;  // +x is anterior
     const float bulge = appearance.isNucleus ? 0.0f : float(appearance.bulgeMm) * 0.001f;
     out.positions.resize(rest_.positions.size());
-    if (appearance.colourByPressure) out.colours.resize(rest_.positions.size());
     for (std::size_t i = 0; i < rest_.positions.size(); ++i) {
         const glm::vec3& restPoint = rest_.positions[i];
         // The back of the annulus bulges backwards most at mid-height, fading toward the sides.
@@ -51,14 +44,7 @@ void DiscDeformer::deform(const glm::mat4& discFrame, const glm::mat4& bottom, c
         const glm::vec3 low = glm::vec3(bottomInDisc * across);
         const glm::vec3 high = glm::vec3(topInDisc * across);
         out.positions[i] = low + t * (high - low);
-        if (appearance.colourByPressure) {
-            // Pressure varies linearly from the back (x = -halfDepth) to the front (x = +halfDepth).
-            const float front = std::clamp(0.5f + 0.5f * restPoint.x / halfDepth_, 0.0f, 1.0f);
-            out.colours[i] =
-                pressureColour(appearance.posteriorMpa + (appearance.anteriorMpa - appearance.posteriorMpa) * front);
-        }
     }
-    if (!appearance.colourByPressure) out.colours.clear();
     if (out.indices.size() != rest_.indices.size()) out.indices = rest_.indices;
     if (out.occlusion.size() != rest_.occlusion.size()) out.occlusion = rest_.occlusion;
     out.name = rest_.name;

@@ -1,7 +1,8 @@
 #include "model_command.h"
 
 #include "lumbarlab/core/file_error.h"
-#include "model_view.h"
+#include "lumbarlab/view/data_folders.h"
+#include "lumbarlab/view/scene_view.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,9 +3,9 @@
 
 #include "lumbarlab/biomech/muscle_model.h"
 #include "lumbarlab/core/file_error.h"
+#include "lumbarlab/view/data_folders.h"
 #include "pose_command.h"
 #include "pose_selection.h"
-#include "scene_builder.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,8 +2,8 @@
 
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/core/file_error.h"
+#include "lumbarlab/view/data_folders.h"
 #include "pose_selection.h"
-#include "scene_builder.h"
 
 #include <nlohmann/json.hpp>
 

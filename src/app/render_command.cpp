@@ -5,7 +5,7 @@
 #include "lumbarlab/render/gl_info.h"
 #include "lumbarlab/render/headless_context.h"
 #include "lumbarlab/render/renderer.h"
-#include "model_view.h"
+#include "lumbarlab/view/scene_view.h"
 #include "pose_selection.h"
 #include "process_clock.h"
 
@@ -25,15 +25,14 @@ int runRenderCommand(const RenderOptions& options) {
     }
     const GlInfo gl = currentGlInfo();
 
-    ModelView view = openModelView(options.meshes, gl.software);
+    SceneView view = openSceneView(options.meshes, gl.software);
     for (const auto& error : view.errors()) std::fprintf(stderr, "lumbarlab render: %s\n", error.c_str());
     if (!view.errors().empty() || view.scene().objects.empty()) return kExitFailed;
     Scene& scene = view.scene();
-    if (BuiltInModel* model = view.model()) {
+    if (ModelPresenter* model = view.model()) {
         try {
-            model->postureId = options.pose.pose;
-            model->pressureColours = options.pressure;
-            model->applyPose(scene, resolvePose(model->data, options.pose));
+            model->showPosture(options.pose.pose, resolvePose(model->data(), options.pose));
+            model->setPressureColours(options.pressure);
         } catch (const PoseSelectionError& e) {
             std::fprintf(stderr, "lumbarlab render: %s\n", e.what());
             return kExitUsage;

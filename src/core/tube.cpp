@@ -76,16 +76,4 @@ void appendMarker(MeshData& mesh, const glm::vec3& centre, float radius, const g
         }
 }
 
-glm::vec3 strainColour(double changePercent, double range) {
-    // RdBu endpoints and centre (ColorBrewer): #2166ac, #f7f7f7, #b2182b, via #92c5de / #f4a582.
-    static const glm::vec3 stops[5] = {{0.129f, 0.400f, 0.675f},
-                                       {0.573f, 0.773f, 0.871f},
-                                       {0.929f, 0.925f, 0.910f},
-                                       {0.957f, 0.647f, 0.510f},
-                                       {0.698f, 0.094f, 0.169f}};
-    const float t = float(std::clamp(changePercent / range, -1.0, 1.0) * 0.5 + 0.5) * 4.0f;
-    const int i = std::min(3, int(t));
-    return glm::mix(stops[i], stops[i + 1], t - float(i));
-}
-
 }  // namespace lumbarlab

@@ -1,6 +1,7 @@
 #include "lumbarlab/ui/panels.h"
 
-#include "lumbarlab/core/tube.h"
+#include "lumbarlab/view/colour_maps.h"
+#include "lumbarlab/view/keymap.h"
 
 #include <imgui.h>
 
@@ -14,24 +15,6 @@
 namespace lumbarlab {
 namespace {
 
-const char* presetKey(ViewPreset v) {
-    switch (v) {
-        case ViewPreset::Anterior:
-            return "1";
-        case ViewPreset::Posterior:
-            return "2";
-        case ViewPreset::Lateral:
-            return "3";
-        case ViewPreset::Medial:
-            return "4";
-        case ViewPreset::Superior:
-            return "5";
-        case ViewPreset::Oblique:
-            return "6";
-    }
-    return "";
-}
-
 std::string titled(std::string_view s) {
     std::string out(s);
     if (!out.empty()) out[0] = char(std::toupper(static_cast<unsigned char>(out[0])));
@@ -40,30 +23,34 @@ std::string titled(std::string_view s) {
 
 }  // namespace
 
-void drawMenuBar(UiState& ui, UiIntents& intents) {
+void drawMenuBar(UiState& ui, bool pressureColours, UiIntents& intents) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Save screenshot", "P")) intents.screenshot = true;
+        if (ImGui::MenuItem("Save screenshot", shortcutOf(Action::Screenshot).c_str())) intents.screenshot = true;
         ImGui::Separator();
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) intents.quit = true;
+        if (ImGui::MenuItem("Quit", shortcutOf(Action::Quit).c_str())) intents.quit = true;
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        for (auto v : kAllViewPresets)
-            if (ImGui::MenuItem(titled(toString(v)).c_str(), presetKey(v))) intents.viewPreset = v;
+        for (std::size_t i = 0; i < kAllViewPresets.size(); ++i)
+            if (ImGui::MenuItem(titled(toString(kAllViewPresets[i])).c_str(),
+                                shortcutOf(Action::ViewPreset, i).c_str()))
+                intents.viewPreset = kAllViewPresets[i];
         ImGui::Separator();
-        if (ImGui::MenuItem("Frame selection", "F")) intents.frameSelection = true;
+        if (ImGui::MenuItem("Frame selection", shortcutOf(Action::FrameSelection).c_str()))
+            intents.frameSelection = true;
         ImGui::Separator();
-        ImGui::MenuItem("X-ray bones", "X", &ui.xray);
-        ImGui::MenuItem("Landmarks", "L", &ui.showLandmarks);
+        ImGui::MenuItem("X-ray bones", shortcutOf(Action::ToggleXray).c_str(), &ui.xray);
+        ImGui::MenuItem("Landmarks", shortcutOf(Action::ToggleLandmarks).c_str(), &ui.showLandmarks);
         ImGui::Separator();
         ImGui::MenuItem("Scene panel", nullptr, &ui.showScenePanel);
         ImGui::MenuItem("Posture panel", nullptr, &ui.showPosturePanel);
-        ImGui::MenuItem("Disc panel", "D", &ui.showDiscPanel);
-        ImGui::MenuItem("Muscle panel", "M", &ui.showMusclePanel);
-        ImGui::MenuItem("Evidence", "E", &ui.showEvidence);
-        ImGui::MenuItem("Disc pressure colours", nullptr, &ui.pressureColours);
-        ImGui::MenuItem("Sagittal cut", "C", &ui.render.sagittalCut);
+        ImGui::MenuItem("Disc panel", shortcutOf(Action::ToggleDiscPanel).c_str(), &ui.showDiscPanel);
+        ImGui::MenuItem("Muscle panel", shortcutOf(Action::ToggleMusclePanel).c_str(), &ui.showMusclePanel);
+        ImGui::MenuItem("Evidence", shortcutOf(Action::ToggleEvidence).c_str(), &ui.showEvidence);
+        if (bool on = pressureColours; ImGui::MenuItem("Disc pressure colours", nullptr, &on))
+            intents.pressureColours = on;
+        ImGui::MenuItem("Sagittal cut", shortcutOf(Action::ToggleCut).c_str(), &ui.render.sagittalCut);
         ImGui::MenuItem("Frame statistics", nullptr, &ui.showStats);
         ImGui::MenuItem("Flat shading", nullptr, &ui.render.flatShading);
         ImGui::Separator();
@@ -74,7 +61,7 @@ void drawMenuBar(UiState& ui, UiIntents& intents) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("Keys and mouse", "H")) ui.showHelp = true;
+        if (ImGui::MenuItem("Keys and mouse", shortcutOf(Action::ToggleHelp).c_str())) ui.showHelp = true;
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
@@ -307,22 +294,8 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
 
 namespace {
 
-ImU32 toImColour(const std::array<float, 3>& c) {
-    return IM_COL32(int(c[0] * 255), int(c[1] * 255), int(c[2] * 255), 255);
-}
-
-/// The same sequential map as the disc colours (anatomy/disc_deformer.cpp pressureColour).
-std::array<float, 3> legendColour(float t) {
-    const float stops[5][3] = {{0.16f, 0.28f, 0.70f},
-                               {0.10f, 0.62f, 0.70f},
-                               {0.55f, 0.80f, 0.35f},
-                               {0.98f, 0.80f, 0.20f},
-                               {0.90f, 0.22f, 0.15f}};
-    const float x = std::clamp(t, 0.0f, 1.0f) * 4.0f;
-    const int i = std::min(int(x), 3);
-    const float f = x - float(i);
-    return {stops[i][0] + (stops[i + 1][0] - stops[i][0]) * f, stops[i][1] + (stops[i + 1][1] - stops[i][1]) * f,
-            stops[i][2] + (stops[i + 1][2] - stops[i][2]) * f};
+ImU32 toImColour(const glm::vec3& c) {
+    return IM_COL32(int(c.x * 255), int(c.y * 255), int(c.z * 255), 255);
 }
 
 }  // namespace
@@ -347,9 +320,8 @@ void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intent
     for (int i = 0; i < 32; ++i) {
         const float x0 = at.x + width * float(i) / 32.0f, x1 = at.x + width * float(i + 1) / 32.0f;
         const double pct = (double(i) + 0.5) / 32.0 * 2.0 * data.legendRangePct - data.legendRangePct;
-        const glm::vec3 c = strainColour(pct, data.legendRangePct);
-        draw->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + height),
-                            IM_COL32(int(c.x * 255.0f), int(c.y * 255.0f), int(c.z * 255.0f), 255));
+        const glm::vec3 c = lengthChangeColour(pct, data.legendRangePct);
+        draw->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + height), toImColour(c));
     }
     ImGui::Dummy(ImVec2(width, height));
     char low[32], high[32];
@@ -382,7 +354,7 @@ void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intent
             if (ImGui::Selectable(r.name.c_str(), data.selected && data.selected->object == r.object))
                 intents.select = std::optional<std::size_t>(r.object);
             ImGui::TableNextColumn();
-            const glm::vec3 c = strainColour(r.changePct, data.legendRangePct);
+            const glm::vec3 c = lengthChangeColour(r.changePct, data.legendRangePct);
             ImGui::TextColored(ImVec4(c.x, c.y, c.z, 1.0f), "%+.1f %%", r.changePct);
         }
         ImGui::EndTable();
@@ -429,7 +401,7 @@ void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
         ImGui::End();
         return;
     }
-    ImGui::Checkbox("Colour by pressure", &ui.pressureColours);
+    if (bool on = data.pressureColours; ImGui::Checkbox("Colour by pressure", &on)) intents.pressureColours = on;
     ImGui::SameLine();
     ImGui::Checkbox("Sagittal cut", &ui.render.sagittalCut);
     float kg = float(data.handLoadKg);
@@ -441,8 +413,9 @@ void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
     const float width = em * 14.0f, height = em * 0.8f;
     for (int i = 0; i < 32; ++i) {
         const float x0 = at.x + width * float(i) / 32.0f, x1 = at.x + width * float(i + 1) / 32.0f;
-        draw->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + height),
-                            toImColour(legendColour((float(i) + 0.5f) / 32.0f)));
+        draw->AddRectFilled(
+            ImVec2(x0, at.y), ImVec2(x1, at.y + height),
+            toImColour(pressureColour((double(i) + 0.5) / 32.0 * data.legendMaximumMpa, data.legendMaximumMpa)));
     }
     ImGui::Dummy(ImVec2(width, height));
     char maximum[32];
@@ -499,7 +472,7 @@ void drawEvidencePanel(const DiscPanelData& data, UiState& ui) {
     if (ImGui::BeginTable("evidence", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) {
         for (const char* h : {"Posture", "This model", "Published", "Source"}) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
-        for (const auto& e : data.evidence) {
+        for (const auto& e : data.evidence.rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", e.posture.c_str());
@@ -512,19 +485,16 @@ void drawEvidencePanel(const DiscPanelData& data, UiState& ui) {
         }
         ImGui::EndTable();
     }
-    ImGui::Spacing();
-    ImGui::TextWrapped(
-        "Sitting or standing? Nachemson's classic measurements put sitting about 40 %% above standing. "
-        "Wilke's 1999 telemetry found relaxed sitting equal to or below relaxed standing (0.46 vs 0.50 MPa). "
-        "A 2022 meta-analysis (Li et al., Life 12:457) found sitting higher overall, but no significant "
-        "difference in studies after 1990 or in degenerated discs.");
-    ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.62f, 0.45f, 1.0f));
-    ImGui::TextWrapped(
-        "Often quoted, unsourced: \"381 lb of lumbar compression sitting vs 242 lb standing after two hours\". "
-        "No source could be found for these figures; their ratio (+57 %%) matches neither Nachemson nor Wilke. "
-        "Wilke's relaxed sitting converts to about 124 lbf.");
-    ImGui::PopStyleColor();
+    if (!data.evidence.summary.empty()) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("%s", data.evidence.summary.c_str());
+    }
+    if (!data.evidence.unsourcedClaim.empty()) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.62f, 0.45f, 1.0f));
+        ImGui::TextWrapped("%s", data.evidence.unsourcedClaim.c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::End();
 }
 
@@ -532,31 +502,13 @@ void drawHelpWindow(UiState& ui) {
     if (!ui.showHelp) return;
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::Begin("Keys and mouse", &ui.showHelp, ImGuiWindowFlags_AlwaysAutoResize)) {
-        const char* rows[][2] = {
-            {"Left drag", "orbit"},
-            {"Right drag, Shift + left drag", "pan"},
-            {"Wheel", "zoom"},
-            {"Click", "select (click empty space to clear)"},
-            {"1 2 3 4 5 6", "anterior, posterior, lateral, medial, superior, oblique"},
-            {"F", "frame the selection (or everything)"},
-            {"X", "x-ray: see through the bones"},
-            {"L", "landmarks of the selected bone (or all)"},
-            {"D", "disc panel and pressure colours"},
-            {"C", "sagittal cut: see inside the discs and the canal"},
-            {"E", "evidence: the model beside published measurements"},
-            {"P", "save a screenshot (PNG)"},
-            {"F1 ... F12", "postures and exercises (see the posture panel)"},
-            {"Space", "play or pause the motion"},
-            {"H", "this help"},
-            {"Ctrl+Q", "quit"},
-        };
         if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
-            for (const auto& row : rows) {
+            for (const KeyBinding& binding : keymap()) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row[0]);
+                ImGui::TextUnformatted(titled(binding.input).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row[1]);
+                ImGui::TextUnformatted(binding.help.data(), binding.help.data() + binding.help.size());
             }
             ImGui::EndTable();
         }

@@ -8,18 +8,12 @@
 
 namespace lumbarlab {
 
-/// What the disc model says about one disc, shown on its mesh.
+/// What the disc model says about one disc's shape.
 struct DiscAppearance {
-    double anteriorMpa = 0.0, posteriorMpa = 0.0;  ///< pressure at the front and back of the endplate
-    double nucleusShiftMm = 0.0;                   ///< positive backwards
-    double bulgeMm = 0.0;                          ///< posterior annulus bulge
-    bool colourByPressure = false;
-    bool isNucleus = false;  ///< nuclei shift; annuli bulge and take the pressure colours
+    double nucleusShiftMm = 0.0;  ///< positive backwards
+    double bulgeMm = 0.0;         ///< posterior annulus bulge
+    bool isNucleus = false;       ///< nuclei shift; annuli bulge
 };
-
-/// Sequential colour for a pressure in MPa: deep blue at 0, through teal and yellow, to red at
-/// `maximumMpa` and above (sRGB).
-[[nodiscard]] glm::vec3 pressureColour(double mpa, double maximumMpa = 1.6);
 
 class DiscDeformer {
 public:
@@ -33,6 +27,9 @@ public:
                 const DiscAppearance& appearance = {}) const;
 
     [[nodiscard]] const MeshData& rest() const { return rest_; }
+    /// Where rest vertex `i` lies from the back (0) to the front (1) of the disc: pressure across the
+    /// endplate varies linearly along it.
+    [[nodiscard]] float frontFraction(std::size_t i) const;
 
 private:
     MeshData rest_;

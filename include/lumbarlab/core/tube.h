@@ -1,5 +1,5 @@
 #pragma once
-// Smooth tubes along polylines (muscle paths) and the diverging colour map for length change.
+// Smooth tubes along polylines (muscle paths) and round markers, in one colour each.
 
 #include "lumbarlab/core/mesh.h"
 
@@ -16,9 +16,5 @@ void appendTube(MeshData& mesh, const std::vector<glm::vec3>& points, float radi
 
 /// Appends a small sphere (origin and insertion markers).
 void appendMarker(MeshData& mesh, const glm::vec3& centre, float radius, const glm::vec3& colour);
-
-/// Length change (%) to colour: shortened blue, unchanged near white, lengthened red (ColorBrewer
-/// RdBu, readable with red-green colour blindness); saturates at +/- `range` percent.
-[[nodiscard]] glm::vec3 strainColour(double changePercent, double range = 30.0);
 
 }  // namespace lumbarlab

@@ -8,7 +8,8 @@
 namespace lumbarlab {
 
 /// The main menu: File (screenshot, quit), View (presets, frame, panels, UI scale), Help.
-void drawMenuBar(UiState& ui, UiIntents& intents);
+/// `pressureColours`: whether the discs are coloured by pressure now (the presenter holds it).
+void drawMenuBar(UiState& ui, bool pressureColours, UiIntents& intents);
 /// Objects in the scene with visibility toggles and selection.
 void drawScenePanel(const Scene& scene, UiState& ui, UiIntents& intents);
 /// Top-right figures: fps, frame time, triangles.
@@ -23,10 +24,10 @@ void drawScreenLabels(const std::vector<ScreenLabel>& labels);
 void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& intents);
 /// Per-level disc figures, the pressure legend and a plot over the motion.
 void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents);
-/// The model's L4/L5 pressure beside published in-vivo values, with sources.
-/// Muscles: the strain colour legend, groups to show or hide, the ranking and the selected muscle's plot.
+/// Muscles: the length-change colour legend, groups to show or hide, the ranking and the selected
+/// muscle's plot.
 void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intents);
-
+/// The model's L4/L5 pressure beside published in-vivo values, with sources.
 void drawEvidencePanel(const DiscPanelData& data, UiState& ui);
 /// Keys and mouse.
 void drawHelpWindow(UiState& ui);

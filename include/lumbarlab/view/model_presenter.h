@@ -1,0 +1,127 @@
+#pragma once
+// The built-in model presented as a Scene: bones placed by the solved skeleton, discs deformed and
+// coloured by the disc model, nerve roots, muscles as tubes coloured by length change, the body
+// figure and the props. Driven by plain calls; it owns its scene and knows which object is which.
+
+#include "lumbarlab/anatomy/disc_deformer.h"
+#include "lumbarlab/anatomy/model_data.h"
+#include "lumbarlab/biomech/disc_model.h"
+#include "lumbarlab/biomech/muscle_model.h"
+#include "lumbarlab/scene/scene.h"
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lumbarlab {
+
+/// Level of detail to load: light meshes for software GL, detailed ones for GPUs.
+enum class Detail { Low, High };
+
+class ModelPresenter {
+public:
+    /// Loads the model data, meshes, disc and muscle models, and shows neutral standing. Parts that
+    /// fail to load add one line each to `errors` and are left out; returns null only when the model
+    /// itself (manifest or data folder) cannot be loaded.
+    [[nodiscard]] static std::unique_ptr<ModelPresenter> load(const std::filesystem::path& modelDir,
+                                                              const std::filesystem::path& assetDir, Detail detail,
+                                                              std::vector<std::string>& errors);
+
+    ModelPresenter(const ModelPresenter&) = delete;
+    ModelPresenter& operator=(const ModelPresenter&) = delete;
+
+    // --- Driving it ---------------------------------------------------------------------------
+    /// Switches to a posture (its ground rule and props) and shows `values`, or its first frame.
+    /// Throws std::invalid_argument for an unknown id.
+    void showPosture(const std::string& postureId, const std::optional<Coordinates>& values = std::nullopt);
+    /// New coordinate values within the current posture (grounded by its rule).
+    void setCoordinates(const Coordinates& values);
+    /// Annuli coloured by their pressure (front to back), or in their plain cartilage colour.
+    void setPressureColours(bool on);
+    void setHandLoad(double kg);
+
+    // --- What it shows ------------------------------------------------------------------------
+    [[nodiscard]] Scene& scene() { return scene_; }
+    [[nodiscard]] const Scene& scene() const { return scene_; }
+    [[nodiscard]] const ModelData& data() const { return *data_; }
+    [[nodiscard]] const std::string& postureId() const { return postureId_; }
+    [[nodiscard]] const Posture* posture() const { return data_->findPosture(postureId_); }
+    [[nodiscard]] const Coordinates& values() const { return values_; }
+    [[nodiscard]] const SkeletonPose& pose() const { return pose_; }
+    [[nodiscard]] const SkeletonFrames& frames() const { return frames_; }
+    [[nodiscard]] const std::array<DiscState, 6>& discs() const { return discs_; }
+    [[nodiscard]] const DiscModel* discModel() const { return discModel_.get(); }
+    [[nodiscard]] const MuscleModel* muscles() const { return muscles_.get(); }
+    /// Per muscle path, metres, for the current pose.
+    [[nodiscard]] const std::vector<float>& muscleLengths() const { return muscleLengths_; }
+    [[nodiscard]] double handLoadKg() const { return handLoad_.kg; }
+    [[nodiscard]] bool pressureColours() const { return pressureColours_; }
+    /// Counts changes to what is drawn (pose, colours): a redraw is due when it moves.
+    [[nodiscard]] std::uint64_t revision() const { return revision_; }
+
+    // --- Which object is which ----------------------------------------------------------------
+    /// The bone (index in data().skeleton.bones) a scene object shows, if it shows one.
+    [[nodiscard]] const BoneDefinition* boneOf(std::size_t object) const;
+    /// The muscle (index in muscles()->set().muscles) and side a scene object shows, if any.
+    [[nodiscard]] std::optional<std::pair<std::size_t, BodySide>> muscleOf(std::size_t object) const;
+
+    // --- Over a motion ------------------------------------------------------------------------
+    /// One disc level's pressure (MPa) sampled `samples` times across a motion (empty for a posture).
+    [[nodiscard]] std::vector<float> pressureTrace(const Posture& posture, std::size_t level,
+                                                   std::size_t samples) const;
+    /// One muscle's length change (%) sampled across a motion (empty for a posture).
+    [[nodiscard]] std::vector<float> muscleTrace(const Posture& posture, std::size_t muscle, BodySide side,
+                                                 std::size_t samples) const;
+    /// The model's pressure (MPa) at one disc level in a posture's first frame, without hand load;
+    /// 0 when the posture or the disc model is missing.
+    [[nodiscard]] double pressureIn(const std::string& postureId, std::size_t level) const;
+
+private:
+    ModelPresenter() = default;
+    void addBones(Detail detail, std::vector<std::string>& errors);
+    void addNerveRoots();
+    void addMuscles(const std::filesystem::path& assetDir, std::vector<std::string>& errors);
+    void apply(const Coordinates& values);
+    void deformDiscs();
+    void buildMuscleTubes();
+    void placeNerveRoots();
+    void placeBody();
+    void placeProps();
+    [[nodiscard]] MeshId unitMesh(ShapeKind kind) const;
+
+    std::unique_ptr<ModelData> data_;  // fixed address: the disc and muscle models refer to it
+    Scene scene_;
+    std::string postureId_;
+    Coordinates values_;
+    SkeletonPose pose_;
+    SkeletonFrames frames_;
+    std::unique_ptr<DiscModel> discModel_;  // null if its data file failed to load
+    std::array<DiscState, 6> discs_{};
+    HandLoad handLoad_;
+    bool pressureColours_ = false;
+    std::unique_ptr<MuscleModel> muscles_;  // null if its data failed
+    std::vector<PathGeometry> muscleGeometry_;
+    std::vector<float> muscleLengths_;
+    std::uint64_t revision_ = 0;
+
+    // Scene slots. Bones come first (boneOfObject_[i] for object i), then the nerve roots, the
+    // muscles (one object per muscle and side), the body shapes; props come last.
+    std::vector<std::size_t> boneOfObject_;
+    struct DiscSlot {
+        std::size_t object = 0;
+        std::size_t level = 0;  // index in kDiscLevels
+        bool nucleus = false;
+        DiscDeformer deformer;
+    };
+    std::vector<DiscSlot> discSlots_;
+    std::size_t firstRoot_ = 0, firstMuscle_ = 0, muscleObjects_ = 0, firstBodyShape_ = 0;
+    MeshId unitSphere_ = 0, unitBox_ = 0, unitTorus_ = 0;
+    std::string propsPlacedFor_;  // props stay where the posture's first frame put them
+};
+
+}  // namespace lumbarlab

@@ -1,0 +1,109 @@
+#include "lumbarlab/view/keymap.h"
+
+#include "lumbarlab/anatomy/json_file.h"
+#include "lumbarlab/anatomy/model_data.h"
+
+#include <array>
+#include <cassert>
+
+namespace lumbarlab {
+namespace {
+
+using namespace keys;
+
+// The README's key table is checked against this one (tests/test_keymap.cpp): edit both together.
+constexpr std::array kKeymap{
+    KeyBinding{"left drag", "orbit", Action::Orbit},
+    KeyBinding{"right drag, or Shift + left drag", "pan", Action::Pan},
+    KeyBinding{"wheel", "zoom", Action::Zoom},
+    KeyBinding{"click", "select (click empty space or Esc to clear)", Action::Select},
+    KeyBinding{"1 2 3 4 5 6", "anterior, posterior, lateral, medial, superior, oblique view", Action::ViewPreset,
+               kDigit1, kDigit6},
+    KeyBinding{"F", "frame the selection (or everything)", Action::FrameSelection, kF, kF},
+    KeyBinding{"F1 ... F12", "postures and exercises in teaching order (the posture panel lists them with their keys)",
+               Action::PostureKey, kF1, kF12},
+    KeyBinding{"Space", "play or pause the motion", Action::TogglePlay, kSpace, kSpace},
+    KeyBinding{"X", "x-ray: see through the bones to the discs", Action::ToggleXray, kX, kX},
+    KeyBinding{"L", "landmarks of the selected bone (or of all bones)", Action::ToggleLandmarks, kL, kL},
+    KeyBinding{"D", "disc panel and discs coloured by pressure", Action::ToggleDiscPanel, kD, kD},
+    KeyBinding{"M",
+               "muscle panel: colour legend, muscle groups to show or hide, most lengthened and shortened now, the "
+               "selected muscle's length over the motion",
+               Action::ToggleMusclePanel, kM, kM},
+    KeyBinding{"C", "sagittal cut: see inside the discs and the canal", Action::ToggleCut, kC, kC},
+    KeyBinding{"E", "evidence: the model's L4/L5 pressure beside published measurements", Action::ToggleEvidence, kE,
+               kE},
+    KeyBinding{"P", "save a screenshot of the 3D view (PNG, in the current folder)", Action::Screenshot, kP, kP},
+    KeyBinding{"H", "keys and mouse help", Action::ToggleHelp, kH, kH},
+    KeyBinding{"Esc", "clear the selection", Action::ClearSelection, kEscape, kEscape},
+    KeyBinding{"Ctrl+Q", "quit", Action::Quit, kQ, kQ, kModControl},
+};
+
+constexpr int kFunctionKeys = kF12 - kF1 + 1;
+
+}  // namespace
+
+std::span<const KeyBinding> keymap() {
+    return kKeymap;
+}
+
+std::optional<KeyAction> actionForKey(int key, int mods) {
+    for (const KeyBinding& b : kKeymap) {
+        if (b.firstKey == kNone || key < b.firstKey || key > b.lastKey) continue;
+        // Bindings without Ctrl ignore Shift (and Caps Lock) but never fire with Ctrl held.
+        const bool ctrlHeld = (mods & kModControl) != 0;
+        if ((b.mods & kModControl) != 0 ? !ctrlHeld : ctrlHeld) continue;
+        return KeyAction{b.action, std::size_t(key - b.firstKey)};
+    }
+    return std::nullopt;
+}
+
+std::string shortcutOf(Action action, std::size_t index) {
+    for (const KeyBinding& b : kKeymap) {
+        if (b.action != action || b.firstKey == kNone) continue;
+        if (b.firstKey == b.lastKey) return std::string(b.input);
+        assert(index <= std::size_t(b.lastKey - b.firstKey) && "shortcutOf: index past the end of the key run");
+        if (action == Action::PostureKey) return "F" + std::to_string(index + 1);
+        return std::string(1, char(b.firstKey + int(index)));
+    }
+    return {};
+}
+
+std::string PostureKeys::keyOf(const std::string& postureId) const {
+    for (std::size_t k = 0; k < postureIds.size(); ++k)
+        if (postureIds[k] == postureId) return "F" + std::to_string(k + 1);
+    return {};
+}
+
+const std::string* PostureKeys::postureOf(std::size_t functionKeyIndex) const {
+    if (functionKeyIndex >= postureIds.size() || postureIds[functionKeyIndex].empty()) return nullptr;
+    return &postureIds[functionKeyIndex];
+}
+
+PostureKeys loadPostureKeys(const std::filesystem::path& file, const ModelData& model) {
+    PostureKeys result;
+    result.postureIds.resize(kFunctionKeys);
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return result;
+    const auto root = readJsonFile<nlohmann::ordered_json>(file);
+    constexpr const char* kFormat = "lumbarlab-posture-keys/1";
+    if (root.contains("format") && root["format"] != kFormat)
+        throw FileError(file, "format " + root["format"].dump() + " is not " + kFormat);
+    const auto keysIt = root.find("keys");
+    if (keysIt == root.end() || !keysIt->is_object()) throw FileError(file, "needs an object 'keys'");
+    for (const auto& [key, id] : keysIt->items()) {
+        std::size_t index = 0;
+        for (; index < std::size_t(kFunctionKeys); ++index)
+            if (key == "F" + std::to_string(index + 1)) break;
+        if (index == std::size_t(kFunctionKeys)) throw FileError(file, "key '" + key + "' is not one of F1 ... F12");
+        if (!id.is_string()) throw FileError(file, "key " + key + " must name a posture id (a string)");
+        const std::string posture = id.get<std::string>();
+        if (!model.findPosture(posture))
+            throw FileError(file, "key " + key + " names posture '" + posture +
+                                      "', which does not exist (known: " + model.postureIds() + ")");
+        result.postureIds[index] = posture;
+    }
+    return result;
+}
+
+}  // namespace lumbarlab

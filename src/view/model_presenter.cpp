@@ -1,0 +1,360 @@
+#include "lumbarlab/view/model_presenter.h"
+
+#include "lumbarlab/core/file_error.h"
+#include "lumbarlab/core/primitives.h"
+#include "lumbarlab/core/tube.h"
+#include "lumbarlab/io/mesh_loader.h"
+#include "lumbarlab/view/colour_maps.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cctype>
+#include <cmath>
+#include <stdexcept>
+
+namespace lumbarlab {
+namespace {
+
+// Colours as sRGB: bone ivory; the annulus a translucent cartilage blue so the nucleus shows.
+constexpr glm::vec4 kBoneColour{0.89f, 0.85f, 0.76f, 1.0f};
+constexpr glm::vec4 kAnnulusColour{0.60f, 0.74f, 0.84f, 0.55f};
+constexpr glm::vec4 kNucleusColour{0.93f, 0.52f, 0.48f, 1.0f};
+constexpr glm::vec4 kRootColour{0.97f, 0.86f, 0.38f, 1.0f};        // nerve yellow
+constexpr glm::vec4 kRootWarningColour{1.0f, 0.24f, 0.14f, 1.0f};  // crowded: red
+constexpr glm::vec4 kSkinColour{0.95f, 0.80f, 0.70f, 0.30f};       // translucent: the bones stay in view
+constexpr glm::vec4 kFloorColour{0.22f, 0.24f, 0.27f, 1.0f};
+constexpr glm::vec4 kFurnitureColour{0.52f, 0.40f, 0.30f, 1.0f};
+constexpr glm::vec3 kAttachmentColour{0.25f, 0.22f, 0.20f};  // origin and insertion beads
+
+// Nerve roots are drawn, not measured: a thin ellipsoid from inside the canal behind the disc, out
+// and down through the foramen. In the disc frame (x anterior, y up, z right; metres) it starts 7 mm
+// behind the posterior annulus, 4 mm above the disc centre and 11 mm from the midline (inside the
+// dural sac), and ends 1 mm behind the annulus, 16 mm lower and 46 mm out (past the pedicle).
+constexpr glm::vec3 kRootStartFromBack{-0.007f, 0.004f, 0.011f};
+constexpr glm::vec3 kRootEndFromBack{-0.001f, -0.016f, 0.046f};
+constexpr float kRootRadius = 0.0028f;
+constexpr double kFallbackDiscDepthMm = 30.0;  // when the disc model failed to load
+
+// Muscle tubes: resting radius for a muscle drawn as one path, and for each of several fascicles.
+constexpr float kSingleFasciclePathRadius = 0.0065f;
+constexpr float kMultiFasciclePathRadius = 0.0035f;
+constexpr float kAttachmentBeadScale = 1.6f;  // beads a little wider than the tube
+
+std::string spacedName(const std::string& id) {
+    std::string out = id;
+    std::replace(out.begin(), out.end(), '_', ' ');
+    return out;
+}
+
+std::string upperCase(std::string s) {
+    for (auto& c : s) c = char(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+}  // namespace
+
+std::unique_ptr<ModelPresenter> ModelPresenter::load(const std::filesystem::path& modelDir,
+                                                     const std::filesystem::path& assetDir, Detail detail,
+                                                     std::vector<std::string>& errors) {
+    if (modelDir.empty()) {
+        errors.emplace_back(
+            "built-in model not found (no skeleton_manifest.json; build the 'lumbarlab_models' target or set "
+            "LUMBARLAB_MODEL_DIR)");
+        return nullptr;
+    }
+    if (assetDir.empty()) {
+        errors.emplace_back("data folder not found (no assets/anatomy/coordinates.json; set LUMBARLAB_ASSET_DIR)");
+        return nullptr;
+    }
+    std::unique_ptr<ModelPresenter> p(new ModelPresenter());
+    try {
+        p->data_ = std::make_unique<ModelData>(loadModelData(modelDir, assetDir));
+    } catch (const FileError& e) {
+        errors.emplace_back(e.what());
+        return nullptr;
+    }
+    p->addBones(detail, errors);
+    p->unitSphere_ = p->scene_.meshes.add(makeSphere(1.0f, 24, 48));
+    p->unitBox_ = p->scene_.meshes.add(makeBox(glm::vec3{1.0f}));
+    p->unitTorus_ = p->scene_.meshes.add(makeTorus(1.0f, 0.03f, 64, 10));
+    try {
+        p->discModel_ = std::make_unique<DiscModel>(loadDiscModelParameters(assetDir / "biomech" / "disc_model.json"),
+                                                    *p->data_->body, p->data_->baseline.lordosis);
+    } catch (const FileError& e) {
+        errors.emplace_back(e.what());
+    }
+    p->addNerveRoots();
+    p->addMuscles(assetDir, errors);
+    p->firstBodyShape_ = p->scene_.objects.size();
+    p->showPosture(p->data_->findPosture("neutral_standing") ? "neutral_standing" : p->data_->postures.front().id);
+    return p;
+}
+
+void ModelPresenter::addBones(Detail detail, std::vector<std::string>& errors) {
+    for (std::size_t b = 0; b < data_->skeleton.bones.size(); ++b) {
+        const BoneDefinition& bone = data_->skeleton.bones[b];
+        try {
+            MeshData mesh = loadMesh(detail == Detail::Low ? bone.meshLow : bone.meshHigh);
+            SceneObject object;
+            object.id = bone.id;
+            object.name = bone.displayName;
+            object.group = bone.group;
+            const bool nucleus = bone.id.find("_nucleus") != std::string::npos;
+            const bool annulus = bone.id.find("_annulus") != std::string::npos;
+            object.colour = nucleus ? kNucleusColour : annulus ? kAnnulusColour : kBoneColour;
+            if (bone.group == "discs") {
+                std::size_t level = 0;  // the disc's frame is "disc_<level>"
+                while (level + 1 < kDiscLevels.size() && bone.parentFrame != std::string("disc_") + kDiscLevels[level])
+                    ++level;
+                discSlots_.push_back({scene_.objects.size(), level, nucleus, DiscDeformer(mesh, bone)});
+            }
+            object.mesh = scene_.meshes.add(std::move(mesh));
+            scene_.objects.push_back(std::move(object));
+            boneOfObject_.push_back(b);
+        } catch (const FileError& e) {
+            errors.emplace_back(e.what());
+        }
+    }
+}
+
+void ModelPresenter::addNerveRoots() {
+    firstRoot_ = scene_.objects.size();
+    for (std::size_t level = 0; level < kDiscLevels.size(); ++level)
+        for (const BodySide side : {BodySide::Right, BodySide::Left}) {
+            SceneObject root;
+            root.id = std::string("nerve_root_") + kDiscLevels[level] + "_" + sideSuffix(side);
+            root.name = upperCase(kVertebrae[level]) + " nerve root, " + (side == BodySide::Right ? "right" : "left");
+            root.group = "nerves";
+            root.mesh = unitSphere_;
+            root.colour = kRootColour;
+            scene_.objects.push_back(std::move(root));
+        }
+}
+
+void ModelPresenter::addMuscles(const std::filesystem::path& assetDir, std::vector<std::string>& errors) {
+    firstMuscle_ = scene_.objects.size();
+    try {
+        muscles_ = std::make_unique<MuscleModel>(*data_, loadMuscleSetFor(*data_, assetDir));
+    } catch (const FileError& e) {
+        errors.emplace_back(e.what());
+        return;
+    }
+    for (const MuscleDefinition& muscle : muscles_->set().muscles)
+        for (const BodySide side : {BodySide::Right, BodySide::Left}) {
+            SceneObject object;
+            object.id = "muscle_" + muscle.id + "_" + sideSuffix(side);
+            object.name = muscle.name + (side == BodySide::Right ? ", right" : ", left");
+            object.group = muscle.group;
+            object.colour = glm::vec4(1.0f);
+            object.vertexColours = true;
+            object.mesh = scene_.meshes.add(MeshData{});
+            scene_.objects.push_back(std::move(object));
+        }
+    muscleObjects_ = scene_.objects.size() - firstMuscle_;
+}
+
+void ModelPresenter::showPosture(const std::string& postureId, const std::optional<Coordinates>& values) {
+    const Posture* next = data_->findPosture(postureId);
+    if (!next) throw std::invalid_argument("no posture '" + postureId + "' (known: " + data_->postureIds() + ")");
+    postureId_ = postureId;
+    apply(values ? *values : next->at(0.0));
+}
+
+void ModelPresenter::setCoordinates(const Coordinates& values) {
+    apply(values);
+}
+
+void ModelPresenter::setPressureColours(bool on) {
+    if (on == pressureColours_) return;
+    pressureColours_ = on;
+    deformDiscs();
+    ++revision_;
+}
+
+void ModelPresenter::setHandLoad(double kg) {
+    assert(std::isfinite(kg) && kg >= 0.0 && "setHandLoad: the load must be a finite, non-negative mass");
+    if (kg == handLoad_.kg) return;
+    handLoad_.kg = kg;
+    apply(values_);
+}
+
+void ModelPresenter::apply(const Coordinates& newValues) {
+    const Posture* current = posture();
+    auto [groundedValues, solvedFrames] = data_->solveGrounded(newValues, current);
+    values_ = std::move(groundedValues);
+    pose_ = data_->poseFor(values_);
+    frames_ = std::move(solvedFrames);
+    for (std::size_t i = 0; i < boneOfObject_.size(); ++i)
+        scene_.objects[i].transform = frames_.of(data_->skeleton.bones[boneOfObject_[i]].parentFrame);
+    if (discModel_) discs_ = discModel_->evaluate(frames_, pose_, handLoad_, current && current->supported);
+    deformDiscs();
+    buildMuscleTubes();
+    placeNerveRoots();
+    placeBody();
+    placeProps();
+    ++revision_;
+}
+
+void ModelPresenter::deformDiscs() {
+    for (const DiscSlot& slot : discSlots_) {
+        const std::string frame = std::string("disc_") + kDiscLevels[slot.level];
+        const DiscState& state = discs_[slot.level];
+        const DiscAppearance look{state.nucleusShiftMm, state.bulgeMm, slot.nucleus};
+        SceneObject& object = scene_.objects[slot.object];
+        MeshData deformed = scene_.meshes.get(object.mesh);
+        slot.deformer.deform(frames_.of(frame), frames_.of(frame + "_bottom"), frames_.of(frame + "_top"), deformed,
+                             look);
+        // Annuli show the pressure across the endplate, varying linearly from back to front.
+        const bool coloured = pressureColours_ && discModel_ && !slot.nucleus;
+        deformed.colours.clear();
+        if (coloured) {
+            deformed.colours.resize(deformed.positions.size());
+            for (std::size_t v = 0; v < deformed.colours.size(); ++v)
+                deformed.colours[v] = pressureColour(state.posteriorMpa + (state.anteriorMpa - state.posteriorMpa) *
+                                                                              slot.deformer.frontFraction(v));
+        }
+        scene_.meshes.replace(object.mesh, std::move(deformed));
+        object.vertexColours = coloured;
+    }
+}
+
+void ModelPresenter::buildMuscleTubes() {
+    if (!muscles_) return;
+    muscles_->solve(frames_, values_, muscleGeometry_);
+    muscleLengths_.resize(muscleGeometry_.size());
+    std::vector<MeshData> tubes(muscleObjects_);
+    std::vector<glm::vec3> points;
+    for (std::size_t i = 0; i < muscleGeometry_.size(); ++i) {
+        const PathGeometry& geometry = muscleGeometry_[i];
+        muscleLengths_[i] = geometry.length;
+        const MusclePathDefinition& path = muscles_->set().paths[i];
+        // Volume is conserved: the cross-section grows as the fascicle shortens.
+        const float rest =
+            muscles_->set().fascicleCounts[path.muscle] > 1 ? kMultiFasciclePathRadius : kSingleFasciclePathRadius;
+        const float radius = rest * std::sqrt(muscles_->referenceLengths()[i] / std::max(geometry.length, 1e-4f));
+        points.clear();
+        for (const PathVertex& v : geometry.vertices) points.push_back(v.world);
+        MeshData& mesh = tubes[2 * path.muscle + std::size_t(path.side)];
+        appendTube(mesh, points, radius, lengthChangeColour(muscles_->changePercent(i, geometry.length)));
+        appendMarker(mesh, points.front(), radius * kAttachmentBeadScale, kAttachmentColour);
+        appendMarker(mesh, points.back(), radius * kAttachmentBeadScale, kAttachmentColour);
+    }
+    for (std::size_t k = 0; k < tubes.size(); ++k)
+        scene_.meshes.replace(scene_.objects[firstMuscle_ + k].mesh, std::move(tubes[k]));
+}
+
+void ModelPresenter::placeNerveRoots() {
+    for (std::size_t level = 0; level < kDiscLevels.size(); ++level) {
+        const glm::mat4& disc = frames_.of(std::string("disc_") + kDiscLevels[level]);
+        const double depthMm = discModel_ ? discModel_->parameters().depthMm[level] : kFallbackDiscDepthMm;
+        const glm::vec3 back{-0.5f * float(depthMm) * 0.001f, 0.0f, 0.0f};
+        const bool crowded = discModel_ && discs_[level].rootProximity >= discModel_->parameters().rootWarningThreshold;
+        for (const BodySide side : {BodySide::Right, BodySide::Left}) {
+            const glm::vec3 mirror{1.0f, 1.0f, side == BodySide::Right ? 1.0f : -1.0f};
+            const glm::vec3 start = glm::vec3(disc * glm::vec4(back + kRootStartFromBack * mirror, 1.0f));
+            const glm::vec3 end = glm::vec3(disc * glm::vec4(back + kRootEndFromBack * mirror, 1.0f));
+            SceneObject& root = scene_.objects[firstRoot_ + 2 * level + std::size_t(side)];
+            root.transform = ellipsoidBetween(start, end, kRootRadius);
+            root.colour = crowded ? kRootWarningColour : kRootColour;
+        }
+    }
+}
+
+MeshId ModelPresenter::unitMesh(ShapeKind kind) const {
+    return kind == ShapeKind::Box ? unitBox_ : kind == ShapeKind::Torus ? unitTorus_ : unitSphere_;
+}
+
+void ModelPresenter::placeBody() {
+    if (!data_->body) return;
+    // Body shapes keep their slots (inserted the first time); props follow them.
+    std::size_t slot = firstBodyShape_;
+    for (const BodyShape& shape : data_->body->shapes(frames_)) {
+        if (slot >= scene_.objects.size() || scene_.objects[slot].id != shape.id) {
+            SceneObject object;
+            object.id = shape.id;
+            object.name = spacedName(shape.id);
+            object.group = "body";
+            object.colour = kSkinColour;
+            object.pickable = false;
+            object.mesh = unitMesh(shape.kind);
+            scene_.objects.insert(scene_.objects.begin() + std::ptrdiff_t(slot), std::move(object));
+        }
+        scene_.objects[slot++].transform = shape.transform;
+    }
+}
+
+void ModelPresenter::placeProps() {
+    if (!data_->body) return;
+    // Placed once per posture from its first frame (a chair must not follow someone standing up),
+    // keeping the user's visibility choice for the group.
+    const bool havePropSlots = std::any_of(scene_.objects.begin(), scene_.objects.end(),
+                                           [](const SceneObject& o) { return o.group == "props"; });
+    if (propsPlacedFor_ == postureId_ && havePropSlots) return;
+    propsPlacedFor_ = postureId_;
+    const Posture* current = posture();
+    const SkeletonFrames firstFrame = current ? data_->solveGrounded(current->at(0.0), current).second : frames_;
+    bool propsVisible = true;
+    for (const auto& o : scene_.objects)
+        if (o.group == "props") propsVisible = o.visible;
+    std::erase_if(scene_.objects, [](const SceneObject& o) { return o.group == "props"; });
+    constexpr float kFloorHeight = 0.0f;
+    for (const BodyShape& shape : propShapes(current ? current->props : std::vector<std::string>{},
+                                             data_->body->contacts(firstFrame), kFloorHeight)) {
+        SceneObject object;
+        object.id = shape.id;
+        object.name = spacedName(shape.id);
+        object.group = "props";
+        object.colour = shape.id == "floor" ? kFloorColour : kFurnitureColour;
+        object.pickable = false;
+        object.visible = propsVisible;
+        object.mesh = unitMesh(shape.kind);
+        object.transform = shape.transform;
+        scene_.objects.push_back(std::move(object));
+    }
+}
+
+const BoneDefinition* ModelPresenter::boneOf(std::size_t object) const {
+    if (object >= boneOfObject_.size()) return nullptr;
+    return &data_->skeleton.bones[boneOfObject_[object]];
+}
+
+std::optional<std::pair<std::size_t, BodySide>> ModelPresenter::muscleOf(std::size_t object) const {
+    if (!muscles_ || object < firstMuscle_ || object >= firstMuscle_ + muscleObjects_) return std::nullopt;
+    const std::size_t k = object - firstMuscle_;
+    return std::make_pair(k / 2, k % 2 == 0 ? BodySide::Right : BodySide::Left);
+}
+
+std::vector<float> ModelPresenter::pressureTrace(const Posture& motion, std::size_t level, std::size_t samples) const {
+    assert(level < kDiscLevels.size() && "pressureTrace: level is an index into kDiscLevels (0..5)");
+    std::vector<float> trace;
+    if (!discModel_ || !motion.isMotion() || samples < 2) return trace;
+    for (std::size_t i = 0; i < samples; ++i) {
+        const double t = motion.duration * double(i) / double(samples - 1);
+        const auto [grounded, frames] = data_->solveGrounded(motion.at(t), &motion);
+        trace.push_back(float(
+            discModel_->evaluate(frames, data_->poseFor(grounded), handLoad_, motion.supported)[level].pressureMpa));
+    }
+    return trace;
+}
+
+std::vector<float> ModelPresenter::muscleTrace(const Posture& motion, std::size_t muscle, BodySide side,
+                                               std::size_t samples) const {
+    std::vector<float> trace;
+    if (!muscles_ || !motion.isMotion() || samples < 2) return trace;
+    assert(muscle < muscles_->set().muscles.size() && "muscleTrace: muscle index past the muscle set");
+    for (std::size_t k = 0; k < samples; ++k) {
+        const std::vector<float> l = muscles_->lengthsAt(motion.at(motion.duration * double(k) / double(samples - 1)));
+        trace.push_back(float(muscles_->wholeMuscle(l, muscle, side).changePct));
+    }
+    return trace;
+}
+
+double ModelPresenter::pressureIn(const std::string& postureId, std::size_t level) const {
+    assert(level < kDiscLevels.size() && "pressureIn: level is an index into kDiscLevels (0..5)");
+    const Posture* p = data_->findPosture(postureId);
+    if (!p || !discModel_) return 0.0;
+    const auto [grounded, frames] = data_->solveGrounded(p->at(0.0), p);
+    return discModel_->evaluate(frames, data_->poseFor(grounded), {}, p->supported)[level].pressureMpa;
+}
+
+}  // namespace lumbarlab
