@@ -1,6 +1,6 @@
 // Intervertebral discs T12/L1 ... L5/S1 as two meshes each: annulus (a ring open at the endplates)
 // and nucleus (a lens-shaped blob inside the ring). Disc frame: origin at the disc centre, y cranial,
-// x anterior. The disc is a wedge: taller in front (SCIENCE.md 2a), which gives the lumbar lordosis.
+// x anterior. The disc is a wedge: taller in front ([anatscij-discs]), which gives the lumbar lordosis.
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // T12-L5 vertebrae in their own frames: origin at the body centre, y cranial along the body axis,
-// x anterior, z right. Per-level sizes come from Panjabi 1991/1992 (SCIENCE.md 5a).
+// x anterior, z right. Per-level sizes come from Panjabi 1991/1992 ([panjabi1991], [panjabi1992]).
 
 #include <algorithm>
 #include <cmath>
