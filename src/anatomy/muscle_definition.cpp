@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace lumbarlab {
@@ -111,10 +112,12 @@ struct Reader {
         return p;
     }
 
-    [[nodiscard]] WrapSurface wrap(const Json& node, const std::string& where) const {
+    /// A declared surface (an entry of the top-level "wraps") built for the current side; its id is
+    /// the name with the side suffix, e.g. "femoral_head_l".
+    [[nodiscard]] WrapSurface wrap(const Json& node, const std::string& name, const std::string& where) const {
         auto [frame, centre] = locate(node, where);
         WrapSurface w;
-        w.id = sided(requireText(node, "id", where));
+        w.id = name + "_" + sideSuffix(side);
         w.frame = frame;
         w.centre = centre;
         const std::string shape = requireText(node, "shape", where);
@@ -137,16 +140,7 @@ struct Reader {
         } else {
             fail(where, "unknown shape '" + shape + "' (sphere, cylinder or ellipsoid)");
         }
-        if (node.contains("wrap_side")) {
-            const std::string wrapSide = requireText(node, "wrap_side", where);
-            const std::string axes = "xyz";
-            if (wrapSide.size() != 2 || (wrapSide[0] != '+' && wrapSide[0] != '-') ||
-                axes.find(wrapSide[1]) == std::string::npos)
-                fail(where, "'wrap_side' must be one of +x, -x, +y, -y, +z, -z");
-            glm::vec3 allowed{0.0f};
-            allowed[int(axes.find(wrapSide[1]))] = wrapSide[0] == '+' ? 1.0f : -1.0f;
-            w.forbiddenSide = -allowed;
-        }
+        applyWrapSide(w, node, where);
         if (node.contains("axis")) {
             // The surface's own z axis; x and y complete a right-handed frame.
             // Built for the right side, then mirrored as a whole, so that "wrap_side" means the
@@ -162,7 +156,54 @@ struct Reader {
             w.axes = glm::mat3(glm::vec3{1, 0, 0}, glm::vec3{0, 1, 0}, glm::vec3{0, 0, -1}) * w.axes;
         return w;
     }
+
+    /// "wrap_side": the side of the surface the path must stay on. Allowed on a declared surface (for
+    /// every path that uses it) and on a path's reference (for that path only, overriding it).
+    void applyWrapSide(WrapSurface& w, const Json& node, const std::string& where) const {
+        if (!node.contains("wrap_side")) return;
+        const std::string wrapSide = requireText(node, "wrap_side", where);
+        const std::string axes = "xyz";
+        if (wrapSide.size() != 2 || (wrapSide[0] != '+' && wrapSide[0] != '-') ||
+            axes.find(wrapSide[1]) == std::string::npos)
+            fail(where, "'wrap_side' must be one of +x, -x, +y, -y, +z, -z");
+        glm::vec3 allowed{0.0f};
+        allowed[int(axes.find(wrapSide[1]))] = wrapSide[0] == '+' ? 1.0f : -1.0f;
+        w.forbiddenSide = -allowed;
+    }
 };
+
+/// The surfaces declared once under the top-level "wraps", by name.
+using SurfaceTable = std::map<std::string, const Json*>;
+
+/// A muscle's or fascicle's "wraps": names of declared surfaces, or {"surface": name, "wrap_side": ...}
+/// where one path needs its own option.
+std::vector<WrapSurface> wrapList(const Reader& r, const SurfaceTable& surfaces, const Json& node,
+                                  const std::string& where) {
+    std::vector<WrapSurface> out;
+    if (!node.contains("wraps")) return out;
+    if (!node.at("wraps").is_array()) r.fail(where, "'wraps' must be a list of surface names");
+    for (std::size_t i = 0; i < node.at("wraps").size(); ++i) {
+        const Json& ref = node.at("wraps")[i];
+        const std::string at = where + ".wraps[" + std::to_string(i) + "]";
+        std::string name;
+        if (ref.is_string()) {
+            name = ref.get<std::string>();
+        } else if (ref.is_object() && ref.contains("surface") && ref.at("surface").is_string()) {
+            name = ref.at("surface").get<std::string>();
+            for (const auto& [key, value] : ref.items())
+                if (key != "surface" && key != "wrap_side")
+                    r.fail(at, "unknown key '" + key + "' (a path may set only 'wrap_side')");
+        } else {
+            r.fail(at, "must be a surface name or {\"surface\": name, \"wrap_side\": side}");
+        }
+        const auto it = surfaces.find(name);
+        if (it == surfaces.end()) r.fail(where, "unknown wrap surface '" + name + "'");
+        WrapSurface w = r.wrap(*it->second, name, "wraps." + name);
+        if (ref.is_object()) r.applyWrapSide(w, ref, at);
+        out.push_back(std::move(w));
+    }
+    return out;
+}
 
 std::vector<PathPoint> pointList(const Reader& r, const Json& node, const char* key, const std::string& where) {
     std::vector<PathPoint> out;
@@ -185,12 +226,27 @@ MuscleSet loadMuscleSet(const std::filesystem::path& file, const SkeletonDefinit
                         const std::vector<std::string>& frames, const std::vector<std::string>& coordinates) {
     const Json root = readJsonFile(file);
     Reader r{file, skeleton, frames, coordinates};
-    if (Reader::text(root, "format") != "lumbarlab-muscles/1") r.fail("format", "expected \"lumbarlab-muscles/1\"");
+    if (Reader::text(root, "format") != "lumbarlab-muscles/2") r.fail("format", "expected \"lumbarlab-muscles/2\"");
     MuscleSet set;
     set.file = file;
     set.referencePosture = r.requireText(root, "reference_posture", "top level");
     if (!root.contains("muscles") || !root.at("muscles").is_array() || root.at("muscles").empty())
         r.fail("muscles", "must be a non-empty list");
+
+    // Wrap surfaces are declared once; every one is checked on both sides, used or not.
+    SurfaceTable surfaces;
+    if (root.contains("wraps")) {
+        if (!root.at("wraps").is_object()) r.fail("wraps", "must be an object keyed by surface name");
+        for (const auto& [name, node] : root.at("wraps").items()) {
+            if (!node.is_object()) r.fail("wraps." + name, "must be an object");
+            if (node.contains("id")) r.fail("wraps." + name, "the key is the surface's name; drop 'id'");
+            surfaces[name] = &node;
+            for (BodySide side : {BodySide::Right, BodySide::Left}) {
+                r.side = side;
+                (void)r.wrap(node, name, "wraps." + name);
+            }
+        }
+    }
 
     std::set<std::string> ids;
     for (std::size_t mi = 0; mi < root.at("muscles").size(); ++mi) {
@@ -227,10 +283,7 @@ MuscleSet loadMuscleSet(const std::filesystem::path& file, const SkeletonDefinit
             r.side = side;
             const std::vector<PathPoint> head = pointList(r, node, "head", where);
             const std::vector<PathPoint> tail = pointList(r, node, "tail", where);
-            std::vector<WrapSurface> muscleWraps;
-            if (node.contains("wraps"))
-                for (std::size_t wi = 0; wi < node.at("wraps").size(); ++wi)
-                    muscleWraps.push_back(r.wrap(node.at("wraps")[wi], where + ".wraps[" + std::to_string(wi) + "]"));
+            const std::vector<WrapSurface> muscleWraps = wrapList(r, surfaces, node, where);
             for (std::size_t fi = 0; fi < node.at("fascicles").size(); ++fi) {
                 const Json& f = node.at("fascicles")[fi];
                 const std::string fwhere = where + ".fascicles[" + std::to_string(fi) + "]";
@@ -247,9 +300,8 @@ MuscleSet loadMuscleSet(const std::filesystem::path& file, const SkeletonDefinit
                 if (!path.points.front().coordinate.empty() || !path.points.back().coordinate.empty())
                     r.fail(fwhere, "origin and insertion cannot be conditional");
                 path.wraps = muscleWraps;
-                if (f.contains("wraps"))
-                    for (std::size_t wi = 0; wi < f.at("wraps").size(); ++wi)
-                        path.wraps.push_back(r.wrap(f.at("wraps")[wi], fwhere + ".wraps[" + std::to_string(wi) + "]"));
+                const auto ownWraps = wrapList(r, surfaces, f, where + " fascicle '" + path.fascicle + "'");
+                path.wraps.insert(path.wraps.end(), ownWraps.begin(), ownWraps.end());
                 for (const auto& p : path.points)
                     if (std::find(frames.begin(), frames.end(), p.frame) == frames.end())
                         r.fail(fwhere, "frame '" + p.frame + "' is not a kinematic frame");

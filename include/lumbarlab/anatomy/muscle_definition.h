@@ -2,6 +2,8 @@
 // Muscles as data (assets/muscles/muscles.json): each muscle's fascicles as origin, via points and
 // insertion on bones, plus the wrapping surfaces that keep a path off the bone. Points are written
 // once for the right side; the left side is their mirror image. Every point carries a source.
+// Wrap surfaces are declared once, by name, on the bone they ride on (the top-level "wraps"); paths
+// list the names they wrap over, with per-path options such as the barred side.
 
 #include "lumbarlab/anatomy/skeleton_definition.h"
 
@@ -33,7 +35,7 @@ struct PathPoint {
 /// A smooth surface the path wraps over instead of cutting through the bone beneath it.
 struct WrapSurface {
     enum class Shape { Sphere, Cylinder, Ellipsoid };
-    std::string id;
+    std::string id;  ///< the declared name with the side, e.g. "femoral_head_l"
     Shape shape = Shape::Sphere;
     std::string frame;
     glm::vec3 centre{0.0f};  ///< in the frame, metres
@@ -78,7 +80,8 @@ struct MuscleSet {
 };
 
 /// Reads and validates muscles.json against the skeleton (bones, landmarks and frames must exist).
-/// `coordinateExists` decides whether a via point's coordinate name is real. Throws FileError.
+/// `coordinates` lists the real coordinate names for conditional via points. A path naming a wrap
+/// surface that is not declared is an error naming the muscle and the name. Throws FileError.
 [[nodiscard]] MuscleSet loadMuscleSet(const std::filesystem::path& file, const SkeletonDefinition& skeleton,
                                       const std::vector<std::string>& frames,
                                       const std::vector<std::string>& coordinates);
