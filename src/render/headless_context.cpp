@@ -1,5 +1,6 @@
 #include "lumbarlab/render/headless_context.h"
 
+#include "lumbarlab/io/startup_timings.h"
 #include "lumbarlab/render/gl_info.h"
 
 #include <epoxy/egl.h>
@@ -66,6 +67,7 @@ EGLDisplay initialised(EGLDisplay display) {
 }  // namespace
 
 HeadlessContext::HeadlessContext() : state_(std::make_unique<State>()) {
+    PhaseTimer displayTimer("egl display (loads driver)");
     // Core eglGetPlatformDisplay aborts through libepoxy on Mesa's EGL 1.5 ("No provider"), so
     // only the EXT entry point is used, after checking the client extensions.
     const char* clientExtensions = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
@@ -87,6 +89,9 @@ HeadlessContext::HeadlessContext() : state_(std::make_unique<State>()) {
     }
     if (state_->display == EGL_NO_DISPLAY)
         throw std::runtime_error("no EGL display for headless rendering (neither Mesa surfaceless nor an EGL device)");
+
+    displayTimer.stop();
+    const PhaseTimer contextTimer("egl context + current");
 
     if (eglBindAPI(EGL_OPENGL_API) != EGL_TRUE)
         throw std::runtime_error("EGL cannot bind desktop OpenGL: " + eglErrorName(eglGetError()));

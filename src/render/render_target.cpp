@@ -1,5 +1,7 @@
 #include "lumbarlab/render/render_target.h"
 
+#include "lumbarlab/io/startup_timings.h"
+
 #include <algorithm>
 #include <stdexcept>
 #include <string>
@@ -40,18 +42,20 @@ void RenderTarget::resize(int width, int height, int samples) {
 }
 
 void RenderTarget::allocate() {
+    const PhaseTimer timer("render target");
     GLint maxSamples = 1;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
     samples_ = std::clamp(samples_, 1, std::max(1, int(maxSamples)));
 
     sceneFbo_ = gl::makeFramebuffer();
     resolvedFbo_ = gl::makeFramebuffer();
-    idFbo_ = gl::makeFramebuffer();
     sceneColour_ = gl::makeRenderbuffer();
     sceneDepth_ = gl::makeRenderbuffer();
     resolvedColour_ = gl::makeRenderbuffer();
-    idColour_ = gl::makeRenderbuffer();
-    idDepth_ = gl::makeRenderbuffer();
+    // The ID buffers follow the size on their next use.
+    idFbo_.reset();
+    idColour_.reset();
+    idDepth_.reset();
 
     storage(sceneColour_, samples_, GL_RGBA8, width_, height_);
     storage(sceneDepth_, samples_, GL_DEPTH24_STENCIL8, width_, height_);
@@ -64,7 +68,14 @@ void RenderTarget::allocate() {
     glBindFramebuffer(GL_FRAMEBUFFER, resolvedFbo_.get());
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolvedColour_.get());
     checkComplete("resolve");
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
 
+void RenderTarget::allocateIds() const {
+    if (idFbo_) return;
+    idFbo_ = gl::makeFramebuffer();
+    idColour_ = gl::makeRenderbuffer();
+    idDepth_ = gl::makeRenderbuffer();
     storage(idColour_, 1, GL_R32UI, width_, height_);
     storage(idDepth_, 1, GL_DEPTH24_STENCIL8, width_, height_);
     glBindFramebuffer(GL_FRAMEBUFFER, idFbo_.get());
@@ -80,6 +91,7 @@ void RenderTarget::bindScene() const {
 }
 
 void RenderTarget::bindIds() const {
+    allocateIds();
     glBindFramebuffer(GL_FRAMEBUFFER, idFbo_.get());
     glViewport(0, 0, width_, height_);
 }
@@ -100,6 +112,8 @@ void RenderTarget::blitTo(GLuint drawFbo, int width, int height) const {
 }
 
 Image RenderTarget::readColour() const {
+    // On software GL this is where the frame is actually drawn: glReadPixels waits for it.
+    const PhaseTimer timer("finish frame + read pixels");
     Image image;
     image.width = width_;
     image.height = height_;
@@ -120,6 +134,7 @@ Image RenderTarget::readColour() const {
 PickId RenderTarget::readId(int x, int yFromTop) const {
     if (x < 0 || yFromTop < 0 || x >= width_ || yFromTop >= height_) return kNoPick;
     GLuint id = 0;
+    allocateIds();
     glBindFramebuffer(GL_READ_FRAMEBUFFER, idFbo_.get());
     glReadPixels(x, height_ - 1 - yFromTop, 1, 1, GL_RED_INTEGER, GL_UNSIGNED_INT, &id);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -1,18 +1,34 @@
 #include "lumbarlab/render/renderer.h"
 
+#include "lumbarlab/io/startup_timings.h"
+
 #include <glm/gtc/matrix_inverse.hpp>
 
 #include <algorithm>
 
 namespace lumbarlab {
 
+namespace {
+
+ShaderProgram timedProgram(std::string_view vertexFile, std::string_view fragmentFile) {
+    const PhaseTimer timer(std::string("shader ") + std::string(vertexFile) + " + " + std::string(fragmentFile));
+    return ShaderProgram(vertexFile, fragmentFile);
+}
+
+}  // namespace
+
 Renderer::Renderer()
-    : background_("background.vert", "background.frag"),
-      bone_("mesh.vert", "bone.frag"),
-      pickIds_("mesh.vert", "pick_id.frag"),
+    : background_(timedProgram("background.vert", "background.frag")),
+      bone_(timedProgram("mesh.vert", "bone.frag")),
       emptyVao_(gl::makeVertexArray()) {}
 
+ShaderProgram& Renderer::pickProgram() {
+    if (!pickIds_) pickIds_ = std::make_unique<ShaderProgram>(timedProgram("mesh.vert", "pick_id.frag"));
+    return *pickIds_;
+}
+
 void Renderer::syncMeshes(const MeshLibrary& meshes) {
+    const PhaseTimer timer("upload meshes");
     for (std::size_t id = 0; id < meshes_.size() && id < meshes.size(); ++id)
         if (meshes.revision(MeshId(id)) != uploadedRevisions_[id]) {
             meshes_[id]->update(meshes.get(MeshId(id)));
@@ -30,6 +46,7 @@ const GpuMesh* Renderer::gpuMesh(MeshId id) const {
 
 FrameStats Renderer::render(const DrawList& records, const OrbitCamera& camera, RenderTarget& target,
                             const RenderSettings& settings) {
+    const PhaseTimer timer("submit frame");
     FrameStats stats;
     target.bindScene();
     glDisable(GL_SCISSOR_TEST);
@@ -115,14 +132,15 @@ void Renderer::drawIds(const DrawList& records, const OrbitCamera& camera, const
     glDisable(GL_BLEND);
     glEnable(GL_CULL_FACE);
     const float aspect = float(target.width()) / float(target.height());
-    pickIds_.use();
-    pickIds_.set("uViewProjection", camera.projection(aspect) * camera.view());
+    ShaderProgram& program = pickProgram();
+    program.use();
+    program.set("uViewProjection", camera.projection(aspect) * camera.view());
     for (const auto& r : records) {
         if (r.pickId == kNoPick || (r.flags & kDrawNoPick)) continue;
         const GpuMesh* mesh = gpuMesh(r.mesh);
         if (!mesh) continue;
-        pickIds_.set("uModel", r.transform);
-        pickIds_.set("uPickId", unsigned(r.pickId));
+        program.set("uModel", r.transform);
+        program.set("uPickId", unsigned(r.pickId));
         mesh->draw();
     }
     glBindVertexArray(0);

@@ -1,6 +1,8 @@
 #pragma once
 // RAW OPENGL (src/render only). The offscreen target shared by the window and headless paths:
-// an MSAA colour + depth buffer, a resolved RGBA8 copy, and a single-sample ID buffer for picking.
+// an MSAA colour + depth buffer, a resolved RGBA8 copy, and a single-sample ID buffer for picking
+// (allocated on the first pick: a headless render never picks, and 7 MB of buffers it never touches
+// still cost page faults and a framebuffer check).
 
 #include "lumbarlab/io/png_writer.h"
 #include "lumbarlab/render/gl_objects.h"
@@ -32,9 +34,13 @@ public:
 
 private:
     void allocate();
+    void allocateIds() const;
     int width_, height_, samples_;
-    gl::Framebuffer sceneFbo_, resolvedFbo_, idFbo_;
-    gl::Renderbuffer sceneColour_, sceneDepth_, resolvedColour_, idColour_, idDepth_;
+    gl::Framebuffer sceneFbo_, resolvedFbo_;
+    gl::Renderbuffer sceneColour_, sceneDepth_, resolvedColour_;
+    // Lazily made by allocateIds(), from const bindIds()/readId(): a cache, hence mutable.
+    mutable gl::Framebuffer idFbo_;
+    mutable gl::Renderbuffer idColour_, idDepth_;
 };
 
 }  // namespace lumbarlab

@@ -17,7 +17,8 @@ namespace lumbarlab {
 
 class Renderer {
 public:
-    /// Needs a current GL 3.3 core context; compiles the embedded shaders (throws ShaderError).
+    /// Needs a current GL 3.3 core context; compiles the shaders the frame needs (throws
+    /// ShaderError). The pick-ID program is compiled on the first pick: a headless render never picks.
     Renderer();
 
     /// Uploads meshes added or replaced in the library since the last call.
@@ -40,8 +41,9 @@ private:
 
     ShaderProgram background_;
     ShaderProgram bone_;
-    ShaderProgram pickIds_;
-    gl::VertexArray emptyVao_;  ///< core profile needs a bound VAO even for attribute-less draws
+    ShaderProgram& pickProgram();
+    std::unique_ptr<ShaderProgram> pickIds_;  ///< compiled lazily by pickProgram()
+    gl::VertexArray emptyVao_;                ///< core profile needs a bound VAO even for attribute-less draws
     std::vector<std::unique_ptr<GpuMesh>> meshes_;
     std::vector<std::uint64_t> uploadedRevisions_;
 };
