@@ -3,6 +3,7 @@
 
 #include "lumbarlab/core/cavity_occlusion.h"
 #include "lumbarlab/core/primitives.h"
+#include "lumbarlab/io/mesh_loader.h"
 #include "lumbarlab/render/gl_info.h"
 #include "lumbarlab/render/headless_context.h"
 #include "lumbarlab/render/renderer.h"
@@ -11,6 +12,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
 
 using namespace lumbarlab;
@@ -121,6 +124,35 @@ void BM_BuiltInSceneHighDetailMsaa4(benchmark::State& s) {
     builtInScene(s, Detail::High, 4);
 }
 
+void BM_LoadBuiltInMeshesAssimpVsCache(benchmark::State& state) {
+    // Start-up's mesh loading: every low-detail built-in mesh through Assimp, then from its
+    // .llmesh cache, in the same iteration, so the ratio is measured under the same load.
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(findModelDir(), ec))
+        if (entry.path().string().ends_with(".low.glb")) files.push_back(entry.path());
+    if (files.empty() || !std::filesystem::exists(meshCachePath(files.front()), ec)) {
+        state.SkipWithError("no built-in meshes with .llmesh caches (build the lumbarlab_meshcache target)");
+        return;
+    }
+    using Clock = std::chrono::steady_clock;
+    double assimpMs = 0.0, cacheMs = 0.0;
+    for (auto _ : state) {
+        const auto t0 = Clock::now();
+        for (const auto& file : files) benchmark::DoNotOptimize(loadMeshWithAssimp(file));
+        const auto t1 = Clock::now();
+        for (const auto& file : files) benchmark::DoNotOptimize(loadMesh(file));
+        const auto t2 = Clock::now();
+        assimpMs += std::chrono::duration<double, std::milli>(t1 - t0).count();
+        cacheMs += std::chrono::duration<double, std::milli>(t2 - t1).count();
+    }
+    const auto n = double(state.iterations());
+    state.counters["meshes"] = double(files.size());
+    state.counters["assimp_ms"] = assimpMs / n;
+    state.counters["cache_ms"] = cacheMs / n;
+    state.counters["assimp_over_cache"] = assimpMs / std::max(cacheMs, 1e-9);
+}
+
 }  // namespace
 
 BENCHMARK(BM_BuiltInSceneLowDetailMsaa2)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
@@ -131,4 +163,5 @@ BENCHMARK(BM_Frame100kBoneMaterialNoMsaa)->Unit(benchmark::kMillisecond)->MinTim
 BENCHMARK(BM_Frame100kFlatNoMsaa)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(BM_Frame100kFlatMsaa4)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(BM_ColdContextAndFirstFrame)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_LoadBuiltInMeshesAssimpVsCache)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK_MAIN();
