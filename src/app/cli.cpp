@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
+
 namespace lumbarlab {
 namespace {
 
@@ -19,6 +21,64 @@ void addPoseOptions(CLI::App* command, PoseSelection& pose) {
     command->add_option("--time", pose.time, "Seconds into a motion")->check(CLI::Range(0.0, 36000.0));
     command->add_option("--set", pose.sets, "Override a coordinate: COORD=VALUE in degrees or metres (repeatable)");
 }
+
+namespace {
+
+CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options, std::string& camera) {
+    auto* render = app.add_subcommand("render", "Render one image headlessly (EGL, no display needed)");
+    render->add_option("--out", options.out, "PNG file to write")->required();
+    render->add_option("--width", options.width, "Image width in pixels")->check(CLI::Range(16, 8192));
+    render->add_option("--height", options.height, "Image height in pixels")->check(CLI::Range(16, 8192));
+    render->add_option("--camera", camera, "View: anterior, posterior, lateral, medial, superior, oblique")
+        ->check(CLI::IsMember({"anterior", "posterior", "lateral", "medial", "superior", "oblique"}));
+    render->add_option("--samples", options.samples, "MSAA samples per pixel (1 = off)")->check(CLI::Range(1, 16));
+    render->add_flag("--flat", options.flatShading, "Unlit flat shading (to measure what the material costs)");
+    addPoseOptions(render, options.pose);
+    render->add_flag("--xray", options.xray, "Make bones translucent");
+    render->add_flag("--pressure", options.pressure, "Colour the discs by pressure (MPa)");
+    render->add_flag("--cut", options.cut,
+                     "Sagittal cut: remove the subject's right half to see inside discs and canal");
+    render->add_flag("--landmarks", options.landmarks, "Show landmark markers (of --select, or all)");
+    render->add_option("--select", options.select, "Highlight this bone id (e.g. femur_r, l4)");
+    render->add_option("--focus", options.focus, "Frame this bone id or group (pelvis, spine, discs, legs)");
+    render
+        ->add_option(
+            "--hide", options.hide,
+            "Hide a group: body, props, pelvis, spine, discs, legs, nerves, muscles (all of them) or one muscle group: "
+            "hip_flexors, deep_hip, glutes, back_extensors, hamstrings, abdominals (repeatable)")
+        ->check(CLI::IsMember({"body", "props", "pelvis", "spine", "discs", "legs", "nerves", "meshes", "muscles",
+                               "hip_flexors", "deep_hip", "glutes", "back_extensors", "hamstrings", "abdominals"}));
+    render->add_option("--mesh", options.meshes, "Mesh file(s) to render instead of the built-in model")
+        ->check(CLI::ExistingFile);
+    return render;
+}
+
+/// Parses; for help, version and errors returns what to print and the exit code, else nullopt.
+std::optional<ParsedCommand> parseOrExit(CLI::App& app, int argc, const char* const* argv) {
+    ParsedCommand exit;
+    exit.kind = ParsedCommand::Kind::Exit;
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        // Help for the subcommand it was asked of ("lumbarlab render --help"), else the overview.
+        const auto used = app.get_subcommands();
+        exit.output = used.empty() ? app.help() : used.back()->help();
+        return exit;
+    } catch (const CLI::CallForAllHelp&) {
+        exit.output = app.help("", CLI::AppFormatMode::All);
+        return exit;
+    } catch (const CLI::CallForVersion&) {
+        exit.output = std::string("lumbarlab ") + LUMBARLAB_VERSION + "\n";
+        return exit;
+    } catch (const CLI::ParseError& e) {
+        exit.exitCode = kExitUsage;
+        exit.error = "lumbarlab: " + oneLine(e.what()) + " (see 'lumbarlab --help')";
+        return exit;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     ParsedCommand result;
@@ -41,33 +101,8 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     view->add_option("--ui-scale", result.view.uiScale, "Interface scale (default: the monitor's content scale)")
         ->check(CLI::Range(0.5f, 4.0f));
 
-    auto* render = app.add_subcommand("render", "Render one image headlessly (EGL, no display needed)");
-    render->add_option("--out", result.render.out, "PNG file to write")->required();
-    render->add_option("--width", result.render.width, "Image width in pixels")->check(CLI::Range(16, 8192));
-    render->add_option("--height", result.render.height, "Image height in pixels")->check(CLI::Range(16, 8192));
     std::string camera = "oblique";
-    render->add_option("--camera", camera, "View: anterior, posterior, lateral, medial, superior, oblique")
-        ->check(CLI::IsMember({"anterior", "posterior", "lateral", "medial", "superior", "oblique"}));
-    render->add_option("--samples", result.render.samples, "MSAA samples per pixel (1 = off)")
-        ->check(CLI::Range(1, 16));
-    render->add_flag("--flat", result.render.flatShading, "Unlit flat shading (to measure what the material costs)");
-    addPoseOptions(render, result.render.pose);
-    render->add_flag("--xray", result.render.xray, "Make bones translucent");
-    render->add_flag("--pressure", result.render.pressure, "Colour the discs by pressure (MPa)");
-    render->add_flag("--cut", result.render.cut,
-                     "Sagittal cut: remove the subject's right half to see inside discs and canal");
-    render->add_flag("--landmarks", result.render.landmarks, "Show landmark markers (of --select, or all)");
-    render->add_option("--select", result.render.select, "Highlight this bone id (e.g. femur_r, l4)");
-    render->add_option("--focus", result.render.focus, "Frame this bone id or group (pelvis, spine, discs, legs)");
-    render
-        ->add_option(
-            "--hide", result.render.hide,
-            "Hide a group: body, props, pelvis, spine, discs, legs, nerves, muscles (all of them) or one muscle group: "
-            "hip_flexors, deep_hip, glutes, back_extensors, hamstrings, abdominals (repeatable)")
-        ->check(CLI::IsMember({"body", "props", "pelvis", "spine", "discs", "legs", "nerves", "meshes", "muscles",
-                               "hip_flexors", "deep_hip", "glutes", "back_extensors", "hamstrings", "abdominals"}));
-    render->add_option("--mesh", result.render.meshes, "Mesh file(s) to render instead of the built-in model")
-        ->check(CLI::ExistingFile);
+    CLI::App* render = addRenderCommand(app, result.render, camera);
 
     auto* model = app.add_subcommand("model", "Print facts about the built-in model (standing)");
     model->add_flag("--landmarks", result.model.landmarks, "Every landmark in world coordinates, metres")->required();
@@ -92,28 +127,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
                         "Vary one coordinate: COORD=FROM:TO:STEP in degrees, one block of rows per value");
     muscles->add_option("--format", result.muscles.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp&) {
-        // Help for the subcommand it was asked of ("lumbarlab render --help"), else the overview.
-        result.kind = ParsedCommand::Kind::Exit;
-        const auto used = app.get_subcommands();
-        result.output = used.empty() ? app.help() : used.back()->help();
-        return result;
-    } catch (const CLI::CallForAllHelp&) {
-        result.kind = ParsedCommand::Kind::Exit;
-        result.output = app.help("", CLI::AppFormatMode::All);
-        return result;
-    } catch (const CLI::CallForVersion&) {
-        result.kind = ParsedCommand::Kind::Exit;
-        result.output = std::string("lumbarlab ") + LUMBARLAB_VERSION + "\n";
-        return result;
-    } catch (const CLI::ParseError& e) {
-        result.kind = ParsedCommand::Kind::Exit;
-        result.exitCode = kExitUsage;
-        result.error = "lumbarlab: " + oneLine(e.what()) + " (see 'lumbarlab --help')";
-        return result;
-    }
+    if (std::optional<ParsedCommand> exit = parseOrExit(app, argc, argv)) return *exit;
     if (*muscles) {
         result.kind = ParsedCommand::Kind::Muscles;
     } else if (*discs) {

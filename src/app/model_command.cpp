@@ -1,7 +1,6 @@
 #include "model_command.h"
 
-#include "lumbarlab/core/file_error.h"
-#include "lumbarlab/view/data_folders.h"
+#include "command_support.h"
 #include "lumbarlab/view/scene_view.h"
 
 #include <nlohmann/json.hpp>
@@ -13,25 +12,14 @@ namespace lumbarlab {
 
 int runModelCommand(const ModelOptions& options) {
     // Landmarks need only the skeleton's data, not its meshes: no GL context here.
-    const std::filesystem::path modelDir = findModelDir(), assetDir = findAssetDir();
-    if (modelDir.empty()) {
-        std::fprintf(stderr,
-                     "lumbarlab model: built-in model not found (build the 'lumbarlab_models' target or set "
-                     "LUMBARLAB_MODEL_DIR)\n");
-        return kExitFailed;
-    }
+    const auto data = loadModelDataOrReport("model");
+    if (!data) return kExitFailed;
     std::vector<WorldLandmark> landmarks;
-    try {
-        const ModelData data = loadModelData(modelDir, assetDir);
-        const Posture* standing = data.findPosture("neutral_standing");
-        const SkeletonFrames frames = data.solveGrounded(standing ? standing->at(0.0) : Coordinates{}, standing).second;
-        for (const auto& bone : data.skeleton.bones)
-            for (const auto& l : bone.landmarks)
-                landmarks.push_back({bone.id, l.name, frames.toWorld(bone.parentFrame, l.position)});
-    } catch (const FileError& e) {
-        std::fprintf(stderr, "lumbarlab model: %s\n", e.what());
-        return kExitFailed;
-    }
+    const Posture* standing = data->findPosture("neutral_standing");
+    const SkeletonFrames frames = data->solveGrounded(standing ? standing->at(0.0) : Coordinates{}, standing).second;
+    for (const auto& bone : data->skeleton.bones)
+        for (const auto& l : bone.landmarks)
+            landmarks.push_back({bone.id, l.name, frames.toWorld(bone.parentFrame, l.position)});
     if (options.format == "json") {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& l : landmarks)

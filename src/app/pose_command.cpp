@@ -1,5 +1,6 @@
 #include "pose_command.h"
 
+#include "command_support.h"
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/view/data_folders.h"
@@ -12,33 +13,9 @@
 #include <optional>
 
 namespace lumbarlab {
-namespace {
-
-std::optional<ModelData> loadOrReport(const char* command) {
-    const std::filesystem::path modelDir = findModelDir(), assetDir = findAssetDir();
-    if (modelDir.empty()) {
-        std::fprintf(
-            stderr,
-            "lumbarlab %s: built-in model not found (build the 'lumbarlab_models' target or set LUMBARLAB_MODEL_DIR)\n",
-            command);
-        return std::nullopt;
-    }
-    if (assetDir.empty()) {
-        std::fprintf(stderr, "lumbarlab %s: data folder not found (set LUMBARLAB_ASSET_DIR)\n", command);
-        return std::nullopt;
-    }
-    try {
-        return loadModelData(modelDir, assetDir);
-    } catch (const FileError& e) {
-        std::fprintf(stderr, "lumbarlab %s: %s\n", command, e.what());
-        return std::nullopt;
-    }
-}
-
-}  // namespace
 
 int runDiscsCommand(const DiscsOptions& options) {
-    const auto data = loadOrReport("discs");
+    const auto data = loadModelDataOrReport("discs");
     if (!data) return kExitFailed;
     Coordinates values;
     DiscModelParameters parameters;
@@ -90,7 +67,7 @@ int runDiscsCommand(const DiscsOptions& options) {
 }
 
 int runPosesCommand() {
-    const auto data = loadOrReport("poses");
+    const auto data = loadModelDataOrReport("poses");
     if (!data) return kExitFailed;
     std::printf("%-24s %-8s %9s  %s\n", "id", "kind", "duration", "name");
     for (const auto& p : data->postures)
@@ -100,7 +77,7 @@ int runPosesCommand() {
 }
 
 int runPoseCommand(const PoseOptions& options) {
-    const auto data = loadOrReport("pose");
+    const auto data = loadModelDataOrReport("pose");
     if (!data) return kExitFailed;
     Coordinates values;
     try {
