@@ -156,8 +156,10 @@ void ModelPresenter::addMuscles(const std::filesystem::path& assetDir, std::vect
 void ModelPresenter::showPosture(const std::string& postureId, const std::optional<Coordinates>& values) {
     const Posture* next = data_->findPosture(postureId);
     if (!next) throw std::invalid_argument("no posture '" + postureId + "' (known: " + data_->postureIds() + ")");
+    const Coordinates requested = values ? *values : next->at(0.0);
+    if (postureId == postureId_ && requested == requested_) return;  // already shown: no second solve
     postureId_ = postureId;
-    apply(values ? *values : next->at(0.0));
+    apply(requested);
 }
 
 void ModelPresenter::setCoordinates(const Coordinates& values) {
@@ -179,6 +181,7 @@ void ModelPresenter::setHandLoad(double kg) {
 }
 
 void ModelPresenter::apply(const Coordinates& newValues) {
+    requested_ = newValues;
     const Posture* current = posture();
     auto [groundedValues, solvedFrames] = data_->solveGrounded(newValues, current);
     values_ = std::move(groundedValues);

@@ -97,6 +97,7 @@ private:
     std::unique_ptr<ModelData> data_;  // fixed address: the disc and muscle models refer to it
     Scene scene_;
     std::string postureId_;
+    Coordinates requested_;  // the values last asked for, before grounding
     Coordinates values_;
     SkeletonPose pose_;
     SkeletonFrames frames_;
