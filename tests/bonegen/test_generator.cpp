@@ -37,7 +37,7 @@ nlohmann::json paramsDocument() {
 std::string paramErrorFor(const nlohmann::json& document) {
     try {
         (void)SkeletonParams::fromJson(document, "skeleton.json");
-    } catch (const ParamError& e) {
+    } catch (const lumbarlab::FileError& e) {
         return e.what();
     }
     return "";

@@ -1,7 +1,7 @@
 #pragma once
 // The generated skeleton as data: which bones exist, where their meshes are, their landmarks and
 // the joint points the kinematic model assembles them with. Read from skeleton_manifest.json
-// (written by tools/bonegen) and validated on load.
+// (written by tools/bonegen) through the shared schema in skeleton_manifest.h, which validates it.
 
 #include <glm/glm.hpp>
 
@@ -47,7 +47,8 @@ struct SkeletonDefinition {
     [[nodiscard]] glm::vec3 requireJoint(const std::string& boneId, const std::string& joint) const;
 };
 
-/// Reads and validates a skeleton manifest; throws FileError ("<file>: <problem>") on any defect.
+/// Reads and validates a skeleton manifest (readSkeletonManifest); throws FileError ("<file>: <problem>")
+/// on any defect, including a manifest of another format.
 [[nodiscard]] SkeletonDefinition loadSkeletonDefinition(const std::filesystem::path& manifest);
 
 /// The visibility group a bone id belongs to (pelvis, spine, discs, legs).

@@ -4,16 +4,16 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
 
-#include "atomic_file.hpp"
 #include "builders.hpp"
 #include "glb_writer.hpp"
 #include "lod.hpp"
+#include "lumbarlab/core/file_error.h"
+#include "lumbarlab/io/atomic_file.h"
 #include "manifest.hpp"
 #include "measurements.hpp"
 #include "volume_mesher.hpp"
@@ -26,10 +26,8 @@ double rounded(double v) {
     return std::round(v * 1e6) / 1e6;
 }
 
-nlohmann::json measuredValue(double value, const std::string& unit, const std::string& param = "") {
-    nlohmann::json j = {{"value", rounded(value)}, {"unit", unit}};
-    if (!param.empty()) j["param"] = param;
-    return j;
+lumbarlab::ManifestQuantity measuredValue(std::string name, double value, std::string unit, std::string param = "") {
+    return {std::move(name), rounded(value), std::move(unit), std::move(param), ""};
 }
 
 const FrameVector* findJoint(const BoneModel& m, const std::string& name) {
@@ -39,49 +37,51 @@ const FrameVector* findJoint(const BoneModel& m, const std::string& name) {
 }
 
 // Dimensions the tests check, measured on the high-LOD mesh (millimetres in, metres/degrees out).
-nlohmann::json measure(const BoneModel& m, const TriMesh& mesh, const SkeletonParams& params) {
-    nlohmann::json out = nlohmann::json::object();
+lumbarlab::ManifestMeasured measure(const BoneModel& m, const TriMesh& mesh, const SkeletonParams& params) {
+    lumbarlab::ManifestMeasured measured;
     glm::vec3 lo, hi;
     bounds(mesh, lo, hi);
-    out["bounding_box"] = {{"min", {rounded(lo.x / 1000.0), rounded(lo.y / 1000.0), rounded(lo.z / 1000.0)}},
-                           {"max", {rounded(hi.x / 1000.0), rounded(hi.y / 1000.0), rounded(hi.z / 1000.0)}}};
+    measured.boundsMin = {rounded(lo.x / 1000.0), rounded(lo.y / 1000.0), rounded(lo.z / 1000.0)};
+    measured.boundsMax = {rounded(hi.x / 1000.0), rounded(hi.y / 1000.0), rounded(hi.z / 1000.0)};
+    auto& out = measured.values;
     const std::string& id = m.id;
     if (id == "femur_r" || id == "femur_l") {
-        out["length"] = measuredValue(verticalExtent(mesh) / 1000.0, "m", "femur.length");
+        out.push_back(measuredValue("length", verticalExtent(mesh) / 1000.0, "m", "femur.length"));
         const float r = params.f("femur.head_diameter") / 2.0f;
         const glm::vec3 neck = findJoint(m, "neck_axis")->value;
         if (const auto fit = fitSphereNear(mesh, glm::vec3(0.0f), r, 2.0f, -neck, 0.3f))
-            out["head_diameter"] = measuredValue(2.0 * fit->radius / 1000.0, "m", "femur.head_diameter");
+            out.push_back(measuredValue("head_diameter", 2.0 * fit->radius / 1000.0, "m", "femur.head_diameter"));
         if (const auto nsa = neckShaftAngle(mesh, glm::vec3(0.0f), r, neck, -150.0f, -280.0f))
-            out["neck_shaft_angle"] = measuredValue(*nsa, "deg", "femur.neck_shaft_angle");
+            out.push_back(measuredValue("neck_shaft_angle", *nsa, "deg", "femur.neck_shaft_angle"));
     } else if (id == "hip_bone_r" || id == "hip_bone_l") {
         const glm::vec3 asis = mostAnteriorAbove(mesh, -15.0f);
-        out["inter_asis_width"] = measuredValue(2.0 * std::abs(asis.z) / 1000.0, "m", "pelvis.inter_asis_width");
+        out.push_back(
+            measuredValue("inter_asis_width", 2.0 * std::abs(asis.z) / 1000.0, "m", "pelvis.inter_asis_width"));
         const glm::vec3 centre = findJoint(m, "hip_centre")->value;
         const glm::vec3 axis = findJoint(m, "acetabulum_axis")->value;
         const float socket = params.f("femur.head_diameter") / 2.0f + params.f("pelvis.hip_joint_space");
         const float opening = params.f("pelvis.acetabular_depth") - socket;
         if (const auto rim = acetabularRimDiameter(mesh, centre, axis, opening))
-            out["acetabulum_diameter"] = measuredValue(*rim / 1000.0, "m", "pelvis.acetabulum_width");
+            out.push_back(measuredValue("acetabulum_diameter", *rim / 1000.0, "m", "pelvis.acetabulum_width"));
         if (const auto fit = fitSphereNear(mesh, centre, socket, 2.0f, axis, -0.1f))
-            out["socket_diameter"] = measuredValue(2.0 * fit->radius / 1000.0, "m");
+            out.push_back(measuredValue("socket_diameter", 2.0 * fit->radius / 1000.0, "m"));
     } else if (id == "t12" || (id.size() == 2 && id[0] == 'l')) {
         const std::string k = "vertebrae." + id + ".";
         const glm::vec2 wd =
             endplateWidthDepth(mesh, params.f(k + "body_posterior_height") / 2.0f, params.f(k + "canal_width") / 2.0f,
                                params.f(k + "endplate_depth") / 2.0f);
-        out["endplate_width"] = measuredValue(wd.x / 1000.0, "m", k + "endplate_width");
-        out["endplate_depth"] = measuredValue(wd.y / 1000.0, "m", k + "endplate_depth");
+        out.push_back(measuredValue("endplate_width", wd.x / 1000.0, "m", k + "endplate_width"));
+        out.push_back(measuredValue("endplate_depth", wd.y / 1000.0, "m", k + "endplate_depth"));
     } else if (id.ends_with("_annulus")) {
         const std::string disc = id.substr(5, id.size() - 5 - 8);
         const std::string k = "discs." + disc + ".";
         const float station = params.f(k + "depth") / 2.0f - 3.0f;
         if (const auto h = heightAt(mesh, station))
-            out["anterior_height"] = measuredValue(*h / 1000.0, "m", k + "anterior_height");
+            out.push_back(measuredValue("anterior_height", *h / 1000.0, "m", k + "anterior_height"));
         if (const auto h = heightAt(mesh, -station))
-            out["posterior_height"] = measuredValue(*h / 1000.0, "m", k + "posterior_height");
+            out.push_back(measuredValue("posterior_height", *h / 1000.0, "m", k + "posterior_height"));
     }
-    return out;
+    return measured;
 }
 
 }  // namespace
@@ -135,7 +135,8 @@ std::vector<GeneratedBone> generateBones(const SkeletonParams& params, const std
                              model.id.c_str(), base.triangleCount(), r.boundaryEdges, r.nonManifoldEdges,
                              r.inconsistentEdges, r.degenerateTriangles);
             }
-            if (base.triangleCount() == 0) throw std::runtime_error(model.id + ": the shape produced no surface");
+            if (base.triangleCount() == 0)
+                throw lumbarlab::FileError(params.label(), model.id + ": the shape produced no surface");
             bone.high = simplifyToBudget(base, model.highTriangles);
             bone.low = simplifyToBudget(bone.high, model.lowTriangles);
             for (Landmark& l : bone.model.landmarks)
@@ -156,9 +157,7 @@ std::vector<GeneratedBone> runGenerator(const GeneratorOptions& options) {
     const SkeletonParams params = SkeletonParams::load(options.paramsFile);
     std::error_code ec;
     std::filesystem::create_directories(options.outDir, ec);
-    if (ec)
-        throw std::runtime_error(options.outDir.string() + ": cannot create the output directory (" + ec.message() +
-                                 ")");
+    if (ec) throw lumbarlab::FileError(options.outDir, "cannot create the output directory (" + ec.message() + ")");
 
     std::vector<GeneratedBone> bones = generateBones(params, options.onlyBone);
     for (const GeneratedBone& bone : bones) {
@@ -181,13 +180,19 @@ std::vector<GeneratedBone> runGenerator(const GeneratorOptions& options) {
     }
 
     const std::filesystem::path manifestPath = options.outDir / "skeleton_manifest.json";
-    nlohmann::json previous;
+    // With --only, the other bones' entries come from the manifest already there. One that does not
+    // read (another format, damaged) is replaced: it describes meshes this generator did not write.
+    std::optional<lumbarlab::SkeletonManifest> previous;
     if (options.onlyBone && std::filesystem::exists(manifestPath)) {
-        std::ifstream in(manifestPath);
-        previous = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+        try {
+            previous = lumbarlab::readSkeletonManifest(manifestPath);
+        } catch (const lumbarlab::FileError&) {
+            previous.reset();
+        }
     }
-    const nlohmann::json manifest = buildManifest(bones, params, allBoneIds(params), previous);
-    writeFileAtomically(manifestPath, manifest.dump(2) + "\n");
+    const lumbarlab::SkeletonManifest manifest =
+        buildManifest(bones, params, allBoneIds(params), previous ? &*previous : nullptr);
+    lumbarlab::writeTextAtomically(manifestPath, lumbarlab::skeletonManifestToJson(manifest, manifestPath));
     return bones;
 }
 

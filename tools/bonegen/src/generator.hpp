@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "bone_model.hpp"
+#include "lumbarlab/anatomy/skeleton_manifest.h"
 #include "params.hpp"
 #include "tri_mesh.hpp"
 
@@ -20,7 +19,7 @@ struct GeneratedBone {
     BoneModel model;    ///< with surface landmarks snapped onto the high-LOD mesh
     TriMesh high, low;  ///< millimetres, bone frame
     TopologyReport highTopology, lowTopology;
-    nlohmann::json measured;  ///< measured dimensions (metres / degrees)
+    lumbarlab::ManifestMeasured measured;  ///< measured dimensions (metres / degrees), as in the manifest
     double seconds = 0.0;
 };
 
@@ -34,7 +33,8 @@ struct GeneratorOptions {
 
 /// Ids of all bones in output order.
 std::vector<std::string> allBoneIds(const SkeletonParams& params);
-/// Generates the meshes (no files) of the requested bones; throws std::runtime_error on failure.
+/// Generates the meshes (no files) of the requested bones; throws lumbarlab::FileError (a problem with
+/// the parameters) or std::runtime_error (an unknown bone id) on failure.
 std::vector<GeneratedBone> generateBones(const SkeletonParams& params, const std::optional<std::string>& onlyBone);
 /// Full run: load params, generate, write .glb files and the manifest atomically. Returns the bones.
 std::vector<GeneratedBone> runGenerator(const GeneratorOptions& options);

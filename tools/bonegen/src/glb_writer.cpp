@@ -1,13 +1,14 @@
 #include "glb_writer.hpp"
 
 #include <cstring>
+#include <fstream>
 #include <memory>
-#include <stdexcept>
 
 #include <assimp/scene.h>
 #include <assimp/Exporter.hpp>
 
-#include "atomic_file.hpp"
+#include "lumbarlab/core/file_error.h"
+#include "lumbarlab/io/atomic_file.h"
 
 namespace bonegen {
 
@@ -56,20 +57,26 @@ std::unique_ptr<aiScene> buildScene(const TriMesh& meshMm, const std::string& me
 
 }  // namespace
 
-std::vector<std::byte> encodeGlb(const TriMesh& meshMm, const std::string& meshName) {
+std::vector<std::byte> encodeGlb(const TriMesh& meshMm, const std::string& meshName,
+                                 const std::filesystem::path& file) {
     const std::unique_ptr<aiScene> scene = buildScene(meshMm, meshName);
     Assimp::Exporter exporter;
     const aiExportDataBlob* blob = exporter.ExportToBlob(scene.get(), "glb2");
     if (blob == nullptr)
-        throw std::runtime_error(meshName + ": glTF export failed (" + exporter.GetErrorString() + ")");
+        throw lumbarlab::FileError(file, std::string("glTF export failed (") + exporter.GetErrorString() + ")");
     std::vector<std::byte> bytes(blob->size);
     std::memcpy(bytes.data(), blob->data, blob->size);
     return bytes;
 }
 
 void writeGlb(const std::filesystem::path& file, const TriMesh& meshMm, const std::string& meshName) {
-    const std::vector<std::byte> bytes = encodeGlb(meshMm, meshName);
-    writeFileAtomically(file, bytes);
+    const std::vector<std::byte> bytes = encodeGlb(meshMm, meshName, file);
+    lumbarlab::writeFileAtomically(file, [&](const std::filesystem::path& temp) {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        return static_cast<bool>(out);
+    });
 }
 
 }  // namespace bonegen

@@ -1,6 +1,7 @@
 #include "manifest.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <map>
 
 namespace bonegen {
@@ -17,16 +18,16 @@ double roundUnit(double v) {
     return std::round(v * 1e6) / 1e6;
 }
 
-nlohmann::json pointMetres(const glm::vec3& mm) {
-    return nlohmann::json::array({roundMetres(mm.x * kMetresPerMillimetre), roundMetres(mm.y * kMetresPerMillimetre),
-                                  roundMetres(mm.z * kMetresPerMillimetre)});
+glm::dvec3 pointMetres(const glm::vec3& mm) {
+    return {roundMetres(mm.x * kMetresPerMillimetre), roundMetres(mm.y * kMetresPerMillimetre),
+            roundMetres(mm.z * kMetresPerMillimetre)};
 }
 
-nlohmann::json direction(const glm::vec3& v) {
-    return nlohmann::json::array({roundUnit(v.x), roundUnit(v.y), roundUnit(v.z)});
+glm::dvec3 direction(const glm::vec3& v) {
+    return {roundUnit(v.x), roundUnit(v.y), roundUnit(v.z)};
 }
 
-nlohmann::json frameDescriptions() {
+std::vector<lumbarlab::ManifestNote> frameDescriptions() {
     return {
         {"pelvis",
          "origin midway between the ASISs; x anterior, y superior, z right; ASISs and pubic symphysis in one frontal "
@@ -47,24 +48,23 @@ nlohmann::json frameDescriptions() {
 
 }  // namespace
 
-nlohmann::json manifestEntry(const GeneratedBone& bone, const SkeletonParams& params) {
+lumbarlab::ManifestBone manifestEntry(const GeneratedBone& bone, const SkeletonParams& params) {
     const BoneModel& m = bone.model;
-    nlohmann::json entry;
-    entry["id"] = m.id;
-    entry["display_name"] = m.displayName;
-    entry["common_name"] = m.commonName;
-    entry["side"] = m.side;
-    entry["parent_frame"] = m.parentFrame;
-    if (!m.mirrorOf.empty()) entry["mirror_of"] = m.mirrorOf;
-    entry["mesh_files"] = {{"high", m.id + ".high.glb"}, {"low", m.id + ".low.glb"}};
-    entry["triangles"] = {{"high", bone.high.triangleCount()}, {"low", bone.low.triangleCount()}};
-    entry["watertight"] = {{"high", bone.highTopology.watertight()}, {"low", bone.lowTopology.watertight()}};
-    entry["measured"] = bone.measured;
-    nlohmann::json design = nlohmann::json::object();
+    lumbarlab::ManifestBone entry;
+    entry.id = m.id;
+    entry.displayName = m.displayName;
+    entry.commonName = m.commonName;
+    entry.side = m.side;
+    entry.parentFrame = m.parentFrame;
+    entry.mirrorOf = m.mirrorOf;
+    entry.meshFiles = {m.id + ".high.glb", m.id + ".low.glb"};
+    entry.triangles = {bone.high.triangleCount(), bone.low.triangleCount()};
+    entry.watertight = {bone.highTopology.watertight(), bone.lowTopology.watertight()};
+    entry.measured = bone.measured;
     for (const DesignValue& d : m.design) {
-        nlohmann::json value = {{"value", d.unit == "m" ? roundMetres(d.value) : roundUnit(d.value)}, {"unit", d.unit}};
+        lumbarlab::ManifestQuantity value{d.name, d.unit == "m" ? roundMetres(d.value) : roundUnit(d.value), d.unit,
+                                          d.paramKey, ""};
         if (!d.paramKey.empty()) {
-            value["param"] = d.paramKey;
             const nlohmann::json* node = &params.document();
             for (std::size_t start = 0;;) {  // walk the dotted key to copy the citation
                 const std::size_t dot = d.paramKey.find('.', start);
@@ -72,47 +72,30 @@ nlohmann::json manifestEntry(const GeneratedBone& bone, const SkeletonParams& pa
                 if (dot == std::string::npos) break;
                 start = dot + 1;
             }
-            if (node->contains("source")) value["source"] = (*node)["source"];
+            if (node->contains("source") && (*node)["source"].is_string())
+                value.source = (*node)["source"].get<std::string>();
         }
-        design[d.name] = value;
+        entry.design.push_back(std::move(value));
     }
-    entry["design"] = design;
-    nlohmann::json landmarks = nlohmann::json::object();
-    nlohmann::json centres = nlohmann::json::array();
-    for (const Landmark& l : m.landmarks) {
-        landmarks[l.name] = pointMetres(l.position);
-        if (!l.onSurface) centres.push_back(l.name);
-    }
-    entry["landmarks"] = landmarks;
-    entry["centre_landmarks"] = centres;
-    nlohmann::json joints = nlohmann::json::object();
-    for (const FrameVector& j : m.joints) {
-        nlohmann::json value;
-        if (j.isDirection)
-            value["direction"] = direction(j.value);
-        else
-            value["point"] = pointMetres(j.value);
-        if (!j.note.empty()) value["note"] = j.note;
-        joints[j.name] = value;
-    }
-    entry["joints"] = joints;
+    for (const Landmark& l : m.landmarks) entry.landmarks.push_back({l.name, pointMetres(l.position), !l.onSurface});
+    for (const FrameVector& j : m.joints)
+        entry.joints.push_back(
+            {j.name, j.isDirection ? direction(j.value) : pointMetres(j.value), j.isDirection, j.note});
     return entry;
 }
 
-nlohmann::json buildManifest(const std::vector<GeneratedBone>& bones, const SkeletonParams& params,
-                             const std::vector<std::string>& boneOrder, const nlohmann::json& previous) {
-    std::map<std::string, nlohmann::json> entries;
-    if (previous.is_object() && previous.contains("bones") && previous["bones"].is_array())
-        for (const nlohmann::json& e : previous["bones"])
-            if (e.is_object() && e.contains("id") && e["id"].is_string()) entries[e["id"].get<std::string>()] = e;
+lumbarlab::SkeletonManifest buildManifest(const std::vector<GeneratedBone>& bones, const SkeletonParams& params,
+                                          const std::vector<std::string>& boneOrder,
+                                          const lumbarlab::SkeletonManifest* previous) {
+    std::map<std::string, lumbarlab::ManifestBone> entries;
+    if (previous)
+        for (const lumbarlab::ManifestBone& e : previous->bones) entries[e.id] = e;
     for (const GeneratedBone& bone : bones) entries[bone.model.id] = manifestEntry(bone, params);
 
-    nlohmann::json manifest;
-    manifest["format"] = "lumbarlab-skeleton-manifest/1";
-    manifest["generator"] = "lumbarlab-bonegen";
-    manifest["params_file"] = std::filesystem::path(params.label()).filename().string();
-    manifest["units"] = {{"length", "m"}, {"angle", "deg"}};
-    manifest["conventions"] = {
+    lumbarlab::SkeletonManifest manifest;
+    manifest.generator = "lumbarlab-bonegen";
+    manifest.paramsFile = std::filesystem::path(params.label()).filename().string();
+    manifest.conventions = {
         {"axes",
          "OpenSim: x anterior, y superior, z right (right-side bones); left bones mirror the right ones (z negated, "
          "winding flipped)"},
@@ -121,11 +104,9 @@ nlohmann::json buildManifest(const std::vector<GeneratedBone>& bones, const Skel
          "(fitted sphere centres)"},
         {"joints", "points and unit directions in the bone's parent frame for assembling the skeleton"},
     };
-    manifest["frames"] = frameDescriptions();
-    nlohmann::json list = nlohmann::json::array();
+    manifest.frames = frameDescriptions();
     for (const std::string& id : boneOrder)
-        if (entries.count(id)) list.push_back(entries[id]);
-    manifest["bones"] = list;
+        if (const auto it = entries.find(id); it != entries.end()) manifest.bones.push_back(it->second);
     return manifest;
 }
 

@@ -1,20 +1,20 @@
 #pragma once
-// The skeleton manifest: per bone, names, frames, mesh files, triangle counts, measured
-// dimensions, landmarks and joint offsets (metres), for the viewer and the kinematic model.
+// The generator's side of the skeleton manifest: generated bones -> the shared schema
+// (lumbarlab/anatomy/skeleton_manifest.h), which also writes the JSON. Metres and degrees.
 
-#include <filesystem>
+#include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "generator.hpp"
+#include "lumbarlab/anatomy/skeleton_manifest.h"
 
 namespace bonegen {
 
-/// The manifest entry of one generated bone.
-nlohmann::json manifestEntry(const GeneratedBone& bone, const SkeletonParams& params);
-/// Builds the manifest document; entries already in `previous` for bones not generated now are kept.
-nlohmann::json buildManifest(const std::vector<GeneratedBone>& bones, const SkeletonParams& params,
-                             const std::vector<std::string>& boneOrder, const nlohmann::json& previous);
+/// The manifest entry of one generated bone (micrometre-rounded, deterministic).
+lumbarlab::ManifestBone manifestEntry(const GeneratedBone& bone, const SkeletonParams& params);
+/// The whole manifest in `boneOrder`; entries of `previous` (may be null) for bones not generated now are kept.
+lumbarlab::SkeletonManifest buildManifest(const std::vector<GeneratedBone>& bones, const SkeletonParams& params,
+                                          const std::vector<std::string>& boneOrder,
+                                          const lumbarlab::SkeletonManifest* previous);
 
 }  // namespace bonegen

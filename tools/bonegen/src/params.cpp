@@ -87,12 +87,12 @@ const std::vector<ParamSpec>& requiredParams() {
 
 SkeletonParams SkeletonParams::load(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw ParamError(file.string() + ": cannot open the parameter file");
+    if (!in) throw lumbarlab::FileError(file, "cannot open the parameter file");
     nlohmann::json document;
     try {
         document = nlohmann::json::parse(in);
     } catch (const nlohmann::json::parse_error& e) {
-        throw ParamError(file.string() + ": invalid JSON (" + e.what() + ")");
+        throw lumbarlab::FileError(file, std::string("invalid JSON (") + e.what() + ")");
     }
     return fromJson(std::move(document), file.string());
 }
@@ -109,7 +109,7 @@ const nlohmann::json& SkeletonParams::entry(std::string_view dottedKey) const {
     const nlohmann::json* node = &document_;
     for (const std::string& part : splitKey(dottedKey)) {
         if (!node->is_object() || !node->contains(part))
-            throw ParamError(label_ + ": key '" + std::string(dottedKey) + "' is missing");
+            throw lumbarlab::FileError(label_, "key '" + std::string(dottedKey) + "' is missing");
         node = &(*node)[part];
     }
     return *node;
@@ -118,26 +118,29 @@ const nlohmann::json& SkeletonParams::entry(std::string_view dottedKey) const {
 double SkeletonParams::value(std::string_view dottedKey) const {
     const nlohmann::json& e = entry(dottedKey);
     if (!e.is_object() || !e.contains("value") || !e["value"].is_number())
-        throw ParamError(label_ + ": key '" + std::string(dottedKey) + "' needs a numeric \"value\"");
+        throw lumbarlab::FileError(label_, "key '" + std::string(dottedKey) + "' needs a numeric \"value\"");
     return e["value"].get<double>();
 }
 
 void SkeletonParams::validate() const {
-    if (!document_.is_object()) throw ParamError(label_ + ": the top level must be a JSON object");
+    if (!document_.is_object()) throw lumbarlab::FileError(label_, "the top level must be a JSON object");
     for (const ParamSpec& spec : requiredParams()) {
         const nlohmann::json& e = entry(spec.key);
-        const std::string where = label_ + ": key '" + spec.key + "'";
-        if (!e.is_object()) throw ParamError(where + " must be an object {value, unit, source}");
-        if (!e.contains("value") || !e["value"].is_number()) throw ParamError(where + " needs a numeric \"value\"");
-        if (!e.contains("unit") || !e["unit"].is_string()) throw ParamError(where + " needs a string \"unit\"");
+        const std::string where = "key '" + spec.key + "'";
+        if (!e.is_object()) throw lumbarlab::FileError(label_, where + " must be an object {value, unit, source}");
+        if (!e.contains("value") || !e["value"].is_number())
+            throw lumbarlab::FileError(label_, where + " needs a numeric \"value\"");
+        if (!e.contains("unit") || !e["unit"].is_string())
+            throw lumbarlab::FileError(label_, where + " needs a string \"unit\"");
         if (e["unit"].get<std::string>() != spec.unit)
-            throw ParamError(where + " has unit '" + e["unit"].get<std::string>() + "', expected '" + spec.unit + "'");
+            throw lumbarlab::FileError(
+                label_, where + " has unit '" + e["unit"].get<std::string>() + "', expected '" + spec.unit + "'");
         if (!e.contains("source") || !e["source"].is_string() || e["source"].get<std::string>().empty())
-            throw ParamError(where + " needs a non-empty string \"source\"");
+            throw lumbarlab::FileError(label_, where + " needs a non-empty string \"source\"");
         const double v = e["value"].get<double>();
         if (spec.unit == "mm" && spec.key.find("hip_centre") == std::string::npos &&
             spec.key.find("centroid_offset") == std::string::npos && !(v > 0.0))
-            throw ParamError(where + " must be positive (got " + std::to_string(v) + ")");
+            throw lumbarlab::FileError(label_, where + " must be positive (got " + std::to_string(v) + ")");
     }
 }
 

@@ -2,20 +2,15 @@
 // Loading and validation of the cited skeleton parameter file (assets/anatomy/skeleton.json).
 
 #include <filesystem>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-namespace bonegen {
+#include "lumbarlab/core/file_error.h"
 
-/// Thrown for any problem with the parameter file; what() is one line naming the file and the key.
-class ParamError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
+namespace bonegen {
 
 /// One required entry: dotted key and the unit its "unit" field must carry.
 struct ParamSpec {
@@ -29,7 +24,7 @@ const std::vector<ParamSpec>& requiredParams();
 /// Validated parameter file. Every entry is {"value": number, "unit": string, "source": string}.
 class SkeletonParams {
 public:
-    /// Reads and validates the file; throws ParamError on the first problem.
+    /// Reads and validates the file; throws lumbarlab::FileError ("<file>: key '...' ...") on the first problem.
     static SkeletonParams load(const std::filesystem::path& file);
     /// Validates an in-memory document (the file name is only used in messages).
     static SkeletonParams fromJson(nlohmann::json document, std::string fileLabel);

@@ -7,6 +7,8 @@
 #include <map>
 #include <tuple>
 
+#include "lumbarlab/core/mesh_query.h"
+
 namespace bonegen {
 
 TriMesh weldIdenticalPositions(const TriMesh& mesh) {
@@ -53,15 +55,15 @@ TopologyReport analyseTopology(const TriMesh& mesh) {
     return report;
 }
 
+lumbarlab::MeshData toMeshData(const TriMesh& mesh) {
+    lumbarlab::MeshData out;
+    out.positions = mesh.positions;
+    out.indices = mesh.indices;
+    return out;
+}
+
 double signedVolume(const TriMesh& mesh) {
-    double volume = 0.0;
-    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        const glm::dvec3 a(mesh.positions[mesh.indices[t]]);
-        const glm::dvec3 b(mesh.positions[mesh.indices[t + 1]]);
-        const glm::dvec3 c(mesh.positions[mesh.indices[t + 2]]);
-        volume += glm::dot(a, glm::cross(b, c)) / 6.0;
-    }
-    return volume;
+    return lumbarlab::signedVolume(toMeshData(mesh));
 }
 
 void flipWinding(TriMesh& mesh) {
@@ -82,53 +84,19 @@ TriMesh scaled(const TriMesh& mesh, float factor) {
 }
 
 std::vector<glm::vec3> smoothNormals(const TriMesh& mesh) {
-    std::vector<glm::vec3> normals(mesh.positions.size(), glm::vec3(0.0f));
-    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        const std::uint32_t i0 = mesh.indices[t], i1 = mesh.indices[t + 1], i2 = mesh.indices[t + 2];
-        const glm::vec3 n =
-            glm::cross(mesh.positions[i1] - mesh.positions[i0], mesh.positions[i2] - mesh.positions[i0]);
-        normals[i0] += n;
-        normals[i1] += n;
-        normals[i2] += n;
-    }
-    for (glm::vec3& n : normals) {
-        const float len = glm::length(n);
-        n = len > 0.0f ? n / len : glm::vec3(0.0f, 1.0f, 0.0f);
-    }
-    return normals;
+    lumbarlab::MeshData data = toMeshData(mesh);
+    lumbarlab::computeSmoothNormals(data);
+    return std::move(data.normals);
 }
-
-namespace {
-
-// Closest point on triangle abc to p (Ericson, Real-Time Collision Detection 5.1.5).
-glm::vec3 closestOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
-    const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
-    const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
-    if (d1 <= 0.0f && d2 <= 0.0f) return a;
-    const glm::vec3 bp = p - b;
-    const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
-    if (d3 >= 0.0f && d4 <= d3) return b;
-    const float vc = d1 * d4 - d3 * d2;
-    if (vc <= 0.0f && d1 >= 0.0f && d3 <= 0.0f) return a + ab * (d1 / (d1 - d3));
-    const glm::vec3 cp = p - c;
-    const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
-    if (d6 >= 0.0f && d5 <= d6) return c;
-    const float vb = d5 * d2 - d1 * d6;
-    if (vb <= 0.0f && d2 >= 0.0f && d6 <= 0.0f) return a + ac * (d2 / (d2 - d6));
-    const float va = d3 * d6 - d5 * d4;
-    if (va <= 0.0f && (d4 - d3) >= 0.0f && (d5 - d6) >= 0.0f)
-        return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
-    const float denom = 1.0f / (va + vb + vc);
-    return a + ab * (vb * denom) + ac * (vc * denom);
-}
-
-}  // namespace
 
 glm::vec3 closestPointOnSurface(const TriMesh& mesh, const glm::vec3& point) {
+    // A plain scan: lumbarlab::MeshQuery would also bin the triangles for ray tests, which costs more
+    // than the scan itself for the handful of points asked per mesh.
     float best = std::numeric_limits<float>::max();
     glm::vec3 bestPoint = point;
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        const glm::vec3 q = closestOnTriangle(point, mesh.positions[mesh.indices[t]],
+        const glm::vec3 q =
+            lumbarlab::closestPointOnTriangle(point, mesh.positions[mesh.indices[t]],
                                               mesh.positions[mesh.indices[t + 1]], mesh.positions[mesh.indices[t + 2]]);
         const float d = glm::dot(q - point, q - point);
         if (d < best) {
@@ -144,12 +112,10 @@ float distanceToSurface(const TriMesh& mesh, const glm::vec3& point) {
 }
 
 void bounds(const TriMesh& mesh, glm::vec3& lo, glm::vec3& hi) {
-    lo = glm::vec3(std::numeric_limits<float>::max());
-    hi = glm::vec3(std::numeric_limits<float>::lowest());
-    for (const glm::vec3& p : mesh.positions) {
-        lo = glm::min(lo, p);
-        hi = glm::max(hi, p);
-    }
+    lumbarlab::Bounds box;
+    for (const glm::vec3& p : mesh.positions) box.include(p);
+    lo = box.min;
+    hi = box.max;
 }
 
 std::optional<SphereFit> fitSphere(const std::vector<glm::vec3>& points) {

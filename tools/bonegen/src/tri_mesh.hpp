@@ -7,9 +7,12 @@
 
 #include <glm/glm.hpp>
 
+#include "lumbarlab/core/mesh.h"
+
 namespace bonegen {
 
-/// Indexed triangle mesh (counter-clockwise = outward), positions in the bone frame.
+/// Indexed triangle mesh (counter-clockwise = outward), positions in the bone frame. Geometry that the
+/// project's core already has (normals, volume, bounds, closest points) goes through lumbarlab::MeshData.
 struct TriMesh {
     std::vector<glm::vec3> positions;
     std::vector<std::uint32_t> indices;
@@ -35,6 +38,8 @@ struct TopologyReport {
 TriMesh weldIdenticalPositions(const TriMesh& mesh);
 /// Counts boundary, non-manifold and inconsistently oriented edges.
 TopologyReport analyseTopology(const TriMesh& mesh);
+/// The same triangles as the project's mesh type (no normals), for the lumbarlab::core algorithms.
+lumbarlab::MeshData toMeshData(const TriMesh& mesh);
 /// Signed volume (positive when triangles wind outward).
 double signedVolume(const TriMesh& mesh);
 /// Reverses every triangle's winding.
@@ -47,7 +52,7 @@ TriMesh scaled(const TriMesh& mesh, float factor);
 std::vector<glm::vec3> smoothNormals(const TriMesh& mesh);
 /// Unsigned distance from a point to the closest point on the mesh surface.
 float distanceToSurface(const TriMesh& mesh, const glm::vec3& point);
-/// Closest point on the mesh surface.
+/// Closest point on the mesh surface (lumbarlab::closestPointOnTriangle over every triangle).
 glm::vec3 closestPointOnSurface(const TriMesh& mesh, const glm::vec3& point);
 /// Axis-aligned bounds of the vertices.
 void bounds(const TriMesh& mesh, glm::vec3& lo, glm::vec3& hi);
