@@ -271,3 +271,18 @@ TEST_CASE("gl: the sagittal cut removes the subject's right half", "[gl]") {
     CHECK(isBackground(img, kWidth / 2 - 25, kHeight / 2, settings));
     CHECK_FALSE(isBackground(img, kWidth / 2 + 25, kHeight / 2, settings));
 }
+
+TEST_CASE("gl: setting a uniform no shader declares throws with the files and the name", "[gl]") {
+    (void)testing::sharedGlContext();
+    ShaderProgram program("background.vert", "background.frag");
+    program.use();
+    try {
+        CHECK_NOTHROW(program.set("uTop", glm::vec3(1.0f)));
+        program.set("uTopp", glm::vec3(1.0f));  // misspelt on purpose
+        FAIL("expected a ShaderError");
+    } catch (const ShaderError& e) {
+        const std::string message = e.what();
+        CHECK(message.find("background.vert + background.frag") != std::string::npos);
+        CHECK(message.find("'uTopp'") != std::string::npos);
+    }
+}

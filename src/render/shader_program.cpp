@@ -2,6 +2,7 @@
 
 #include <glm/gtc/type_ptr.hpp>
 
+#include <regex>
 #include <vector>
 
 namespace lumbarlab {
@@ -12,6 +13,14 @@ std::string firstLines(std::string log) {
     for (auto& c : log)
         if (c == '\n') c = ' ';
     return log.empty() ? "(no log from the driver)" : log;
+}
+
+/// Names of the uniforms a GLSL source declares ("uniform vec3 lightDir;", "uniform mat4 m[2];").
+void addDeclaredUniforms(std::string_view source, std::unordered_set<std::string>& out) {
+    static const std::regex kUniform(R"(\buniform\s+\w+\s+(\w+))");
+    const std::string text(source);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), kUniform); it != std::sregex_iterator(); ++it)
+        out.insert((*it)[1].str());
 }
 
 }  // namespace
@@ -35,7 +44,10 @@ gl::Shader compileShader(GLenum stage, std::string_view source, std::string_view
     return shader;
 }
 
-ShaderProgram::ShaderProgram(std::string_view vertexFile, std::string_view fragmentFile) {
+ShaderProgram::ShaderProgram(std::string_view vertexFile, std::string_view fragmentFile)
+    : files_(std::string(vertexFile) + " + " + std::string(fragmentFile)) {
+    addDeclaredUniforms(shaders::embeddedFile(vertexFile), declared_);
+    addDeclaredUniforms(shaders::embeddedFile(fragmentFile), declared_);
     const gl::Shader vs = compileShader(GL_VERTEX_SHADER, shaders::embeddedFile(vertexFile), vertexFile);
     const gl::Shader fs = compileShader(GL_FRAGMENT_SHADER, shaders::embeddedFile(fragmentFile), fragmentFile);
     program_ = gl::Program{glCreateProgram()};
@@ -58,9 +70,13 @@ ShaderProgram::ShaderProgram(std::string_view vertexFile, std::string_view fragm
 
 GLint ShaderProgram::location(std::string_view name) {
     auto it = locations_.find(std::string(name));
-    if (it == locations_.end())
-        it = locations_.emplace(std::string(name), glGetUniformLocation(program_.get(), std::string(name).c_str()))
-                 .first;
+    if (it == locations_.end()) {
+        const std::string key(name);
+        if (!declared_.count(key))
+            throw ShaderError(files_ + ": no uniform '" + key + "' is declared (misspelt in the renderer?)");
+        // -1 for a declared uniform the compiler removed: glUniform* ignores it, as it should.
+        it = locations_.emplace(key, glGetUniformLocation(program_.get(), key.c_str())).first;
+    }
     return it->second;
 }
 
@@ -73,17 +89,17 @@ void ShaderProgram::set(std::string_view name, unsigned value) {
 void ShaderProgram::set(std::string_view name, float value) {
     glUniform1f(location(name), value);
 }
-void ShaderProgram::set(std::string_view name, const glm::vec3& v) {
-    glUniform3fv(location(name), 1, glm::value_ptr(v));
+void ShaderProgram::set(std::string_view name, const glm::vec3& value) {
+    glUniform3fv(location(name), 1, glm::value_ptr(value));
 }
-void ShaderProgram::set(std::string_view name, const glm::vec4& v) {
-    glUniform4fv(location(name), 1, glm::value_ptr(v));
+void ShaderProgram::set(std::string_view name, const glm::vec4& value) {
+    glUniform4fv(location(name), 1, glm::value_ptr(value));
 }
-void ShaderProgram::set(std::string_view name, const glm::mat3& m) {
-    glUniformMatrix3fv(location(name), 1, GL_FALSE, glm::value_ptr(m));
+void ShaderProgram::set(std::string_view name, const glm::mat3& value) {
+    glUniformMatrix3fv(location(name), 1, GL_FALSE, glm::value_ptr(value));
 }
-void ShaderProgram::set(std::string_view name, const glm::mat4& m) {
-    glUniformMatrix4fv(location(name), 1, GL_FALSE, glm::value_ptr(m));
+void ShaderProgram::set(std::string_view name, const glm::mat4& value) {
+    glUniformMatrix4fv(location(name), 1, GL_FALSE, glm::value_ptr(value));
 }
 
 }  // namespace lumbarlab

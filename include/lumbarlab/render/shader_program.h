@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace lumbarlab {
 
@@ -24,7 +25,8 @@ namespace shaders {
 std::string_view embeddedFile(std::string_view name);
 }  // namespace shaders
 
-/// A linked GL program with cached uniform locations.
+/// A linked GL program with cached uniform locations. Setting a uniform neither shader declares (a
+/// misspelt name) throws ShaderError naming the files; one the compiler optimised away is a no-op.
 class ShaderProgram {
 public:
     /// Compiles and links the named embedded files, e.g. ("mesh.vert", "bone.frag").
@@ -42,6 +44,8 @@ public:
 private:
     GLint location(std::string_view name);
     gl::Program program_;
+    std::string files_;                         // "mesh.vert + bone.frag", for error messages
+    std::unordered_set<std::string> declared_;  // uniform names in either source
     std::unordered_map<std::string, GLint> locations_;
 };
 
