@@ -118,7 +118,7 @@ BodyFigure::BodyFigure(BodyParameters parameters, const SkeletonDefinition& skel
         if (const auto tip = landmarkOf(skeleton, v, "spinous_tip")) backPoints_.emplace_back(v, *tip);
 }
 
-glm::mat4 BodyFigure::thoraxFrame(const SkeletonFrames& frames) const {
+glm::mat4 BodyFigure::thoraxFrame(const SkeletonFrames& frames) {
     // The thorax rides on T12's upper endplate, bent by thoracic flexion (kinematics' "thorax" frame).
     return frames.of("thorax");
 }
@@ -126,7 +126,7 @@ glm::mat4 BodyFigure::thoraxFrame(const SkeletonFrames& frames) const {
 BodyFigure::Arm BodyFigure::arm(const SkeletonFrames& frames, int side) const {
     const glm::mat4 thorax = thoraxFrame(frames);
     const float lateral = side == 0 ? 1.0f : -1.0f;
-    Arm a;
+    Arm a{};
     a.shoulder = point(thorax, {0.03f, p_.thoraxHeight - 0.03f, lateral * p_.shoulderHalfWidth});
     // Relaxed arms hang under gravity, angled out a little so they clear the chest; that is what
     // lets the hands reach the floor at the bottom of a forward bend.

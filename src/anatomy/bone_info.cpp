@@ -34,8 +34,8 @@ BoneInfoCatalogue BoneInfoCatalogue::load(const std::filesystem::path& file) {
         if (!entry.is_object() || !entry.contains("kind") || !entry.contains("text") || !entry["kind"].is_string() ||
             !entry["text"].is_string())
             throw FileError(file, "entries." + key + " needs string \"kind\" and \"text\"");
-        catalogue.entries_.push_back(
-            {key, BoneInfo{entry["kind"].get<std::string>(), entry["text"].get<std::string>()}});
+        catalogue.entries_.emplace_back(key,
+                                        BoneInfo{entry["kind"].get<std::string>(), entry["text"].get<std::string>()});
     }
     return catalogue;
 }

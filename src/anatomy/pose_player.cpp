@@ -73,8 +73,8 @@ Coordinates PosePlayer::values() const {
         for (const auto& [n, v] : blendFrom_) names.insert(n);
         Coordinates blended;
         for (const auto& n : names) {
-            const double a = blendFrom_.count(n) ? blendFrom_.at(n) : 0.0;
-            const double b = target.count(n) ? target.at(n) : 0.0;
+            const double a = blendFrom_.contains(n) ? blendFrom_.at(n) : 0.0;
+            const double b = target.contains(n) ? target.at(n) : 0.0;
             blended[n] = a + (b - a) * t;
         }
         target = std::move(blended);

@@ -44,8 +44,8 @@ Coordinates Posture::at(double time) const {
     for (const auto& [n, v] : a.values) names.insert(n);
     for (const auto& [n, v] : b.values) names.insert(n);
     for (const auto& n : names) {
-        const double va = a.values.count(n) ? a.values.at(n) : 0.0;
-        const double vb = b.values.count(n) ? b.values.at(n) : 0.0;
+        const double va = a.values.contains(n) ? a.values.at(n) : 0.0;
+        const double vb = b.values.contains(n) ? b.values.at(n) : 0.0;
         out[n] = va + (vb - va) * t;
     }
     return out;

@@ -60,7 +60,7 @@ DiscModelParameters loadDiscModelParameters(const std::filesystem::path& file) {
 }
 
 DiscModel::DiscModel(DiscModelParameters parameters, const BodyFigure& body, std::array<float, 6> neutralLordosis)
-    : p_(std::move(parameters)), body_(body), neutral_(neutralLordosis) {}
+    : p_(parameters), body_(body), neutral_(neutralLordosis) {}
 
 std::array<DiscState, 6> DiscModel::evaluate(const SkeletonFrames& frames, const SkeletonPose& pose,
                                              const HandLoad& load, bool supported) const {

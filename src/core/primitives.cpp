@@ -19,7 +19,7 @@ MeshData makeSphere(float radius, int rings, int segments) {
     MeshData m;
     m.name = "sphere";
     // Poles are single vertices so the mesh stays closed and manifold.
-    m.positions.push_back({0.0f, radius, 0.0f});
+    m.positions.emplace_back(0.0f, radius, 0.0f);
     for (int r = 1; r < rings; ++r) {
         const float phi = glm::pi<float>() * float(r) / float(rings);
         for (int s = 0; s < segments; ++s) {
@@ -28,7 +28,7 @@ MeshData makeSphere(float radius, int rings, int segments) {
                 radius * glm::vec3{std::sin(phi) * std::cos(theta), std::cos(phi), -std::sin(phi) * std::sin(theta)});
         }
     }
-    m.positions.push_back({0.0f, -radius, 0.0f});
+    m.positions.emplace_back(0.0f, -radius, 0.0f);
     const auto south = std::uint32_t(m.positions.size() - 1);
     auto ring = [&](int r, int s) { return std::uint32_t(1 + (r - 1) * segments + (s % segments)); };
     for (int s = 0; s < segments; ++s) m.indices.insert(m.indices.end(), {0u, ring(1, s), ring(1, s + 1)});

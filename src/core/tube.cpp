@@ -15,10 +15,10 @@ glm::vec3 anyPerpendicular(const glm::vec3& d) {
 
 }  // namespace
 
-void appendTube(MeshData& mesh, const std::vector<glm::vec3>& raw, float radius, const glm::vec3& colour, int sides) {
+void appendTube(MeshData& mesh, const std::vector<glm::vec3>& path, float radius, const glm::vec3& colour, int sides) {
     // Drop repeated points: they have no direction.
     std::vector<glm::vec3> points;
-    for (const glm::vec3& p : raw)
+    for (const glm::vec3& p : path)
         if (points.empty() || glm::distance(points.back(), p) > 1e-5f) points.push_back(p);
     if (points.size() < 2) return;
     const std::uint32_t base = std::uint32_t(mesh.positions.size());

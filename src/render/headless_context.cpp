@@ -15,6 +15,9 @@ struct HeadlessContext::State {
     EGLDisplay display = EGL_NO_DISPLAY;
     EGLContext context = EGL_NO_CONTEXT;
     std::string platform;
+    State() = default;
+    State(const State&) = delete;  // owns the EGL display and context
+    State& operator=(const State&) = delete;
     ~State() {
         if (display == EGL_NO_DISPLAY) return;
         eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);

@@ -75,7 +75,7 @@ private:
     struct Arm {
         glm::vec3 shoulder, elbow, wrist, fingertip;
     };
-    [[nodiscard]] glm::mat4 thoraxFrame(const SkeletonFrames& frames) const;
+    [[nodiscard]] static glm::mat4 thoraxFrame(const SkeletonFrames& frames);
     [[nodiscard]] Arm arm(const SkeletonFrames& frames, int side) const;
     [[nodiscard]] glm::mat4 footFrame(const SkeletonFrames& frames, int side) const;
 

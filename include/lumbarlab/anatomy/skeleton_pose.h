@@ -89,13 +89,13 @@ private:
     PatellaTrack patellaTrack_[2]{};
     [[nodiscard]] glm::mat4 patellaInFemur(int side, float kneeFlexion) const;
     [[nodiscard]] glm::mat4 tibiaInFemur(int side, float kneeFlexion) const;
+    glm::vec3 s1Centre_{0.0f}, s1Normal_{0, 1, 0};  ///< pelvis frame
+    std::array<Endplates, 6> vertebrae_{};
+    std::array<Disc, 6> discs_{};
 
 public:
     /// Patellar ligament length (m) at a knee angle: constant when tracking works (tests).
     [[nodiscard]] float patellarLigamentLength(int side, float kneeFlexion) const;
-    glm::vec3 s1Centre_{0.0f}, s1Normal_{0, 1, 0};  ///< pelvis frame
-    std::array<Endplates, 6> vertebrae_{};
-    std::array<Disc, 6> discs_{};
 };
 
 /// The rotation that carries +y onto `direction` by the shortest arc.

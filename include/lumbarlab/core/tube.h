@@ -9,9 +9,9 @@
 
 namespace lumbarlab {
 
-/// Appends a closed tube of `sides` facets along `points` (rotation-minimising frames, so it
+/// Appends a closed tube of `sides` facets along `path` (rotation-minimising frames, so it
 /// does not twist), with rounded ends, in one colour.
-void appendTube(MeshData& mesh, const std::vector<glm::vec3>& points, float radius, const glm::vec3& colour,
+void appendTube(MeshData& mesh, const std::vector<glm::vec3>& path, float radius, const glm::vec3& colour,
                 int sides = 10);
 
 /// Appends a small sphere (origin and insertion markers).

@@ -13,8 +13,8 @@ public:
     /// Throws std::runtime_error with a one-line reason (no EGL, no suitable config, GL too old).
     HeadlessContext();
     ~HeadlessContext();
-    HeadlessContext(HeadlessContext&&) noexcept;
-    HeadlessContext& operator=(HeadlessContext&&) noexcept;
+    HeadlessContext(HeadlessContext&& other) noexcept;
+    HeadlessContext& operator=(HeadlessContext&& other) noexcept;
     HeadlessContext(const HeadlessContext&) = delete;
     HeadlessContext& operator=(const HeadlessContext&) = delete;
 
