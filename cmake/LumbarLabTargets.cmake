@@ -1,6 +1,11 @@
 # Warnings and (optionally) sanitizers for the project's own targets only; third-party code is untouched.
+option(LUMBARLAB_WERROR "Treat compiler warnings in the project's own targets as errors" OFF)
+
 function(lumbarlab_target_defaults target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wno-missing-field-initializers)
+  if(LUMBARLAB_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
   if(LUMBARLAB_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs exactly the Debian 12 packages Lumbar Lab needs that are missing.
 # Idempotent: when everything is present it checks with dpkg-query and exits without touching apt.
-# Usage: scripts/install-deps.sh [--with-window-tests] [--quiet]
+# Usage: scripts/install-deps.sh [--with-window-tests] [--with-lint] [--quiet]
 set -euo pipefail
 
 build_pkgs=(
@@ -12,14 +12,16 @@ build_pkgs=(
 )
 runtime_pkgs=(libegl-mesa0 libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core)
 window_test_pkgs=(xvfb xauth x11-apps imagemagick xdotool)
+lint_pkgs=(clang-format clang-tidy)  # version 14 on Debian 12, for scripts/lint.sh
 
 want=("${build_pkgs[@]}" "${runtime_pkgs[@]}")
 quiet=0
 for arg in "$@"; do
   case "$arg" in
     --with-window-tests) want+=("${window_test_pkgs[@]}") ;;
+    --with-lint) want+=("${lint_pkgs[@]}") ;;
     --quiet) quiet=1 ;;
-    *) echo "install-deps.sh: unknown option '$arg' (use --with-window-tests, --quiet)" >&2; exit 2 ;;
+    *) echo "install-deps.sh: unknown option '$arg' (use --with-window-tests, --with-lint, --quiet)" >&2; exit 2 ;;
   esac
 done
 
