@@ -75,6 +75,8 @@ std::unique_ptr<ModelPresenter> ModelPresenter::load(const std::filesystem::path
     }
     p->addBones(detail, errors);
     p->unitSphere_ = p->scene_.meshes.add(makeSphere(1.0f, 24, 48));
+    // Nerve roots are a few millimetres thick: a coarse sphere looks the same and costs a tenth.
+    p->rootSphere_ = p->scene_.meshes.add(makeSphere(1.0f, 10, 20));
     p->unitBox_ = p->scene_.meshes.add(makeBox(glm::vec3{1.0f}));
     p->unitTorus_ = p->scene_.meshes.add(makeTorus(1.0f, 0.03f, 64, 10));
     try {
@@ -125,7 +127,7 @@ void ModelPresenter::addNerveRoots() {
             root.id = std::string("nerve_root_") + kDiscLevels[level] + "_" + sideSuffix(side);
             root.name = upperCase(kVertebrae[level]) + " nerve root, " + (side == BodySide::Right ? "right" : "left");
             root.group = "nerves";
-            root.mesh = unitSphere_;
+            root.mesh = rootSphere_;
             root.colour = kRootColour;
             scene_.objects.push_back(std::move(root));
         }

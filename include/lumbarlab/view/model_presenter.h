@@ -121,7 +121,7 @@ private:
     };
     std::vector<DiscSlot> discSlots_;
     std::size_t firstRoot_ = 0, firstMuscle_ = 0, muscleObjects_ = 0, firstBodyShape_ = 0;
-    MeshId unitSphere_ = 0, unitBox_ = 0, unitTorus_ = 0;
+    MeshId unitSphere_ = 0, unitBox_ = 0, unitTorus_ = 0, rootSphere_ = 0;
     std::string propsPlacedFor_;  // props stay where the posture's first frame put them
 };
 
