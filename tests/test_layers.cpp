@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // What each layer may include directly, lowest first. The order is
-//   core < {anatomy, io, scene};  anatomy < biomech;  biomech, scene < view;  scene, io < render;
+//   core < {anatomy, io, scene};  anatomy < biomech;  biomech, scene, io < view;  scene, io < render;
 //   view, render < ui;  everything < app
 // and a layer may also use whatever the layers it uses may (the closure is taken below).
 // `view` sits between the pure model and the GL/ImGui layers: it turns model state into scene data.
@@ -31,7 +31,7 @@ const std::map<std::string, std::set<std::string>> kDirectUses{
     {"io", {"core"}},
     {"scene", {"core"}},
     {"biomech", {"anatomy"}},
-    {"view", {"biomech", "scene"}},
+    {"view", {"biomech", "scene", "io"}},
     {"render", {"scene", "io"}},
     {"ui", {"view", "render"}},
     {"app", {"core", "anatomy", "io", "scene", "biomech", "view", "render", "ui"}},
@@ -48,7 +48,7 @@ const std::vector<ExternalRule> kExternalRules{
     {"GL/", "OpenGL", {"render", "ui", "app"}},
     {"EGL/", "OpenGL", {"render", "ui", "app"}},
     {"imgui", "ImGui", {"ui", "app"}},
-    {"GLFW/", "GLFW", {"app"}},
+    {"GLFW/", "GLFW", {"ui", "app"}},  // ui: only for the ImGui GLFW backend
 };
 
 std::map<std::string, std::set<std::string>> allowedUses() {

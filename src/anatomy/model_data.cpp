@@ -14,7 +14,7 @@ std::pair<Coordinates, SkeletonFrames> ModelData::solveGrounded(const Coordinate
     SkeletonFrames frames = kinematics->solve(poseFor(values));
     if (!posture || !posture->groundFeet || !body) return {out, std::move(frames)};
     const ContactPoints contacts = body->contacts(frames);
-    auto value = [&](const char* name) { return values.count(name) ? values.at(name) : 0.0; };
+    auto value = [&](const char* name) { return values.contains(name) ? values.at(name) : 0.0; };
     const double dy = posture->groundHeight - double(contacts.lowestSole());
     double dx = 0.0;
     // Planted feet: the heels stay where the posture's first frame put them, so the body moves

@@ -51,7 +51,7 @@ struct Reader {
     }
 
     [[nodiscard]] std::string requireText(const Json& node, const char* key, const std::string& where) const {
-        const std::string value = text(node, key);
+        std::string value = text(node, key);
         if (value.empty()) fail(where, std::string("missing '") + key + "'");
         return value;
     }

@@ -29,6 +29,10 @@ public:
     /// Load problems become notices (and lines on stderr); throws only when the renderer cannot start.
     Viewer(Window& window, const ViewOptions& options, const GlInfo& gl);
     ~Viewer();
+    Viewer(const Viewer&) = delete;  // owns GL objects of the window's context
+    Viewer& operator=(const Viewer&) = delete;
+    Viewer(Viewer&&) = delete;
+    Viewer& operator=(Viewer&&) = delete;
     /// Runs until the window closes (or `frames` frames when set); returns the exit code.
     int run();
 

@@ -63,7 +63,7 @@ struct KeyBinding {
 
 /// What a key press means, if anything: the action and its index within a run.
 struct KeyAction {
-    Action action;
+    Action action = Action::Orbit;
     std::size_t index = 0;
 };
 [[nodiscard]] std::optional<KeyAction> actionForKey(int key, int mods);

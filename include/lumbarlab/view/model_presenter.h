@@ -32,8 +32,12 @@ public:
                                                               const std::filesystem::path& assetDir, Detail detail,
                                                               std::vector<std::string>& errors);
 
+    // The disc and muscle models hold references into the presenter's data: it never moves.
     ModelPresenter(const ModelPresenter&) = delete;
     ModelPresenter& operator=(const ModelPresenter&) = delete;
+    ModelPresenter(ModelPresenter&&) = delete;
+    ModelPresenter& operator=(ModelPresenter&&) = delete;
+    ~ModelPresenter() = default;
 
     // --- Driving it ---------------------------------------------------------------------------
     /// Switches to a posture (its ground rule and props) and shows `values`, or its first frame.
