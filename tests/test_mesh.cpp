@@ -17,7 +17,7 @@ bool isClosedManifold(const MeshData& m) {
         for (int e = 0; e < 3; ++e) ++directed[{m.indices[t + e], m.indices[t + (e + 1) % 3]}];
     for (const auto& [edge, count] : directed) {
         if (count != 1) return false;
-        if (!directed.count({edge.second, edge.first})) return false;
+        if (!directed.contains({edge.second, edge.first})) return false;
     }
     return true;
 }

@@ -39,7 +39,7 @@ std::string withoutTrailingDot(std::string text) {
 }
 
 /// Markdown table cells must not break the row.
-std::string cell(std::string text) {
+std::string cell(const std::string& text) {
     std::string out;
     for (char c : text) {
         if (c == '|')
@@ -92,7 +92,10 @@ ReferenceCatalogue ReferenceCatalogue::load(const std::filesystem::path& file) {
         throw FileError(file, "'references' must be a non-empty object keyed by reference key");
 
     ReferenceCatalogue catalogue;
-    for (const auto& [key, entry] : root["references"].items()) {
+    for (const auto& item : root["references"].items()) {
+        // Named copies, not structured bindings: lambdas below use them (clang 14 cannot capture bindings).
+        const std::string& key = item.key();
+        const auto& entry = item.value();
         const std::string where = "reference '" + key + "'";
         if (!isReferenceKey(key))
             throw FileError(file, where + ": a key is lower-case letters, digits and hyphens, starting with a letter");

@@ -72,7 +72,7 @@ GLint ShaderProgram::location(std::string_view name) {
     auto it = locations_.find(std::string(name));
     if (it == locations_.end()) {
         const std::string key(name);
-        if (!declared_.count(key))
+        if (!declared_.contains(key))
             throw ShaderError(files_ + ": no uniform '" + key + "' is declared (misspelt in the renderer?)");
         // -1 for a declared uniform the compiler removed: glUniform* ignores it, as it should.
         it = locations_.emplace(key, glGetUniformLocation(program_.get(), key.c_str())).first;

@@ -60,7 +60,7 @@ PosturePanelData PanelBuilder::posture(const PosePlayer& player) const {
         const auto it = model_.values().find(spec.name);
         panel.sliders.push_back({spec.name, spec.unit, spec.min, spec.max,
                                  it == model_.values().end() ? 0.0 : it->second,
-                                 player.overrides().count(spec.name) > 0});
+                                 player.overrides().contains(spec.name)});
     }
     const ClinicalAngles a = model_.data().gauge->measure(model_.pose(), model_.frames());
     panel.angles = {{"Hip flexion, right", a.hipFlexionRight},

@@ -23,7 +23,7 @@ std::string readBytes(const std::filesystem::path& file) {
 }
 
 std::filesystem::path freshTempDir(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / ("lumbarlab_bonegen_test_" + name);
+    auto dir = std::filesystem::temp_directory_path() / ("lumbarlab_bonegen_test_" + name);
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

@@ -76,10 +76,9 @@ public:
 
     // --- Over a motion ------------------------------------------------------------------------
     /// One disc level's pressure (MPa) sampled `samples` times across a motion (empty for a posture).
-    [[nodiscard]] std::vector<float> pressureTrace(const Posture& posture, std::size_t level,
-                                                   std::size_t samples) const;
+    [[nodiscard]] std::vector<float> pressureTrace(const Posture& motion, std::size_t level, std::size_t samples) const;
     /// One muscle's length change (%) sampled across a motion (empty for a posture).
-    [[nodiscard]] std::vector<float> muscleTrace(const Posture& posture, std::size_t muscle, BodySide side,
+    [[nodiscard]] std::vector<float> muscleTrace(const Posture& motion, std::size_t muscle, BodySide side,
                                                  std::size_t samples) const;
     /// The model's pressure (MPa) at one disc level in a posture's first frame, without hand load;
     /// 0 when the posture or the disc model is missing.

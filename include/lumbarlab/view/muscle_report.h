@@ -17,9 +17,9 @@ struct MuscleReportRow {
 };
 
 /// One pose: a row per fascicle and side, then a row per muscle and side (the mean of its fascicles).
-/// `motion` (may be null) and `time` give the lengthening speeds; `overrides` are held through it.
+/// `posture` (a motion, or null) and `time` give the lengthening speeds; `overrides` are held through it.
 [[nodiscard]] std::vector<MuscleReportRow> muscleReport(const MuscleModel& model, const Coordinates& values,
-                                                        const Posture* motion, double time,
+                                                        const Posture* posture, double time,
                                                         const Coordinates& overrides);
 
 }  // namespace lumbarlab

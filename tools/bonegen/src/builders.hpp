@@ -16,11 +16,11 @@ const std::vector<std::string>& vertebraLevels();
 
 /// Pelvis-frame layout shared by the hip bone and the sacrum.
 struct PelvisLayout {
-    glm::vec3 hipCentre;         ///< right acetabulum / femoral head centre
-    glm::vec3 acetabulumAxis;    ///< unit vector out of the socket (lateral, inferior, anterior)
-    Frame s1;                    ///< origin: S1 endplate centre; y: endplate normal; x: anterior along the endplate
-    glm::vec3 sacroiliacCentre;  ///< centre of the right auricular (sacro-iliac) surface
-    float auricularHalfWidth;    ///< |z| of the sacrum's flat auricular faces
+    glm::vec3 hipCentre{0.0f};       ///< right acetabulum / femoral head centre
+    glm::vec3 acetabulumAxis{0.0f};  ///< unit vector out of the socket (lateral, inferior, anterior)
+    Frame s1;                        ///< origin: S1 endplate centre; y: endplate normal; x: anterior along the endplate
+    glm::vec3 sacroiliacCentre{0.0f};  ///< centre of the right auricular (sacro-iliac) surface
+    float auricularHalfWidth = 0.0f;   ///< |z| of the sacrum's flat auricular faces
 };
 /// Derives the layout from the pelvis and sacrum parameters.
 PelvisLayout pelvisLayout(const SkeletonParams& params);

@@ -14,8 +14,8 @@ namespace {
 // The iliac wing is a thin shell of a large sphere (its inside is the concave iliac fossa) cut to
 // the wing's outline; points given roughly are pulled onto that shell.
 struct WingShell {
-    glm::vec3 centre;
-    float radius;
+    glm::vec3 centre{0.0f};
+    float radius = 0.0f;
     Frame plane;  // y = outward (lateral) normal of the wing's mean plane
 
     [[nodiscard]] glm::vec3 project(const glm::vec3& p) const { return centre + glm::normalize(p - centre) * radius; }
@@ -88,6 +88,7 @@ BoneModel buildHipBoneRight(const SkeletonParams& params) {
     const WingShell shell = makeWingShell(outline);
     std::vector<glm::vec2> outline2d;
     std::vector<glm::vec3> crest;
+    crest.reserve(crestGuide.size());
     for (const glm::vec3& p : outline) {
         const glm::vec3 local = shell.plane.toLocal(shell.project(p));
         outline2d.emplace_back(local.x, local.z);

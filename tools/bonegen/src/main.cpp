@@ -9,7 +9,9 @@
 
 #include "generator.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
     CLI::App app{"Generate Lumbar Lab bone meshes (.glb, two LODs) and skeleton_manifest.json"};
     std::string params;
     std::string out;
@@ -46,4 +48,15 @@ int main(int argc, char** argv) {
         return 1;
     }
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (...) {  // anything that escaped run(): still one line, never a crash
+        std::cerr << "lumbarlab-bonegen: unexpected error\n";
+        return 1;
+    }
 }

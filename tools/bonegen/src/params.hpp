@@ -22,7 +22,8 @@ struct ParamSpec {
 const std::vector<ParamSpec>& requiredParams();
 
 /// Validated parameter file. Every entry is {"value": number, "unit": string, "source": string}.
-class SkeletonParams {
+// Its implicit moves may throw only where nlohmann::json's do (they do not in practice).
+class SkeletonParams {  // NOLINT(bugprone-exception-escape)
 public:
     /// Reads and validates the file; throws lumbarlab::FileError ("<file>: key '...' ...") on the first problem.
     static SkeletonParams load(const std::filesystem::path& file);

@@ -77,24 +77,23 @@ BoneModel buildSacrum(const SkeletonParams& params) {
         return glm::vec3(p.x, p.y, z);
     };
     const auto halfThickness = [=](float s) { return 19.0f - 13.0f * std::clamp(s / plateLength, 0.0f, 1.0f); };
-    const float L = plateLength;
     // The alae slope down laterally from the base.
     const std::vector<glm::vec2> outline = {{-halfWidth, 12.0f},
                                             {-0.45f * halfWidth, -3.0f},
                                             {0.45f * halfWidth, -3.0f},
                                             {halfWidth, 12.0f},
-                                            {auricularZ + 4.0f, 0.16f * L},
-                                            {auricularZ + 4.0f, 0.52f * L},
-                                            {0.4f * halfWidth + 4.0f, 0.72f * L},
-                                            {0.24f * halfWidth + 2.0f, 0.88f * L},
-                                            {13.0f, L},
-                                            {7.0f, L + 4.0f},
-                                            {-7.0f, L + 4.0f},
-                                            {-13.0f, L},
-                                            {-0.24f * halfWidth - 2.0f, 0.88f * L},
-                                            {-0.4f * halfWidth - 4.0f, 0.72f * L},
-                                            {-auricularZ - 4.0f, 0.52f * L},
-                                            {-auricularZ - 4.0f, 0.16f * L}};
+                                            {auricularZ + 4.0f, 0.16f * plateLength},
+                                            {auricularZ + 4.0f, 0.52f * plateLength},
+                                            {0.4f * halfWidth + 4.0f, 0.72f * plateLength},
+                                            {0.24f * halfWidth + 2.0f, 0.88f * plateLength},
+                                            {13.0f, plateLength},
+                                            {7.0f, plateLength + 4.0f},
+                                            {-7.0f, plateLength + 4.0f},
+                                            {-13.0f, plateLength},
+                                            {-0.24f * halfWidth - 2.0f, 0.88f * plateLength},
+                                            {-0.4f * halfWidth - 4.0f, 0.72f * plateLength},
+                                            {-auricularZ - 4.0f, 0.52f * plateLength},
+                                            {-auricularZ - 4.0f, 0.16f * plateLength}};
     const Frame outlineFrame;  // the polygon lives in (z, s) coordinates, evaluated below
     const Sdf outlineSdf = extrudedPolygon(outlineFrame, outline);
     const Frame toS1 = s1;
@@ -117,18 +116,20 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     std::vector<glm::vec3> crest;
     std::vector<float> crestRadii;
     for (const float f : {0.05f, 0.3f, 0.55f, 0.75f}) {
-        crest.push_back(s1.toWorld(platePoint(f * L, halfThickness(f * L) - 0.5f, 0.0f)));
+        crest.push_back(s1.toWorld(platePoint(f * plateLength, halfThickness(f * plateLength) - 0.5f, 0.0f)));
         crestRadii.push_back(4.0f - 1.5f * f);
     }
     parts.push_back(tube(crest, crestRadii));
 
     // Coccyx: four small segments continuing the curve and hooking forward.
-    std::vector<glm::vec3> coccyx = {platePoint(L - 2.0f, 0.0f, 0.0f)};
-    const glm::vec3 downward = glm::normalize(platePoint(L + 1.0f, 0.0f, 0.0f) - platePoint(L, 0.0f, 0.0f));
-    const glm::vec3 forward = glm::normalize(glm::vec3(arcCentre, 0.0f) - platePoint(L, 0.0f, 0.0f));
+    std::vector<glm::vec3> coccyx = {platePoint(plateLength - 2.0f, 0.0f, 0.0f)};
+    const glm::vec3 downward =
+        glm::normalize(platePoint(plateLength + 1.0f, 0.0f, 0.0f) - platePoint(plateLength, 0.0f, 0.0f));
+    const glm::vec3 forward = glm::normalize(glm::vec3(arcCentre, 0.0f) - platePoint(plateLength, 0.0f, 0.0f));
     for (int i = 1; i <= 4; ++i)
         coccyx.push_back(coccyx.back() + downward * (coccyxLength / 4.0f) + forward * (1.5f * static_cast<float>(i)));
     std::vector<glm::vec3> coccyxWorld;
+    coccyxWorld.reserve(coccyx.size());
     for (const glm::vec3& c : coccyx) coccyxWorld.push_back(s1.toWorld(c));
     parts.push_back(tube(coccyxWorld, {6.0f, 5.0f, 4.0f, 3.2f, 2.4f}));
     for (std::size_t i = 1; i + 1 < coccyxWorld.size(); ++i)
@@ -162,7 +163,7 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     // at the hiatus.
     std::vector<glm::vec3> canal;
     const std::vector<float> canalRadii = {9.0f, 8.5f, 6.5f, 4.5f, 3.5f};
-    const std::vector<float> canalS = {-14.0f, 0.0f, 0.3f * L, 0.55f * L, 0.8f * L};
+    const std::vector<float> canalS = {-14.0f, 0.0f, 0.3f * plateLength, 0.55f * plateLength, 0.8f * plateLength};
     for (std::size_t i = 0; i < canalS.size(); ++i) {
         // The last point exits through the back: the sacral hiatus.
         const float offset = i + 1 == canalS.size() ? halfThickness(canalS[i])
@@ -177,7 +178,7 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     const float foramenRadius[4] = {5.5f, 4.8f, 4.0f, 3.2f};
     for (int i = 0; i < 4; ++i)
         for (const float side : {1.0f, -1.0f}) {
-            const float sk = foramenS[i] * L;
+            const float sk = foramenS[i] * plateLength;
             bone = smoothSubtract(bone,
                                   capsule(s1.toWorld(platePoint(sk, -35.0f, side * foramenZ[i])),
                                           s1.toWorld(platePoint(sk, 35.0f, side * foramenZ[i])), foramenRadius[i]),

@@ -168,7 +168,7 @@ Sdf mirrorZ(Sdf a) {
 
 namespace bonegen {
 
-Sdf extrudedPolygon(Frame frame, std::vector<glm::vec2> polygon) {
+Sdf extrudedPolygon(Frame frame, const std::vector<glm::vec2>& polygon) {
     // Exact 2D polygon distance (Quilez) applied to the point projected on the frame's x-z plane.
     return [=](const glm::vec3& world) {
         const glm::vec3 q = frame.toLocal(world);
@@ -190,6 +190,8 @@ Sdf extrudedPolygon(Frame frame, std::vector<glm::vec2> polygon) {
 glm::vec3 marchToSurface(const Sdf& sdf, glm::vec3 start, glm::vec3 direction, float maxDistance, float step) {
     const glm::vec3 dir = glm::normalize(direction);
     float previous = sdf(start);
+    // A float counter on purpose: the sample positions (and so the generated meshes) stay as they were.
+    // NOLINTNEXTLINE(cert-flp30-c,clang-analyzer-security.FloatLoopCounter)
     for (float t = step; t <= maxDistance; t += step) {
         const float d = sdf(start + dir * t);
         if (d < 0.0f) {

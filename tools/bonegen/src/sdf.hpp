@@ -76,7 +76,7 @@ float smoothMin(float a, float b, float k);
 
 namespace bonegen {
 /// Prism along the frame's y axis whose cross-section is a simple polygon given in local (x, z).
-Sdf extrudedPolygon(Frame frame, std::vector<glm::vec2> polygonXZ);
+Sdf extrudedPolygon(Frame frame, const std::vector<glm::vec2>& polygonXZ);
 /// First point where the SDF becomes negative marching from `start` along `direction` (mm steps
 /// of at most `step`); returns start + direction * maxDistance if none is found.
 glm::vec3 marchToSurface(const Sdf& sdf, glm::vec3 start, glm::vec3 direction, float maxDistance, float step = 0.25f);

@@ -40,7 +40,7 @@ TopologyReport analyseTopology(const TriMesh& mesh) {
         for (int e = 0; e < 3; ++e) ++directed[{v[e], v[(e + 1) % 3]}];
     }
     for (const auto& [edge, count] : directed) {
-        if (edge.first > edge.second && directed.count({edge.second, edge.first}))
+        if (edge.first > edge.second && directed.contains({edge.second, edge.first}))
             continue;  // counted from the other side
         const auto reverse = directed.find({edge.second, edge.first});
         const int back = reverse == directed.end() ? 0 : reverse->second;

@@ -57,7 +57,7 @@ TriMesh meshFromSdf(const Sdf& sdf, const VolumeMeshSettings& settings) {
                                          glm::vec3(0.5f * (kBlock - 1) * h);
                 const float d = sdf(centre);
                 if (std::abs(d) > 1.6f * (halfDiagonal + band)) continue;
-                block.values.resize(kBlock * kBlock * kBlock);
+                block.values.resize(std::size_t(kBlock) * kBlock * kBlock);
                 std::size_t i = 0;
                 for (int x = 0; x < kBlock; ++x)
                     for (int y = 0; y < kBlock; ++y)
@@ -95,7 +95,7 @@ TriMesh meshFromSdf(const Sdf& sdf, const VolumeMeshSettings& settings) {
     // Smooth once and extract. The level-set filter renormalises the band after each pass, which is
     // all the re-distancing the bound-type SDFs need. tools::sdfToSdf (fast sweeping) was tried and
     // on the hip bone turned a clean band into a speckled double surface, so it is not used.
-    openvdb::FloatGrid::Ptr sdfGrid = grid;
+    const openvdb::FloatGrid::Ptr& sdfGrid = grid;
     if (settings.smoothingPasses > 0) {
         openvdb::tools::LevelSetFilter<openvdb::FloatGrid> filter(*sdfGrid);
         for (int pass = 0; pass < settings.smoothingPasses; ++pass) filter.meanCurvature();
