@@ -8,7 +8,7 @@ build_pkgs=(
   cmake g++ make pkg-config
   libglfw3-dev libglm-dev libimgui-dev libstb-dev libassimp-dev catch2 libepoxy-dev
   libegl-dev libgl-dev nlohmann-json3-dev libcli11-dev libbenchmark-dev
-  libopenvdb-dev libboost-iostreams-dev libmeshoptimizer-dev
+  libopenvdb-dev libboost-iostreams-dev libmeshoptimizer-dev zlib1g-dev
 )
 runtime_pkgs=(libegl-mesa0 libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core)
 window_test_pkgs=(xvfb xauth x11-apps imagemagick xdotool)
