@@ -74,7 +74,7 @@ std::unique_ptr<ModelPresenter> ModelPresenter::load(const std::filesystem::path
         return nullptr;
     }
     p->addBones(detail, errors);
-    p->unitSphere_ = p->scene_.meshes.add(makeSphere(1.0f, 16, 32));  // body shapes: smooth-shaded, translucent
+    p->unitSphere_ = p->scene_.meshes.add(makeSphere(1.0f, 24, 48));  // body shapes: coarser ones facet in close-ups
     // Nerve roots are a few millimetres thick: a coarse sphere looks the same and costs a tenth.
     p->rootSphere_ = p->scene_.meshes.add(makeSphere(1.0f, 10, 20));
     p->unitBox_ = p->scene_.meshes.add(makeBox(glm::vec3{1.0f}));
