@@ -8,6 +8,7 @@
 #include <glm/glm.hpp>
 
 #include <array>
+#include <cassert>
 #include <string>
 #include <unordered_map>
 
@@ -63,7 +64,10 @@ public:
     [[nodiscard]] SkeletonFrames solve(const SkeletonPose& pose) const;
 
     /// Middle height (m) of the disc at a level, from the generated geometry.
-    [[nodiscard]] float discMiddleHeight(std::size_t level) const { return discs_[level].middleHeight; }
+    [[nodiscard]] float discMiddleHeight(std::size_t level) const {
+        assert(level < discs_.size() && "discMiddleHeight: level is an index into kDiscLevels (0..5)");
+        return discs_[level].middleHeight;
+    }
 
 private:
     struct Endplates {
