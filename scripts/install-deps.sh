@@ -12,7 +12,7 @@ build_pkgs=(
 )
 runtime_pkgs=(libegl-mesa0 libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core)
 window_test_pkgs=(xvfb xauth x11-apps imagemagick xdotool)
-lint_pkgs=(clang-format clang-tidy)  # version 14 on Debian 12, for scripts/lint.sh
+lint_pkgs=(clang-format clang-tidy python3)  # version 14 on Debian 12, for scripts/lint.sh
 
 want=("${build_pkgs[@]}" "${runtime_pkgs[@]}")
 quiet=0

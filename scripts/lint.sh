@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Style and static checks, as CI runs them after scripts/test.sh:
 #   1. clang-format --dry-run --Werror over every tracked *.cpp *.h *.hpp (the repository's .clang-format);
-#   2. clang-tidy (the repository's .clang-tidy) over the project's own translation units in src/, tools/,
-#      tests/ and bench/, taken from BUILD_DIR/compile_commands.json, in parallel.
+#   2. clang-tidy (the repository's .clang-tidy) over the program's own translation units in src/ and
+#      tools/, taken from BUILD_DIR/compile_commands.json, in parallel. Tests and benchmarks are left out:
+#      they step float loops, name benchmarks BM_*, and keep values only to defeat the optimiser, which
+#      the checks flag by design; they still build with warnings as errors.
 # Any format difference or tidy finding fails the script.
 # Usage: scripts/lint.sh [--format-only | --tidy-only] [-j N] [BUILD_DIR]   (BUILD_DIR defaults to build/)
 set -euo pipefail
@@ -60,7 +62,7 @@ seen = set()
 for entry in json.load(open(db)):
     path = os.path.realpath(os.path.join(entry.get("directory", ""), entry["file"]))
     rel = os.path.relpath(path, root)
-    if rel.split(os.sep)[0] in ("src", "tools", "tests", "bench") and os.path.isfile(path) and path not in seen:
+    if rel.split(os.sep)[0] in ("src", "tools") and os.path.isfile(path) and path not in seen:
         seen.add(path)
         print(path)
 EOF
