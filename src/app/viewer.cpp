@@ -53,10 +53,15 @@ Viewer::Viewer(Window& window, const ViewOptions& options, const GlInfo& gl)
     }
     if (const ModelPresenter* model = view_.model()) {
         const std::filesystem::path assetDir = findAssetDir();
+        // Each file on its own: a broken keys file must not also hide the evidence, or the reverse.
         PostureKeys keys;
         EvidenceTable evidence;
         try {
             keys = loadPostureKeys(assetDir / "lessons" / "posture_keys.json", model->data());
+        } catch (const std::exception& e) {
+            notify(e.what(), true);
+        }
+        try {
             evidence = loadEvidenceTable(*model, assetDir);
         } catch (const std::exception& e) {
             notify(e.what(), true);
@@ -123,8 +128,8 @@ int Viewer::run() {
         window_.swapBuffers();
         // Fonts are rebuilt between frames, never while ImGui is inside one (it locks its atlas).
         if (intents.uiScale) imgui_->setScale(*intents.uiScale);
-        idle = drawnKey_ && *drawnKey_ == viewKey(sizes) && drawnRefined_ && !camera_.animating() && !pointer.left &&
-               !pointer.right;
+        // redraw() has just drawn the current view, so only refinement, animation and drags are pending.
+        idle = drawnRefined_ && !camera_.animating() && !pointer.left && !pointer.right;
 
         if (++framesDrawn == 1) {
             glFinish();  // the frame is really done, not just queued

@@ -179,7 +179,7 @@ void ModelPresenter::setHandLoad(double kg) {
     assert(std::isfinite(kg) && kg >= 0.0 && "setHandLoad: the load must be a finite, non-negative mass");
     if (kg == handLoad_.kg) return;
     handLoad_.kg = kg;
-    apply(values_);
+    apply(requested_);  // the same pose request, now with the load
 }
 
 void ModelPresenter::apply(const Coordinates& newValues) {
