@@ -9,12 +9,15 @@ build_pkgs=(
   libglfw3-dev libglm-dev libimgui-dev libstb-dev libassimp-dev catch2 libepoxy-dev
   libegl-dev libgl-dev nlohmann-json3-dev libcli11-dev libbenchmark-dev
   libopenvdb-dev libboost-iostreams-dev libmeshoptimizer-dev zlib1g-dev
+  libcairo2-dev libeigen3-dev libnanoflann-dev
 )
-runtime_pkgs=(libegl-mesa0 libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core)
+runtime_pkgs=(libegl-mesa0 libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core ffmpeg)
+# Test-only tools: pdfinfo (handout page size), clang with its fuzzing runtime (libFuzzer targets).
+test_pkgs=(poppler-utils clang-14 libclang-rt-14-dev)
 window_test_pkgs=(xvfb xauth x11-apps imagemagick xdotool)
 lint_pkgs=(clang-format clang-tidy python3)  # version 14 on Debian 12, for scripts/lint.sh
 
-want=("${build_pkgs[@]}" "${runtime_pkgs[@]}")
+want=("${build_pkgs[@]}" "${runtime_pkgs[@]}" "${test_pkgs[@]}")
 quiet=0
 for arg in "$@"; do
   case "$arg" in
