@@ -227,6 +227,29 @@ TEST_CASE("postures: values need sources, coordinates must exist and stay within
         "sources.knee_angle_r");
     fails("motion_order.json",
           R"({"sources": {"knee_angle_r": "s"}, "keyframes": [{"time": 0}, {"time": 2}, {"time": 1}]})", "increase");
+    const char* coords = R"("coordinates": {"hip_flexion_r": {"value": 0, "source": "s"}})";
+    auto withTargets = [&](const std::string& targets) {
+        return std::string("{") + coords + ", \"targets\": " + targets + "}";
+    };
+    const Posture targeted = loadPosture(
+        write(
+            "targets.json",
+            withTargets(
+                R"([{"structure": "psoas_r", "expect": "lengthen", "source": "s"}, {"structure": "disc_l4_l5", "expect": "load", "source": "s"}])")
+                .c_str()),
+        coordinateSystem());
+    REQUIRE(targeted.targets.size() == 2);
+    CHECK(targeted.targets[0].structure == "psoas_r");
+    CHECK(targeted.targets[0].expect == PostureTarget::Expect::Lengthen);
+    CHECK(targeted.targets[1].expect == PostureTarget::Expect::Load);
+    fails("target_unsided.json", withTargets(R"([{"structure": "psoas", "source": "s"}])").c_str(), "sided muscle");
+    fails("target_expect.json", withTargets(R"([{"structure": "psoas_r", "expect": "grow", "source": "s"}])").c_str(),
+          "targets[0].expect");
+    fails("target_twice.json",
+          withTargets(R"([{"structure": "psoas_r", "source": "s"}, {"structure": "psoas_r", "source": "s"}])").c_str(),
+          "listed twice");
+    fails("target_nosource.json", withTargets(R"([{"structure": "psoas_r"}])").c_str(),
+          "targets[0] needs a \"source\"");
     fs::remove_all(dir);
 }
 

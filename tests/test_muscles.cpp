@@ -116,6 +116,41 @@ TEST_CASE("muscles: the data loads, both sides, every muscle the lesson needs", 
             }
 }
 
+TEST_CASE("postures: every target names a muscle of the model or a disc level, and moves as it says",
+          "[model][muscles]") {
+    const Muscles& m = muscles();
+    const Coordinates reference = m.at(m.model->set().referencePosture);
+    int checked = 0;
+    for (const Posture& posture : m.data.postures)
+        for (const PostureTarget& target : posture.targets) {
+            INFO(posture.id << ": " << target.structure);
+            if (target.structure.starts_with("disc_")) {
+                const std::string level = target.structure.substr(5);
+                CHECK(std::find(kDiscLevels.begin(), kDiscLevels.end(), level) != kDiscLevels.end());
+                continue;
+            }
+            const std::string muscle = target.structure.substr(0, target.structure.size() - 2);
+            const BodySide side = target.structure.ends_with("_r") ? BodySide::Right : BodySide::Left;
+            REQUIRE(m.model->set().find(muscle) != nullptr);
+            if (target.expect != PostureTarget::Expect::Lengthen && target.expect != PostureTarget::Expect::Shorten)
+                continue;
+            // A motion's target moves that way at its extreme: the frame that changes it most.
+            double extreme = 0.0;
+            const double end = posture.isMotion() ? posture.duration : 0.0;
+            for (double t = 0.0; t <= end + 1e-9; t += 0.25) {
+                const double c = m.meanChange(posture.at(t), muscle, side) - m.meanChange(reference, muscle, side);
+                if (std::abs(c) > std::abs(extreme)) extreme = c;
+            }
+            INFO("extreme change " << extreme << " %");
+            if (target.expect == PostureTarget::Expect::Lengthen)
+                CHECK(extreme > 1.0);
+            else
+                CHECK(extreme < -1.0);
+            ++checked;
+        }
+    CHECK(checked >= 15);
+}
+
 TEST_CASE("muscles: paths run over the bones, never through them (every posture and motion)",
           "[model][muscles][bones]") {
     const Muscles& m = muscles();

@@ -20,7 +20,61 @@ bool hasSource(const json& entry) {
            !entry["source"].get<std::string>().empty();
 }
 
+/// "targets": [{"structure": "rectus_femoris_r", "expect": "lengthen", "source": "..."}, ...]. The
+/// structure's spelling is checked here; that it names a real muscle or disc is checked where the
+/// muscle set is known (the model presenter and tests/test_muscles.cpp).
+std::vector<PostureTarget> readTargets(const std::filesystem::path& file, const json& root) {
+    std::vector<PostureTarget> targets;
+    if (!root.contains("targets")) return targets;
+    if (!root["targets"].is_array()) throw FileError(file, "\"targets\" must be an array");
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < root["targets"].size(); ++i) {
+        const json& t = root["targets"][i];
+        const std::string where = "targets[" + std::to_string(i) + "]";
+        if (!t.is_object() || !t.contains("structure") || !t["structure"].is_string())
+            throw FileError(file, where + " needs a \"structure\" (e.g. \"rectus_femoris_r\", \"disc_l4_l5\")");
+        PostureTarget target;
+        target.structure = t["structure"].get<std::string>();
+        const bool sided =
+            target.structure.size() > 2 && (target.structure.ends_with("_r") || target.structure.ends_with("_l"));
+        if (!sided && !target.structure.starts_with("disc_"))
+            throw FileError(file, where + ".structure '" + target.structure +
+                                      "' must be a sided muscle (ending _r or _l) or a disc level (disc_l4_l5)");
+        if (!seen.insert(target.structure).second)
+            throw FileError(file, where + ".structure '" + target.structure + "' is listed twice");
+        const std::string expect = t.value("expect", std::string{"show"});
+        if (expect == "lengthen")
+            target.expect = PostureTarget::Expect::Lengthen;
+        else if (expect == "shorten")
+            target.expect = PostureTarget::Expect::Shorten;
+        else if (expect == "load")
+            target.expect = PostureTarget::Expect::Load;
+        else if (expect == "show")
+            target.expect = PostureTarget::Expect::Show;
+        else
+            throw FileError(file, where + ".expect must be lengthen, shorten, load or show, got '" + expect + "'");
+        if (!hasSource(t)) throw FileError(file, where + " needs a \"source\" (why this is the target)");
+        target.source = t["source"].get<std::string>();
+        targets.push_back(std::move(target));
+    }
+    return targets;
+}
+
 }  // namespace
+
+const char* expectName(PostureTarget::Expect expect) {
+    switch (expect) {
+        case PostureTarget::Expect::Lengthen:
+            return "lengthen";
+        case PostureTarget::Expect::Shorten:
+            return "shorten";
+        case PostureTarget::Expect::Load:
+            return "load";
+        case PostureTarget::Expect::Show:
+            return "show";
+    }
+    return "show";
+}
 
 Coordinates Posture::at(double time) const {
     if (keys.empty()) return {};
@@ -69,6 +123,7 @@ Posture loadPosture(const std::filesystem::path& file, const CoordinateSystem& c
             p.props.push_back(name);
         }
     p.supported = root.value("support", std::string{}) == "floor";
+    p.targets = readTargets(file, root);
     if (root.contains("ground")) {
         const json& g = root["ground"];
         const std::string rule = g.value("rule", std::string{"feet"});
