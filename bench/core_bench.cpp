@@ -38,6 +38,7 @@ BENCHMARK(BM_CameraViewProjection);
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/biomech/muscle_model.h"
 #include "lumbarlab/view/data_folders.h"
+#include "lumbarlab/view/muscle_meshes.h"
 
 namespace {
 
@@ -142,6 +143,30 @@ void BM_AllMomentArms(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(f->muscles.momentArms(values));
 }
 BENCHMARK(BM_AllMomentArms)->Unit(benchmark::kMicrosecond);
+
+// The budget: every muscle's volume mesh rebuilt for a new pose <= 150 us (the path solve
+// is BM_AllMusclePathGeometry above; the floor to compare with is that solve).
+void BM_AllMuscleVolumes(benchmark::State& state) {
+    ModelFixture* f = modelFixture(state);
+    if (!f) return;
+    const std::vector<MuscleShape> shapes =
+        loadMuscleShapes(findAssetDir() / "muscles" / "shapes.json", f->muscles.set());
+    const Coordinates values = f->data.findPosture("sitting_upright")->at(0.0);
+    const SkeletonFrames frames = f->data.kinematics->solve(f->data.poseFor(values));
+    std::vector<PathGeometry> geometry;
+    f->muscles.solve(frames, values, geometry);
+    std::size_t triangles = 0;
+    std::vector<MeshData> meshes;
+    for (auto _ : state) {
+        buildMuscleMeshes(f->muscles, shapes, geometry, MuscleColouring::LengthChange,
+                          glm::vec3(frames.of("pelvis")[3]), glm::vec3(frames.of("l1")[3]), meshes);
+        triangles = 0;
+        for (const MeshData& m : meshes) triangles += m.triangleCount();
+        benchmark::DoNotOptimize(meshes.data());
+    }
+    state.counters["triangles"] = double(triangles);
+}
+BENCHMARK(BM_AllMuscleVolumes)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

@@ -1,4 +1,5 @@
 #include "lumbarlab/core/cavity_occlusion.h"
+#include "lumbarlab/core/muscle_volume.h"
 #include "lumbarlab/core/primitives.h"
 
 #include <catch2/catch.hpp>
@@ -79,4 +80,52 @@ TEST_CASE("mesh: bounds transform with the object", "[mesh]") {
     const Bounds t = b.transformed(m);
     CHECK(t.centre().x == Approx(10.0f));
     CHECK(t.radius() == Approx(std::sqrt(3.0f)));
+}
+
+TEST_CASE("muscle volume: closed, outward, its belly keeps its volume and thickens when short", "[mesh][muscles]") {
+    MuscleVolumeProfile profile;
+    profile.kind = MuscleShapeKind::Spindle;
+    profile.bellyVolume = 100e-6f;  // 100 cm^3
+    profile.referenceLength = 0.30f;
+    profile.tendonOriginFraction = 0.1f;
+    profile.tendonInsertionFraction = 0.15f;
+    profile.tendonRadius = 0.003f;
+    const MuscleVolumeColours colours;
+    const glm::vec3 coreA{0, 0, 0}, coreB{0, 1, 0};
+    // A bent path with a kink at a via point, at its resting length and 20 % shorter.
+    auto path = [](float scale) {
+        return std::vector<glm::vec3>{{0.1f, 0.3f * scale, 0.0f}, {0.12f, 0.12f * scale, 0.01f}, {0.1f, 0.0f, 0.03f}};
+    };
+    auto build = [&](float scale) {
+        MeshData m;
+        appendMuscleVolume(m, path(scale), coreA, coreB, profile, colours);
+        return m;
+    };
+    const MeshData rest = build(1.0f), shortened = build(0.8f);
+    REQUIRE(rest.isConsistent());
+    CHECK(isClosedManifold(rest));
+    CHECK(isClosedManifold(shortened));
+    // Tendons: two cylinders of the tendon radius over their lengths; the rest is belly.
+    auto length = [](const std::vector<glm::vec3>& p) { return glm::distance(p[0], p[1]) + glm::distance(p[1], p[2]); };
+    const double tendon = glm::pi<double>() * 0.003 * 0.003 * 0.25 * 0.30;
+    const double restBelly = signedVolume(rest) - tendon, shortBelly = signedVolume(shortened) - tendon;
+    INFO("path lengths " << length(path(1.0f)) << " and " << length(path(0.8f)) << " m");
+    CHECK(restBelly > 0.0);
+    CHECK(restBelly == Approx(100e-6).epsilon(0.08));  // smoothing and faceting shave a few percent
+    CHECK(shortBelly == Approx(restBelly).epsilon(0.05));
+    // Thicker when short: the widest ring of the shortened belly is wider.
+    auto widest = [](const MeshData& m) {
+        float best = 0.0f;
+        for (const glm::vec3& p : m.positions) best = std::max(best, std::hypot(p.x - 0.11f, p.z - 0.015f));
+        return best;
+    };
+    CHECK(widest(shortened) > widest(rest));
+    // A fan is flat: wider across than thick near its origin.
+    profile.kind = MuscleShapeKind::Fan;
+    CHECK(crossSectionAspect(MuscleShapeKind::Fan, 0.1f) > 3.0f);
+    CHECK(crossSectionAspect(MuscleShapeKind::Fan, 1.0f) < 1.5f);
+    MeshData fan;
+    appendMuscleVolume(fan, path(1.0f), coreA, coreB, profile, colours);
+    CHECK(isClosedManifold(fan));
+    CHECK(signedVolume(fan) - tendon == Approx(100e-6).epsilon(0.08));
 }

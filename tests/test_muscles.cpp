@@ -4,6 +4,7 @@
 #include "lumbarlab/core/mesh_query.h"
 #include "lumbarlab/io/mesh_loader.h"
 #include "lumbarlab/view/data_folders.h"
+#include "lumbarlab/view/muscle_meshes.h"
 #include "lumbarlab/view/scene_view.h"
 
 #include "model_dir.h"
@@ -149,6 +150,37 @@ TEST_CASE("postures: every target names a muscle of the model or a disc level, a
             ++checked;
         }
     CHECK(checked >= 15);
+}
+
+TEST_CASE("muscles: every volume is closed and keeps its volume within 5 % across all postures and motions",
+          "[model][muscles]") {
+    const Muscles& m = muscles();
+    const std::vector<MuscleShape> shapes =
+        loadMuscleShapes(fs::path(LUMBARLAB_SOURCE_ASSET_DIR) / "muscles" / "shapes.json", m.model->set());
+    REQUIRE(shapes.size() == m.model->set().muscles.size());
+    std::vector<double> reference;
+    std::vector<MeshData> meshes;
+    std::vector<PathGeometry> geometry;
+    double worst = 0.0;
+    std::string worstAt;
+    for (const auto& [name, values] : everyPose(m.data)) {
+        const SkeletonFrames frames = m.data.kinematics->solve(m.data.poseFor(values));
+        m.model->solve(frames, values, geometry);
+        buildMuscleMeshes(*m.model, shapes, geometry, MuscleColouring::Anatomy, glm::vec3(frames.of("pelvis")[3]),
+                          glm::vec3(frames.of("l1")[3]), meshes);
+        if (reference.empty())
+            for (const MeshData& mesh : meshes) reference.push_back(signedVolume(mesh));
+        for (std::size_t k = 0; k < meshes.size(); ++k) {
+            INFO(name << ": " << m.model->set().muscles[k / 2].id);
+            REQUIRE(meshes[k].isConsistent());
+            const double v = signedVolume(meshes[k]);
+            REQUIRE(v > 0.0);  // closed and outward
+            const double change = std::abs(v / reference[k] - 1.0);
+            if (change > worst) worst = change, worstAt = name + " " + m.model->set().muscles[k / 2].id;
+        }
+    }
+    INFO("largest volume change " << worst * 100.0 << " % at " << worstAt);
+    CHECK(worst < 0.05);
 }
 
 TEST_CASE("muscles: paths run over the bones, never through them (every posture and motion)",
@@ -377,7 +409,7 @@ TEST_CASE("muscles: lengths change smoothly along every motion (no jumps between
     }
 }
 
-TEST_CASE("muscle view: tubes coloured by strain, thicker when short, and an info card with the numbers",
+TEST_CASE("muscle view: volumes coloured by strain, thicker when short, and an info card with the numbers",
           "[model][muscles]") {
     const fs::path assets = LUMBARLAB_SOURCE_ASSET_DIR;
     SceneView view = SceneView::builtIn(modelDir(), assets, Detail::Low);
@@ -415,12 +447,19 @@ TEST_CASE("muscle view: tubes coloured by strain, thicker when short, and an inf
     CHECK(details.find("Origin: ") != std::string::npos);
     CHECK(details.find("Change: -1") != std::string::npos);  // -10 to -19 %
     CHECK(details.find("Moment arm about hip_flexion_r: +") != std::string::npos);
-    // Volume kept: a shortened fascicle's tube is thicker than in standing.
-    const float sittingRadius = [&] {
-        const MeshData& m = view.scene().meshes.get(view.scene().objects[objectOf("muscle_iliacus_r")].mesh);
-        return glm::distance(m.positions[0], m.positions[5]) * 0.5f;  // opposite sides of the first ring
-    }();
+    // Volume kept: a shortened muscle's belly is thicker than in standing. The one-fascicle mesh is
+    // its rings of 12 vertices (k and k + 6 lie across a ring), two cap centres, then two
+    // footprints of 4 rings of 12: the widest ring is the belly's widest point.
+    auto widest = [&](const MeshData& m) {
+        const std::size_t ringVertices = m.positions.size() - 2 - 2 * 48;
+        REQUIRE(ringVertices % 12 == 0);
+        float best = 0.0f;
+        for (std::size_t k = 0; k + 6 < ringVertices; k += 12)
+            best = std::max(best, glm::distance(m.positions[k], m.positions[k + 6]));
+        return best;
+    };
+    const float sittingWidth = widest(view.scene().meshes.get(view.scene().objects[objectOf("muscle_iliacus_r")].mesh));
     model.showPosture("neutral_standing");
     const MeshData& standingMesh = view.scene().meshes.get(view.scene().objects[objectOf("muscle_iliacus_r")].mesh);
-    CHECK(sittingRadius > 1.05f * glm::distance(standingMesh.positions[0], standingMesh.positions[5]) * 0.5f);
+    CHECK(sittingWidth > 1.05f * widest(standingMesh));
 }

@@ -36,6 +36,12 @@ CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options, std::string& c
     addPoseOptions(render, options.pose);
     render->add_flag("--xray", options.xray, "Make bones translucent");
     render->add_flag("--pressure", options.pressure, "Colour the discs by pressure (MPa)");
+    render
+        ->add_option("--muscle-colours", options.muscleColours,
+                     "Muscles in anatomy colours (red belly, pale tendon) or by length change against standing")
+        ->check(CLI::IsMember({"anatomy", "length"}));
+    render->add_flag("--emphasis,!--no-emphasis", options.emphasis,
+                     "Draw the posture's target muscles in full and fade the rest (default: on)");
     render->add_flag("--cut", options.cut,
                      "Sagittal cut: remove the subject's right half to see inside discs and canal");
     render->add_flag("--landmarks", options.landmarks, "Show landmark markers (of --select, or all)");

@@ -42,11 +42,13 @@ struct RenderOptions {
     bool flatShading = false;
     bool xray = false;
     bool landmarks = false;
-    bool pressure = false;          ///< colour the discs by pressure
-    bool cut = false;               ///< sagittal cut: remove the right half
-    std::string select;             ///< object id to highlight (and show landmarks of)
-    std::string focus;              ///< object id or group to frame instead of everything
-    std::vector<std::string> hide;  ///< groups to hide (body, props, discs, ...)
+    bool pressure = false;                 ///< colour the discs by pressure
+    std::string muscleColours = "length";  ///< "anatomy" or "length"
+    bool emphasis = true;                  ///< targets in full, other muscles faded
+    bool cut = false;                      ///< sagittal cut: remove the right half
+    std::string select;                    ///< object id to highlight (and show landmarks of)
+    std::string focus;                     ///< object id or group to frame instead of everything
+    std::vector<std::string> hide;         ///< groups to hide (body, props, discs, ...)
     std::vector<std::filesystem::path> meshes;
 };
 

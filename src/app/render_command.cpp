@@ -33,6 +33,9 @@ int runRenderCommand(const RenderOptions& options) {
         try {
             model->showPosture(options.pose.pose, resolvePose(model->data(), options.pose));
             model->setPressureColours(options.pressure);
+            model->setMuscleColouring(options.muscleColours == "anatomy" ? MuscleColouring::Anatomy
+                                                                         : MuscleColouring::LengthChange);
+            model->setEmphasis(options.emphasis);
         } catch (const PoseSelectionError& e) {
             std::fprintf(stderr, "lumbarlab render: %s\n", e.what());
             return kExitUsage;

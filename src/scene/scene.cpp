@@ -13,6 +13,11 @@ void MeshLibrary::replace(MeshId id, MeshData mesh) {
     ++revisions_.at(id);
 }
 
+void MeshLibrary::swap(MeshId id, MeshData& mesh) {
+    std::swap(*meshes_.at(id), mesh);
+    ++revisions_.at(id);
+}
+
 std::optional<std::size_t> Scene::objectOf(PickId id) const {
     if (id == kNoPick || id > objects.size()) return std::nullopt;
     return std::size_t(id - 1);

@@ -29,11 +29,13 @@ glm::vec3 pressureColour(double mpa, double maximumMpa) {
 
 glm::vec3 lengthChangeColour(double changePct, double rangePct) {
     assert(rangePct > 0.0 && "lengthChangeColour: the legend range must be positive");
-    // RdBu endpoints and centre (ColorBrewer): #2166ac, #f7f7f7, #b2182b, via #92c5de / #f4a582.
+    // RdBu's ends (ColorBrewer #2166ac, #b2182b) around a mid-grey centre instead of its near-white:
+    // an unchanged muscle must still stand out from ivory bone, and near-white read as "bone-coloured"
+    // in a blind review.
     static const glm::vec3 stops[5] = {{0.129f, 0.400f, 0.675f},
-                                       {0.573f, 0.773f, 0.871f},
-                                       {0.929f, 0.925f, 0.910f},
-                                       {0.957f, 0.647f, 0.510f},
+                                       {0.380f, 0.580f, 0.780f},
+                                       {0.600f, 0.580f, 0.620f},
+                                       {0.850f, 0.480f, 0.400f},
                                        {0.698f, 0.094f, 0.169f}};
     return throughStops(stops, float(std::clamp(changePct / rangePct, -1.0, 1.0) * 0.5 + 0.5));
 }

@@ -2,9 +2,9 @@
 
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/core/primitives.h"
-#include "lumbarlab/core/tube.h"
 #include "lumbarlab/io/mesh_loader.h"
 #include "lumbarlab/view/colour_maps.h"
+#include "lumbarlab/view/muscle_meshes.h"
 
 #include <algorithm>
 #include <cassert>
@@ -24,7 +24,6 @@ constexpr glm::vec4 kRootWarningColour{1.0f, 0.24f, 0.14f, 1.0f};  // crowded: r
 constexpr glm::vec4 kSkinColour{0.95f, 0.80f, 0.70f, 0.30f};       // translucent: the bones stay in view
 constexpr glm::vec4 kFloorColour{0.22f, 0.24f, 0.27f, 1.0f};
 constexpr glm::vec4 kFurnitureColour{0.52f, 0.40f, 0.30f, 1.0f};
-constexpr glm::vec3 kAttachmentColour{0.25f, 0.22f, 0.20f};  // origin and insertion beads
 
 // Nerve roots are drawn, not measured: a thin ellipsoid from inside the canal behind the disc, out
 // and down through the foramen. In the disc frame (x anterior, y up, z right; metres) it starts 7 mm
@@ -35,10 +34,9 @@ constexpr glm::vec3 kRootEndFromBack{-0.001f, -0.016f, 0.046f};
 constexpr float kRootRadius = 0.0028f;
 constexpr double kFallbackDiscDepthMm = 30.0;  // when the disc model failed to load
 
-// Muscle tubes: resting radius for a muscle drawn as one path, and for each of several fascicles.
-constexpr float kSingleFasciclePathRadius = 0.0065f;
-constexpr float kMultiFasciclePathRadius = 0.0035f;
-constexpr float kAttachmentBeadScale = 1.6f;  // beads a little wider than the tube
+constexpr float kFadedMuscleAlpha = 0.18f;  // muscles that are not the posture's targets
+/// Used for a muscle whose shapes.json entry failed to load: a plain spindle.
+constexpr MuscleShape kFallbackShape{MuscleShapeKind::Spindle, 40e-6, 0.1, 0.1, 0.003};
 
 std::string spacedName(const std::string& id) {
     std::string out = id;
@@ -141,6 +139,12 @@ void ModelPresenter::addMuscles(const std::filesystem::path& assetDir, std::vect
         errors.emplace_back(e.what());
         return;
     }
+    try {
+        muscleShapes_ = loadMuscleShapes(assetDir / "muscles" / "shapes.json", muscles_->set());
+    } catch (const FileError& e) {
+        errors.emplace_back(e.what());
+        muscleShapes_.assign(muscles_->set().muscles.size(), kFallbackShape);
+    }
     for (const MuscleDefinition& muscle : muscles_->set().muscles)
         for (const BodySide side : {BodySide::Right, BodySide::Left}) {
             SceneObject object;
@@ -160,8 +164,10 @@ void ModelPresenter::showPosture(const std::string& postureId, const std::option
     if (!next) throw std::invalid_argument("no posture '" + postureId + "' (known: " + data_->postureIds() + ")");
     const Coordinates requested = values ? *values : next->at(0.0);
     if (postureId == postureId_ && requested == requested_) return;  // already shown: no second solve
+    const bool newPosture = postureId != postureId_;
     postureId_ = postureId;
     apply(requested);
+    if (newPosture) applyEmphasis();  // the targets are the posture's
 }
 
 void ModelPresenter::setCoordinates(const Coordinates& values) {
@@ -193,7 +199,7 @@ void ModelPresenter::apply(const Coordinates& newValues) {
         scene_.objects[i].transform = frames_.of(data_->skeleton.bones[boneOfObject_[i]].parentFrame);
     if (discModel_) discs_ = discModel_->evaluate(frames_, pose_, handLoad_, current && current->supported);
     deformDiscs();
-    buildMuscleTubes();
+    buildMuscleVolumes();
     placeNerveRoots();
     placeBody();
     placeProps();
@@ -223,29 +229,57 @@ void ModelPresenter::deformDiscs() {
     }
 }
 
-void ModelPresenter::buildMuscleTubes() {
+void ModelPresenter::buildMuscleVolumes() {
     if (!muscles_) return;
     muscles_->solve(frames_, values_, muscleGeometry_);
     muscleLengths_.resize(muscleGeometry_.size());
-    std::vector<MeshData> tubes(muscleObjects_);
-    std::vector<glm::vec3> points;
-    for (std::size_t i = 0; i < muscleGeometry_.size(); ++i) {
-        const PathGeometry& geometry = muscleGeometry_[i];
-        muscleLengths_[i] = geometry.length;
-        const MusclePathDefinition& path = muscles_->set().paths[i];
-        // Volume is conserved: the cross-section grows as the fascicle shortens.
-        const float rest =
-            muscles_->set().fascicleCounts[path.muscle] > 1 ? kMultiFasciclePathRadius : kSingleFasciclePathRadius;
-        const float radius = rest * std::sqrt(muscles_->referenceLengths()[i] / std::max(geometry.length, 1e-4f));
-        points.clear();
-        for (const PathVertex& v : geometry.vertices) points.push_back(v.world);
-        MeshData& mesh = tubes[2 * path.muscle + std::size_t(path.side)];
-        appendTube(mesh, points, radius, lengthChangeColour(muscles_->changePercent(i, geometry.length)));
-        appendMarker(mesh, points.front(), radius * kAttachmentBeadScale, kAttachmentColour);
-        appendMarker(mesh, points.back(), radius * kAttachmentBeadScale, kAttachmentColour);
-    }
-    for (std::size_t k = 0; k < tubes.size(); ++k)
-        scene_.meshes.replace(scene_.objects[firstMuscle_ + k].mesh, std::move(tubes[k]));
+    for (std::size_t i = 0; i < muscleGeometry_.size(); ++i) muscleLengths_[i] = muscleGeometry_[i].length;
+    // Flat muscles face away from the trunk's core: the line from the pelvis up the lumbar spine.
+    buildMuscleMeshes(*muscles_, muscleShapes_, muscleGeometry_, muscleColouring_, glm::vec3(frames_.of("pelvis")[3]),
+                      glm::vec3(frames_.of("l1")[3]), muscleMeshBuffers_);
+    for (std::size_t k = 0; k < muscleMeshBuffers_.size() && k < muscleObjects_; ++k)
+        scene_.meshes.swap(scene_.objects[firstMuscle_ + k].mesh, muscleMeshBuffers_[k]);
+}
+
+void ModelPresenter::setMuscleColouring(MuscleColouring colouring) {
+    if (colouring == muscleColouring_) return;
+    muscleColouring_ = colouring;
+    buildMuscleVolumes();
+    ++revision_;
+}
+
+void ModelPresenter::setEmphasis(bool on) {
+    if (on == emphasis_) return;
+    emphasis_ = on;
+    applyEmphasis();
+    ++revision_;
+}
+
+void ModelPresenter::applyEmphasis() {
+    if (!muscles_) return;
+    const Posture* current = posture();
+    bool anyMuscleTarget = false;
+    std::vector<bool> target(muscleObjects_, false);
+    if (current)
+        for (const PostureTarget& t : current->targets) {
+            if (t.structure.starts_with("disc_")) continue;
+            const std::string id = t.structure.substr(0, t.structure.size() - 2);
+            const BodySide side = t.structure.ends_with("_r") ? BodySide::Right : BodySide::Left;
+            for (std::size_t m = 0; m < muscles_->set().muscles.size(); ++m)
+                if (muscles_->set().muscles[m].id == id) {
+                    target[2 * m + std::size_t(side)] = true;
+                    anyMuscleTarget = true;
+                }
+        }
+    // A posture without muscle targets (a disc lesson) fades no muscle: nothing would stand out.
+    for (std::size_t k = 0; k < muscleObjects_; ++k)
+        scene_.objects[firstMuscle_ + k].colour.w =
+            emphasis_ && anyMuscleTarget && !target[k] ? kFadedMuscleAlpha : 1.0f;
+}
+
+std::optional<std::size_t> ModelPresenter::muscleObject(std::size_t muscle, BodySide side) const {
+    if (!muscles_ || 2 * muscle + 1 >= muscleObjects_) return std::nullopt;
+    return firstMuscle_ + 2 * muscle + std::size_t(side);
 }
 
 void ModelPresenter::placeNerveRoots() {

@@ -19,6 +19,9 @@ public:
     [[nodiscard]] std::size_t size() const { return meshes_.size(); }
     /// Replaces a mesh's vertices (deforming discs); bumps its revision so the GPU copy updates.
     void replace(MeshId id, MeshData mesh);
+    /// Swaps a mesh with `mesh` (the caller keeps the old buffers to refill: no reallocation per
+    /// frame) and bumps its revision.
+    void swap(MeshId id, MeshData& mesh);
     [[nodiscard]] std::uint64_t revision(MeshId id) const { return revisions_.at(id); }
 
 private:

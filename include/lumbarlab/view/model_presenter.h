@@ -5,9 +5,11 @@
 
 #include "lumbarlab/anatomy/disc_deformer.h"
 #include "lumbarlab/anatomy/model_data.h"
+#include "lumbarlab/anatomy/muscle_shapes.h"
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/biomech/muscle_model.h"
 #include "lumbarlab/scene/scene.h"
+#include "lumbarlab/view/muscle_meshes.h"
 
 #include <array>
 #include <cstdint>
@@ -48,6 +50,10 @@ public:
     /// Annuli coloured by their pressure (front to back), or in their plain cartilage colour.
     void setPressureColours(bool on);
     void setHandLoad(double kg);
+    /// Muscles in anatomy colours (red belly with fibre lines, pale tendon) or by length change.
+    void setMuscleColouring(MuscleColouring colouring);
+    /// Emphasis: the posture's target structures in full, every other muscle faded.
+    void setEmphasis(bool on);
 
     // --- What it shows ------------------------------------------------------------------------
     [[nodiscard]] Scene& scene() { return scene_; }
@@ -65,6 +71,10 @@ public:
     [[nodiscard]] const std::vector<float>& muscleLengths() const { return muscleLengths_; }
     [[nodiscard]] double handLoadKg() const { return handLoad_.kg; }
     [[nodiscard]] bool pressureColours() const { return pressureColours_; }
+    [[nodiscard]] MuscleColouring muscleColouring() const { return muscleColouring_; }
+    [[nodiscard]] bool emphasis() const { return emphasis_; }
+    /// The scene object drawing muscle `muscle` on `side` (its volume mesh), if muscles loaded.
+    [[nodiscard]] std::optional<std::size_t> muscleObject(std::size_t muscle, BodySide side) const;
     /// Counts changes to what is drawn (pose, colours): a redraw is due when it moves.
     [[nodiscard]] std::uint64_t revision() const { return revision_; }
 
@@ -91,7 +101,8 @@ private:
     void addMuscles(const std::filesystem::path& assetDir, std::vector<std::string>& errors);
     void apply(const Coordinates& values);
     void deformDiscs();
-    void buildMuscleTubes();
+    void buildMuscleVolumes();
+    void applyEmphasis();
     void placeNerveRoots();
     void placeBody();
     void placeProps();
@@ -108,8 +119,12 @@ private:
     std::array<DiscState, 6> discs_{};
     HandLoad handLoad_;
     bool pressureColours_ = false;
-    std::unique_ptr<MuscleModel> muscles_;  // null if its data failed
+    std::unique_ptr<MuscleModel> muscles_;   // null if its data failed
+    std::vector<MuscleShape> muscleShapes_;  // one per muscle (defaults if shapes.json failed)
+    MuscleColouring muscleColouring_ = MuscleColouring::LengthChange;
+    bool emphasis_ = false;
     std::vector<PathGeometry> muscleGeometry_;
+    std::vector<MeshData> muscleMeshBuffers_;  // last pose's volumes, refilled in place
     std::vector<float> muscleLengths_;
     std::uint64_t revision_ = 0;
 

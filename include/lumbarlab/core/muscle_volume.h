@@ -1,0 +1,48 @@
+#pragma once
+// Muscles drawn as volumes along their paths: a belly that tapers into tendon at both ends, with an
+// elliptical cross-section (round spindles, flat fans, straps and sheets), fibre striations along the
+// path, and a footprint where each end meets the bone. The belly keeps its volume as the path
+// changes length (tendons are taken as inextensible), so a shortened muscle is thicker.
+
+#include "lumbarlab/core/mesh.h"
+
+#include <glm/glm.hpp>
+
+#include <vector>
+
+namespace lumbarlab {
+
+enum class MuscleShapeKind { Spindle, Fan, Strap, Sheet, Column };
+
+/// How one path is drawn; sizes in metres and cubic metres.
+struct MuscleVolumeProfile {
+    MuscleShapeKind kind = MuscleShapeKind::Spindle;
+    float bellyVolume = 0.0f;           ///< volume of this path's share of the belly (m^3)
+    float referenceLength = 0.0f;       ///< path length at which the tendon fractions hold (m)
+    float tendonOriginFraction = 0.1f;  ///< of the reference length, at the origin end
+    float tendonInsertionFraction = 0.1f;
+    float tendonRadius = 0.002f;  ///< m
+};
+
+struct MuscleVolumeColours {
+    glm::vec3 belly{0.62f, 0.16f, 0.14f};
+    glm::vec3 tendon{0.88f, 0.85f, 0.76f};
+    glm::vec3 footprint{0.80f, 0.74f, 0.62f};
+};
+
+/// Width over thickness of the cross-section at fraction `u` (0 origin, 1 insertion) of the belly.
+[[nodiscard]] float crossSectionAspect(MuscleShapeKind kind, float u);
+
+/// Appends a closed volume along `path` (at least two distinct points). `outward` gives, at each
+/// point, the direction the thin axis of a flat muscle faces (away from the body's core); it is
+/// projected off the path tangent. The path is smoothed (centripetal Catmull-Rom, resampled by arc
+/// length) so via points and wrap arcs never show as kinks.
+void appendMuscleVolume(MeshData& mesh, const std::vector<glm::vec3>& path, const glm::vec3& coreA,
+                        const glm::vec3& coreB, const MuscleVolumeProfile& profile, const MuscleVolumeColours& colours);
+
+/// A flattened disc where a muscle's end meets the bone: its thin axis along `direction` (the
+/// path's direction at that end), closed, in one colour.
+void appendAttachmentFootprint(MeshData& mesh, const glm::vec3& centre, const glm::vec3& direction, float radius,
+                               const glm::vec3& colour);
+
+}  // namespace lumbarlab
