@@ -271,6 +271,7 @@ ContactPoints BodyFigure::contacts(const SkeletonFrames& frames) const {
         const glm::mat4 foot = footFrame(frames, side);
         c.heel[side] = point(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, 0.0f});
         c.toe[side] = point(foot, {p_.footLength - p_.heelBehindAnkle, -p_.ankleHeight, 0.0f});
+        c.forefootTop[side] = point(foot, {p_.footLength - p_.heelBehindAnkle, 0.0f, 0.0f});
         const float w = 0.5f * p_.footWidth;
         c.sole[side][0] = point(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, -w});
         c.sole[side][1] = point(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, w});
@@ -318,7 +319,9 @@ std::vector<BodyShape> propShapes(const std::vector<std::string>& props, const C
             out.push_back({"cushion", "props", ShapeKind::Box,
                            translate({knee.x - 0.05f, floorTop + 0.5f * (cushionTop - floorTop), knee.z}) *
                                scale({0.40f, cushionTop - floorTop, 0.35f})});
-            const float backX = std::min(c.heel[rear].x, c.toe[rear].x) - 0.06f;
+            // The couch front touches the rear foot wherever it reaches furthest back (the top of the
+            // forefoot when the shin stands up the couch).
+            const float backX = std::min({c.heel[rear].x, c.toe[rear].x, c.forefootTop[rear].x});
             out.push_back({"couch_back", "props", ShapeKind::Box,
                            translate({backX - 0.08f, floorTop + 0.45f, c.heel[rear].z}) * scale({0.16f, 0.90f, 0.9f})});
         } else if (prop == "box") {

@@ -45,6 +45,7 @@ struct BodyParameters {
 struct ContactPoints {
     glm::vec3 heel[2]{}, toe[2]{};     ///< sole corners under each foot (right, left)
     glm::vec3 sole[2][4]{};            ///< each sole's outline: heel and toe, inner and outer edge
+    glm::vec3 forefootTop[2]{};        ///< top of each forefoot (what rests against the couch)
     glm::vec3 fingertip[2]{};          ///< end of each hand
     glm::vec3 ischialTuberosity[2]{};  ///< the sitting bones
     glm::vec3 kneeFront[2]{};          ///< front of each knee (tibial tuberosity)
