@@ -296,6 +296,11 @@ TEST_CASE("muscles: the couch stretch lengthens the rear leg's rectus femoris by
     CHECK(rectus >= 12.0);
     CHECK(m.meanChange(hold, "psoas_l5", BodySide::Right) > 0.0);
     CHECK(m.meanChange(hold, "iliacus", BodySide::Right) > 0.0);
+    // More than any other rear-leg hip flexor (psoas, any fascicle, and iliacus).
+    for (const char* other : {"psoas_", "psoas_l5", "psoas_t12", "iliacus"}) {
+        INFO(other << " " << m.meanChange(hold, other, BodySide::Right) << " %");
+        CHECK(rectus > m.meanChange(hold, other, BodySide::Right));
+    }
     // The front leg sits in hip flexion: its hip flexors are short.
     CHECK(m.meanChange(hold, "iliacus", BodySide::Left) < -15.0);
     // The mirror-image stretch does the same for the other leg.

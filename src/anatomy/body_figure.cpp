@@ -83,6 +83,22 @@ BodyParameters loadBodyParameters(const std::filesystem::path& file) {
     p.arm = number("segments", "arm", "mass_fraction");
     p.foot = number("segments", "foot", "mass_fraction");
     p.trunkAtL5 = number("segments", "trunk_at_l5", "mass_fraction");
+    p.pelvis = number("segments", "pelvis", "mass_fraction");
+    p.thigh = number("segments", "thigh", "mass_fraction");
+    p.leg = number("segments", "leg", "mass_fraction");
+    p.thighCentre = number("centres_of_mass", "thigh_from_hip", "value");
+    p.legCentre = number("centres_of_mass", "leg_from_knee", "value");
+    p.footCentre = number("centres_of_mass", "foot_along_sole", "value");
+    if (!root["centres_of_mass"].contains("pelvis_mm")) throw FileError(file, "centres_of_mass.pelvis_mm is missing");
+    const auto& pelvisCentre = root["centres_of_mass"].value("pelvis_mm", nlohmann::json::object());
+    if (!pelvisCentre.contains("value") || !pelvisCentre["value"].is_array() || pelvisCentre["value"].size() != 3 ||
+        !pelvisCentre.contains("source"))
+        throw FileError(file, "centres_of_mass.pelvis_mm needs a \"value\" of three numbers and a \"source\"");
+    for (int i = 0; i < 3; ++i) {
+        if (!pelvisCentre["value"][i].is_number())
+            throw FileError(file, "centres_of_mass.pelvis_mm.value must hold numbers");
+        p.pelvisCentre[i] = 0.001f * pelvisCentre["value"][i].get<float>();
+    }
     auto length = [&](const char* key) { return float(number("shapes", key, "value")); };
     p.thoraxHeight = length("thorax_height");
     p.thoraxDepth = length("thorax_depth");
@@ -96,6 +112,7 @@ BodyParameters loadBodyParameters(const std::filesystem::path& file) {
     p.footLength = length("foot_length");
     p.ankleHeight = length("ankle_height");
     p.heelBehindAnkle = length("heel_behind_ankle");
+    p.footWidth = length("foot_width");
     if (p.massKg <= 0.0 || p.heightM <= 0.0) throw FileError(file, "subject mass and height must be positive");
     return p;
 }
@@ -185,7 +202,7 @@ std::vector<BodyShape> BodyFigure::shapes(const SkeletonFrames& frames) const {
         const glm::mat4 foot = footFrame(frames, side);
         out.push_back({"foot" + s, "body", ShapeKind::Sphere,
                        foot * translate({0.5f * p_.footLength - p_.heelBehindAnkle, -0.5f * p_.ankleHeight, 0.0f}) *
-                           scale({0.5f * p_.footLength, 0.5f * p_.ankleHeight, 0.045f})});
+                           scale({0.5f * p_.footLength, 0.5f * p_.ankleHeight, 0.5f * p_.footWidth})});
     }
     return out;
 }
@@ -218,6 +235,35 @@ std::vector<SegmentMass> BodyFigure::upperBodyMasses(const SkeletonFrames& frame
     return out;
 }
 
+std::vector<SegmentMass> BodyFigure::wholeBodyMasses(const SkeletonFrames& frames) const {
+    std::vector<SegmentMass> out = upperBodyMasses(frames);
+    const double m = p_.massKg;
+    out.push_back({"pelvis", m * p_.pelvis, frames.toWorld("pelvis", p_.pelvisCentre), 5});
+    for (int side = 0; side < 2; ++side) {
+        const std::string s = side == 0 ? "_r" : "_l";
+        const glm::vec3 hip = frames.toWorld("femur" + s, glm::vec3(0.0f));
+        const glm::vec3 knee = frames.toWorld("tibia" + s, glm::vec3(0.0f));
+        const glm::vec3 ankle = frames.toWorld("tibia" + s, ankle_[side]);
+        const glm::mat4 foot = footFrame(frames, side);
+        const glm::vec3 heel = point(foot, {-p_.heelBehindAnkle, -0.5f * p_.ankleHeight, 0.0f});
+        const glm::vec3 toe = point(foot, {p_.footLength - p_.heelBehindAnkle, -0.5f * p_.ankleHeight, 0.0f});
+        out.push_back({"thigh" + s, m * p_.thigh, glm::mix(hip, knee, float(p_.thighCentre)), 5});
+        out.push_back({"leg" + s, m * p_.leg, glm::mix(knee, ankle, float(p_.legCentre)), 5});
+        out.push_back({"foot" + s, m * p_.foot, glm::mix(heel, toe, float(p_.footCentre)), 5});
+    }
+    return out;
+}
+
+glm::vec3 BodyFigure::centreOfMass(const SkeletonFrames& frames) const {
+    glm::dvec3 sum{0.0};
+    double mass = 0.0;
+    for (const SegmentMass& s : wholeBodyMasses(frames)) {
+        sum += s.massKg * glm::dvec3(s.centre);
+        mass += s.massKg;
+    }
+    return glm::vec3(sum / mass);
+}
+
 ContactPoints BodyFigure::contacts(const SkeletonFrames& frames) const {
     ContactPoints c;
     for (int side = 0; side < 2; ++side) {
@@ -225,6 +271,12 @@ ContactPoints BodyFigure::contacts(const SkeletonFrames& frames) const {
         const glm::mat4 foot = footFrame(frames, side);
         c.heel[side] = point(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, 0.0f});
         c.toe[side] = point(foot, {p_.footLength - p_.heelBehindAnkle, -p_.ankleHeight, 0.0f});
+        c.forefootTop[side] = point(foot, {p_.footLength - p_.heelBehindAnkle, 0.0f, 0.0f});
+        const float w = 0.5f * p_.footWidth;
+        c.sole[side][0] = point(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, -w});
+        c.sole[side][1] = point(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, w});
+        c.sole[side][2] = point(foot, {p_.footLength - p_.heelBehindAnkle, -p_.ankleHeight, w});
+        c.sole[side][3] = point(foot, {p_.footLength - p_.heelBehindAnkle, -p_.ankleHeight, -w});
         c.fingertip[side] = arm(frames, side).fingertip;
         c.ischialTuberosity[side] = frames.toWorld("pelvis", tuberosity_[side]);
         c.kneeFront[side] = frames.toWorld("tibia" + s, tibialTuberosity_[side]);
@@ -267,7 +319,9 @@ std::vector<BodyShape> propShapes(const std::vector<std::string>& props, const C
             out.push_back({"cushion", "props", ShapeKind::Box,
                            translate({knee.x - 0.05f, floorTop + 0.5f * (cushionTop - floorTop), knee.z}) *
                                scale({0.40f, cushionTop - floorTop, 0.35f})});
-            const float backX = std::min(c.heel[rear].x, c.toe[rear].x) - 0.06f;
+            // The couch front touches the rear foot wherever it reaches furthest back (the top of the
+            // forefoot when the shin stands up the couch).
+            const float backX = std::min({c.heel[rear].x, c.toe[rear].x, c.forefootTop[rear].x});
             out.push_back({"couch_back", "props", ShapeKind::Box,
                            translate({backX - 0.08f, floorTop + 0.45f, c.heel[rear].z}) * scale({0.16f, 0.90f, 0.9f})});
         } else if (prop == "box") {

@@ -1,6 +1,7 @@
 #include "pose_command.h"
 
 #include "command_support.h"
+#include "lumbarlab/anatomy/balance.h"
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/view/data_folders.h"
@@ -88,6 +89,8 @@ int runPoseCommand(const PoseOptions& options) {
     }
     const SkeletonPose pose = data->poseFor(values);
     const SkeletonFrames frames = data->kinematics->solve(pose);
+    const Posture* posture = data->findPosture(options.pose.pose);
+    const Balance balance = balanceOf(*data, posture ? *posture : Posture{}, frames);
     const ClinicalAngles a = data->gauge->measure(pose, frames);
     const std::pair<const char*, double> angles[] = {{"hip_flexion_r_deg", a.hipFlexionRight},
                                                      {"hip_flexion_l_deg", a.hipFlexionLeft},
@@ -110,6 +113,15 @@ int runPoseCommand(const PoseOptions& options) {
         for (const auto& [name, v] : angles) out["clinical_angles"][name] = v;
         for (std::size_t i = 0; i < kDiscLevels.size(); ++i)
             out["segment_lordosis_deg"][kDiscLevels[i]] = a.segmentLordosis[i];
+        const glm::vec3& com = balance.centreOfMass;
+        out["balance"]["centre_of_mass_m"] = {com.x, com.y, com.z};
+        out["balance"]["contacts"] = balance.contacts;
+        out["balance"]["support_polygon_xz_m"] = nlohmann::json::array();
+        for (const glm::vec2& q : balance.support) out["balance"]["support_polygon_xz_m"].push_back({q.x, q.y});
+        if (balance.lying)
+            out["balance"]["margin_m"] = nullptr;
+        else
+            out["balance"]["margin_m"] = balance.marginM;
         for (const auto& bone : data->skeleton.bones)
             for (const auto& l : bone.landmarks) {
                 const glm::vec3 p = frames.toWorld(bone.parentFrame, l.position);
@@ -126,6 +138,13 @@ int runPoseCommand(const PoseOptions& options) {
         for (const auto& [name, v] : angles) std::printf("clinical_angle,%s,%.2f\n", name, v);
         for (std::size_t i = 0; i < kDiscLevels.size(); ++i)
             std::printf("segment_lordosis_deg,%s,%.2f\n", kDiscLevels[i], a.segmentLordosis[i]);
+        const glm::vec3& com = balance.centreOfMass;
+        std::printf(
+            "balance,centre_of_mass_x_m,%.4f\nbalance,centre_of_mass_y_m,%.4f\nbalance,centre_of_mass_z_m,%.4f\n",
+            com.x, com.y, com.z);
+        for (const std::string& c : balance.contacts) std::printf("balance,contact,%s\n", c.c_str());
+        for (const glm::vec2& q : balance.support) std::printf("balance,support_xz_m,%.4f %.4f\n", q.x, q.y);
+        if (!balance.lying) std::printf("balance,margin_m,%.4f\n", balance.marginM);
         for (const auto& bone : data->skeleton.bones)
             for (const auto& l : bone.landmarks) {
                 const glm::vec3 p = frames.toWorld(bone.parentFrame, l.position);

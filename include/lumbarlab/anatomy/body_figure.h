@@ -26,10 +26,13 @@ struct BodyParameters {
     double massKg = 70.0, heightM = 1.68;
     double headNeck = 0.081, thorax = 0.216, abdomen = 0.139, arm = 0.05, foot = 0.0145;  ///< mass fractions
     double trunkAtL5 = 0.026;                                                             ///< the trunk slice at L5
+    double pelvis = 0.116, thigh = 0.1, leg = 0.0465;                 ///< mass fractions of the lower body (each leg)
+    glm::vec3 pelvisCentre{-0.0707f, 0.0f, 0.0f};                     ///< pelvis centre of mass, pelvis frame
+    double thighCentre = 0.433, legCentre = 0.433, footCentre = 0.5;  ///< along the segment, from proximal
     float thoraxHeight = 0.30f, thoraxDepth = 0.21f, thoraxWidth = 0.31f, shoulderHalfWidth = 0.19f;
     float neckLength = 0.10f, headHeight = 0.23f;
     float upperArm = 0.30f, forearm = 0.25f, hand = 0.18f;
-    float footLength = 0.25f, ankleHeight = 0.075f, heelBehindAnkle = 0.05f;
+    float footLength = 0.25f, ankleHeight = 0.075f, heelBehindAnkle = 0.05f, footWidth = 0.09f;
 };
 
 /// A unit sphere stretched into an ellipsoid from `a` to `b` with the given radius across.
@@ -41,6 +44,8 @@ struct BodyParameters {
 /// Points where the body meets the world, for grounding and contact checks (world, metres).
 struct ContactPoints {
     glm::vec3 heel[2]{}, toe[2]{};     ///< sole corners under each foot (right, left)
+    glm::vec3 sole[2][4]{};            ///< each sole's outline: heel and toe, inner and outer edge
+    glm::vec3 forefootTop[2]{};        ///< top of each forefoot (what rests against the couch)
     glm::vec3 fingertip[2]{};          ///< end of each hand
     glm::vec3 ischialTuberosity[2]{};  ///< the sitting bones
     glm::vec3 kneeFront[2]{};          ///< front of each knee (tibial tuberosity)
@@ -70,6 +75,10 @@ public:
     /// `reachForward` metres in front of them) and the abdomen in slices on L1-L5.
     [[nodiscard]] std::vector<SegmentMass> upperBodyMasses(const SkeletonFrames& frames, double handLoadKg = 0.0,
                                                            float reachForward = 0.0f) const;
+    /// The upper body's masses plus pelvis, thighs, legs and feet: the whole body (fractions sum to 1).
+    [[nodiscard]] std::vector<SegmentMass> wholeBodyMasses(const SkeletonFrames& frames) const;
+    /// The whole body's centre of mass (world, metres).
+    [[nodiscard]] glm::vec3 centreOfMass(const SkeletonFrames& frames) const;
 
 private:
     struct Arm {
