@@ -48,6 +48,10 @@ public:
     /// Annuli coloured by their pressure (front to back), or in their plain cartilage colour.
     void setPressureColours(bool on);
     void setHandLoad(double kg);
+    /// Shows `mesh` (in the bone's frame, metres) for the bone `boneId` instead of its built-in
+    /// mesh; it poses with the bone, in `colour` when given (sRGB). False when no bone of that id is shown.
+    bool replaceBoneMesh(const std::string& boneId, MeshData mesh, const std::string& displayName,
+                         const std::optional<glm::vec3>& colour = std::nullopt);
 
     // --- What it shows ------------------------------------------------------------------------
     [[nodiscard]] Scene& scene() { return scene_; }
