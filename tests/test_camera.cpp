@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <glm/gtc/constants.hpp>
 
+#include <limits>
+
 using namespace lumbarlab;
 
 namespace {
@@ -113,4 +115,35 @@ TEST_CASE("camera: transitions end exactly on the target pose and turn the short
 TEST_CASE("camera: preset names round-trip", "[camera]") {
     for (auto v : kAllViewPresets) CHECK(viewPresetFromString(toString(v)) == v);
     CHECK_FALSE(viewPresetFromString("sideways").has_value());
+}
+
+TEST_CASE("camera: a scene 1000 times larger frames and clips the same when its radius is given", "[camera]") {
+    Bounds small = unitBox(), large;
+    large.include(1000.0f * small.min);
+    large.include(1000.0f * small.max);
+    OrbitCamera a, b;
+    b.setSceneRadius(1000.0f);
+    a.setPose(a.framedPose(small, ViewPreset::Oblique, 1.5f));
+    b.setPose(b.framedPose(large, ViewPreset::Oblique, 1.5f));
+    CHECK(b.pose().distance == Approx(1000.0f * a.pose().distance).epsilon(1e-5));
+    CHECK(b.nearPlane() == Approx(1000.0f * a.nearPlane()).epsilon(1e-5));
+    CHECK(b.farPlane() == Approx(1000.0f * a.farPlane()).epsilon(1e-5));
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 corner{(i & 1) ? small.max.x : small.min.x, (i & 2) ? small.max.y : small.min.y,
+                               (i & 4) ? small.max.z : small.min.z};
+        const glm::vec3 pa = project(a, corner, 1.5f), pb = project(b, 1000.0f * corner, 1.5f);
+        CHECK(pb.x == Approx(pa.x).margin(1e-4));
+        CHECK(pb.y == Approx(pa.y).margin(1e-4));
+    }
+    // Without the radius the old fixed range would clamp a 280 m "pelvis" at 100 m away.
+    OrbitCamera fixed;
+    fixed.setPose(fixed.framedPose(large, ViewPreset::Oblique, 1.5f));
+    CHECK(fixed.pose().distance == Approx(100.0f));
+    // A millimetre-sized scene may be zoomed into to 2 % of its radius, not 2 cm.
+    OrbitCamera tiny;
+    tiny.setSceneRadius(0.01f);
+    tiny.zoom(200.0f);
+    CHECK(tiny.pose().distance == Approx(0.0002f));
+    tiny.setSceneRadius(std::numeric_limits<float>::quiet_NaN());
+    CHECK(tiny.sceneRadius() == 1.0f);
 }

@@ -20,7 +20,7 @@ ParsedCommand parse(std::initializer_list<const char*> args) {
 TEST_CASE("cli: no arguments opens the viewer on the built-in model", "[cli]") {
     const ParsedCommand c = parse({});
     CHECK(c.kind == ParsedCommand::Kind::View);
-    CHECK(c.view.meshes.empty());
+    CHECK(c.view.mesh.meshes.empty());
     CHECK(c.view.frames == 0);
 }
 
@@ -89,4 +89,59 @@ TEST_CASE("cli: muscles options", "[cli]") {
     CHECK(parse({"muscles", "--format", "xml"}).exitCode == kExitUsage);
     CHECK(parse({"render", "--out", "x.png", "--hide", "muscles", "--hide", "hamstrings"}).kind ==
           ParsedCommand::Kind::Render);
+}
+
+TEST_CASE("cli: mesh options for render and view", "[cli][mesh-import]") {
+    const std::string femur = std::string(LUMBARLAB_TEST_MESH_DIR) + "/r_femur.stl";
+    const std::string spec = femur + ":units=mm:up=z:t=0,0.1,0";
+    ParsedCommand c = parse({"render", "--out", "x.png", "--mesh", spec.c_str(), "--units", "cm", "--up", "-x"});
+    REQUIRE(c.kind == ParsedCommand::Kind::Render);
+    REQUIRE(c.render.mesh.meshes.size() == 1);
+    CHECK(c.render.mesh.meshes[0] == spec);
+    CHECK(c.render.mesh.units == "cm");
+    CHECK(c.render.mesh.up == "-x");
+    const std::string replace = "femur_r=" + femur;
+    c = parse({"view", "--replace", replace.c_str(), "--replace-limit-mm", "4"});
+    REQUIRE(c.kind == ParsedCommand::Kind::View);
+    CHECK(c.view.mesh.replace == std::vector<std::string>{replace});
+    CHECK(c.view.mesh.replaceLimitMm == 4.0);
+    // With --replace the model is shown, so posing it applies.
+    c = parse({"render", "--out", "x.png", "--replace", replace.c_str(), "--pose", "sitting_upright", "--landmarks"});
+    CHECK(c.kind == ParsedCommand::Kind::Render);
+}
+
+TEST_CASE("cli: mesh options that cannot apply are one-line usage errors", "[cli][mesh-import]") {
+    const std::string femur = std::string(LUMBARLAB_TEST_MESH_DIR) + "/r_femur.stl";
+    const std::string replace = "femur_r=" + femur;
+    const char* f = femur.c_str();
+    const std::string yards = femur + ":units=yards";
+    const std::pair<std::vector<const char*>, const char*> cases[] = {
+        {{"render", "--out", "x.png", "--mesh", f, "--pose", "sitting_upright"},
+         "--pose applies to the built-in model"},
+        {{"render", "--out", "x.png", "--mesh", f, "--time", "1"}, "--time applies"},
+        {{"render", "--out", "x.png", "--mesh", f, "--set", "hip_flexion_r=10"}, "--set applies"},
+        {{"render", "--out", "x.png", "--mesh", f, "--landmarks"}, "--landmarks applies"},
+        {{"render", "--out", "x.png", "--mesh", f, "--pressure"}, "--pressure applies"},
+        {{"render", "--out", "x.png", "--mesh", f, "--hide", "meshes"}, "--hide applies"},
+        {{"render", "--out", "x.png", "--mesh", f, "--replace", replace.c_str()}, "use one or the other"},
+        {{"view", "--mesh", f, "--replace", replace.c_str()}, "lumbarlab view: --replace"},
+        {{"render", "--out", "x.png", "--units", "mm"}, "--units and --up apply to"},
+        {{"view", "--up", "z"}, "--units and --up apply to"},
+        {{"render", "--out", "x.png", "--replace-limit-mm", "3"}, "--replace-limit-mm applies to --replace"},
+        {{"render", "--out", "x.png", "--mesh", "/no/such.stl:units=mm"}, "no such file: /no/such.stl"},
+        {{"render", "--out", "x.png", "--mesh", yards.c_str()}, "units must be mm, cm, m or auto"},
+        {{"render", "--out", "x.png", "--replace", f}, "expected BONE=FILE"},
+        {{"render", "--out", "x.png", "--units", "inch", "--mesh", f}, "inch"},
+        {{"render", "--out", "x.png", "--scene", "/no/scene.json"}, "/no/scene.json"},
+    };
+    for (const auto& [args, message] : cases) {
+        std::vector<const char*> argv{"lumbarlab"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        const ParsedCommand c = parseCommandLine(int(argv.size()), argv.data());
+        INFO(message << " | " << c.error);
+        CHECK(c.kind == ParsedCommand::Kind::Exit);
+        CHECK(c.exitCode == kExitUsage);
+        CHECK(c.error.find(message) != std::string::npos);
+        CHECK(c.error.find('\n') == std::string::npos);
+    }
 }

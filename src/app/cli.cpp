@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "mesh_options.h"
+
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -54,8 +56,7 @@ CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options, std::string& c
             "hip_flexors, deep_hip, glutes, back_extensors, hamstrings, abdominals (repeatable)")
         ->check(CLI::IsMember({"body", "props", "pelvis", "spine", "discs", "legs", "nerves", "meshes", "muscles",
                                "hip_flexors", "deep_hip", "glutes", "back_extensors", "hamstrings", "abdominals"}));
-    render->add_option("--mesh", options.meshes, "Mesh file(s) to render instead of the built-in model")
-        ->check(CLI::ExistingFile);
+    addMeshOptions(render, options.mesh);
     return render;
 }
 
@@ -99,9 +100,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
         "Run 'lumbarlab COMMAND --help' for a command's options.");
 
     auto* view = app.add_subcommand("view", "Open the interactive viewer window (the default command)");
-    view->add_option("--mesh", result.view.meshes,
-                     "Mesh file(s) to show instead of the built-in model (glTF, OBJ, STL, PLY)")
-        ->check(CLI::ExistingFile);
+    addMeshOptions(view, result.view.mesh);
     view->add_option("--frames", result.view.frames, "Run this many frames, then exit (for tests)")
         ->check(CLI::Range(1, 1000000));
     view->add_option("--ui-scale", result.view.uiScale, "Interface scale (default: the monitor's content scale)")
@@ -134,6 +133,14 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     muscles->add_option("--format", result.muscles.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
 
     if (std::optional<ParsedCommand> exit = parseOrExit(app, argc, argv)) return *exit;
+    if (const std::string conflict =
+            meshOptionConflict(*render ? *render : *view, *render ? result.render.mesh : result.view.mesh);
+        !conflict.empty()) {
+        result.kind = ParsedCommand::Kind::Exit;
+        result.exitCode = kExitUsage;
+        result.error = conflict;
+        return result;
+    }
     if (*muscles) {
         result.kind = ParsedCommand::Kind::Muscles;
     } else if (*discs) {

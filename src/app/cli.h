@@ -17,11 +17,23 @@ enum ExitCode : int {
     kExitNoGraphics = 3,  ///< no display, no EGL, or OpenGL too old
 };
 
+/// Mesh files to show instead of the built-in model, or bones of it to show from files
+/// (`render` and `view` alike; see mesh_options.cpp and the README's "Your own meshes").
+struct MeshOptions {
+    std::vector<std::string> meshes;   ///< FILE[:OPTION...]; empty (and no scene): the built-in model
+    std::filesystem::path scene;       ///< a scene file (JSON), shown with the --mesh files
+    std::string units = "auto";        ///< mm, cm, m or auto, for files that do not say
+    std::string up = "y";              ///< y, z, -y, -z, x or -x, for files that do not say
+    std::vector<std::string> replace;  ///< BONE=FILE[:OPTION...]
+    double replaceLimitMm = 10.0;      ///< refuse a replacement whose surface residual is larger
+    [[nodiscard]] bool showsFiles() const { return !meshes.empty() || !scene.empty(); }
+};
+
 /// `lumbarlab view`: the interactive window.
 struct ViewOptions {
-    std::vector<std::filesystem::path> meshes;  ///< empty: the built-in model
-    int frames = 0;                             ///< > 0: run that many frames, then exit 0
-    float uiScale = 0.0f;                       ///< 0: follow the monitor's content scale
+    MeshOptions mesh;
+    int frames = 0;        ///< > 0: run that many frames, then exit 0
+    float uiScale = 0.0f;  ///< 0: follow the monitor's content scale
 };
 
 /// Which posture to show and how to adjust it (shared by render, pose, muscles, discs).
@@ -49,7 +61,7 @@ struct RenderOptions {
     std::string select;                    ///< object id to highlight (and show landmarks of)
     std::string focus;                     ///< object id or group to frame instead of everything
     std::vector<std::string> hide;         ///< groups to hide (body, props, discs, ...)
-    std::vector<std::filesystem::path> meshes;
+    MeshOptions mesh;
 };
 
 /// `lumbarlab model`: facts about the built-in model.

@@ -8,6 +8,7 @@
 #include "lumbarlab/view/scene_view.h"
 #include "pose_selection.h"
 #include "process_clock.h"
+#include "scene_request.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -16,6 +17,16 @@
 namespace lumbarlab {
 
 int runRenderCommand(const RenderOptions& options) {
+    SceneRequest request;
+    try {
+        request = sceneRequestOf(options.mesh);
+    } catch (const MeshSpecError& e) {
+        std::fprintf(stderr, "lumbarlab render: %s\n", e.what());
+        return kExitUsage;
+    } catch (const FileError& e) {
+        std::fprintf(stderr, "lumbarlab render: %s\n", e.what());
+        return kExitFailed;
+    }
     std::unique_ptr<HeadlessContext> context;
     try {
         context = std::make_unique<HeadlessContext>();
@@ -25,8 +36,14 @@ int runRenderCommand(const RenderOptions& options) {
     }
     const GlInfo gl = currentGlInfo();
 
-    SceneView view = openSceneView(options.meshes, gl.software);
+    SceneView view = openSceneView(request, gl.software);
+    for (const auto& note : view.notes()) std::fprintf(stderr, "lumbarlab render: %s\n", note.c_str());
+    // Mesh files that fail are skipped: the image shows the rest (exit 1 only when none is left).
+    for (const auto& skipped : view.skipped())
+        std::fprintf(stderr, "lumbarlab render: %s (skipped)\n", skipped.c_str());
     for (const auto& error : view.errors()) std::fprintf(stderr, "lumbarlab render: %s\n", error.c_str());
+    if (!view.skipped().empty() && view.scene().objects.empty())
+        std::fprintf(stderr, "lumbarlab render: none of the %zu mesh files could be shown\n", request.meshes.size());
     if (!view.errors().empty() || view.scene().objects.empty()) return kExitFailed;
     Scene& scene = view.scene();
     if (ModelPresenter* model = view.model()) {
@@ -48,7 +65,7 @@ int runRenderCommand(const RenderOptions& options) {
             object.visible = false;
     if (!options.select.empty()) {
         for (std::size_t i = 0; i < scene.objects.size(); ++i)
-            if (scene.objects[i].id == options.select) scene.selected = i;
+            if (scene.objects[i].id == options.select || scene.objects[i].name == options.select) scene.selected = i;
         if (!scene.selected) {
             std::fprintf(stderr, "lumbarlab render: no object '%s' to select\n", options.select.c_str());
             return kExitUsage;
@@ -60,12 +77,14 @@ int runRenderCommand(const RenderOptions& options) {
         renderer.syncMeshes(scene.meshes);
         RenderTarget target(options.width, options.height, options.samples);
         OrbitCamera camera;
+        if (!view.model()) camera.setSceneRadius(scene.bounds().radius());  // zoom and clip to the files' size
         const float aspect = float(options.width) / float(options.height);
         Bounds framed = scene.bounds();
         if (!options.focus.empty()) {
             framed = Bounds{};
             for (std::size_t i = 0; i < scene.objects.size(); ++i)
-                if (scene.objects[i].id == options.focus || scene.objects[i].group == options.focus)
+                if (scene.objects[i].id == options.focus || scene.objects[i].name == options.focus ||
+                    scene.objects[i].group == options.focus)
                     framed.include(scene.bounds(i));
             if (framed.empty()) {
                 std::fprintf(stderr, "lumbarlab render: no object or group '%s' to focus on\n", options.focus.c_str());

@@ -1,5 +1,7 @@
 #include "viewer.h"
 
+#include "scene_request.h"
+
 #include "process_clock.h"
 
 #include "lumbarlab/io/png_writer.h"
@@ -43,14 +45,23 @@ bool Viewer::ViewKey::operator==(const ViewKey& o) const {
 }
 
 Viewer::Viewer(Window& window, const ViewOptions& options, const GlInfo& gl)
-    : window_(window), options_(options), gl_(gl), view_(openSceneView(options.meshes, gl.software)) {
+    : window_(window), options_(options), gl_(gl), view_(openSceneView(sceneRequestOf(options.mesh), gl.software)) {
     ui_.uiScale = options.uiScale > 0.0f ? options.uiScale : std::max(1.0f, window.contentScale());
     imgui_ = std::make_unique<ImGuiSession>(window.handle(), ui_.uiScale);
     renderer_ = std::make_unique<Renderer>();
+    for (const auto& note : view_.notes()) {
+        std::fprintf(stderr, "lumbarlab view: %s\n", note.c_str());
+        notify(note, false);
+    }
+    for (const auto& skipped : view_.skipped()) {
+        std::fprintf(stderr, "lumbarlab view: %s (skipped)\n", skipped.c_str());
+        notify(skipped + " (skipped)", true);
+    }
     for (const auto& error : view_.errors()) {
         std::fprintf(stderr, "lumbarlab view: %s\n", error.c_str());
         notify(error, true);
     }
+    if (view_.scene().objects.empty()) throw std::runtime_error("none of the mesh files could be shown");
     if (const ModelPresenter* model = view_.model()) {
         const std::filesystem::path assetDir = findAssetDir();
         // Each file on its own: a broken keys file must not also hide the evidence, or the reverse.
@@ -75,6 +86,7 @@ Viewer::Viewer(Window& window, const ViewOptions& options, const GlInfo& gl)
     const WindowSizes sizes = window.sizes();
     interactiveSamples_ = gl.software ? 1 : kStillSamples;
     target_ = std::make_unique<RenderTarget>(sizes.fbWidth, sizes.fbHeight, interactiveSamples_);
+    if (!view_.model()) camera_.setSceneRadius(view_.scene().bounds().radius());  // zoom and clip to the files' size
     camera_.setPose(camera_.framedPose(view_.scene().bounds(), ViewPreset::Oblique, sizes.aspect()));
     timings_.renderer = gl.renderer;
     lastPointer_ = window.pointer();

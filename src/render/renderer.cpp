@@ -92,6 +92,13 @@ FrameStats Renderer::render(const DrawList& records, const OrbitCamera& camera, 
         bone_.set("uColour", r.colour);
         const unsigned flags = r.flags | (settings.flatShading ? unsigned(kDrawFlat) : 0u);
         bone_.set("uFlags", flags);
+        // Two-sided records (open meshes from files) show their inner faces; the shader lights
+        // whichever face is seen. The cut already has culling off for every record.
+        const bool cull = !settings.sagittalCut && !(r.flags & kDrawTwoSided);
+        if (cull)
+            glEnable(GL_CULL_FACE);
+        else
+            glDisable(GL_CULL_FACE);
         mesh->draw();
         ++stats.drawCalls;
         stats.triangles += mesh->triangleCount();
@@ -141,6 +148,10 @@ void Renderer::drawIds(const DrawList& records, const OrbitCamera& camera, const
         if (!mesh) continue;
         program.set("uModel", r.transform);
         program.set("uPickId", unsigned(r.pickId));
+        if (r.flags & kDrawTwoSided)
+            glDisable(GL_CULL_FACE);
+        else
+            glEnable(GL_CULL_FACE);
         mesh->draw();
     }
     glBindVertexArray(0);

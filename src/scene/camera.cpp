@@ -61,6 +61,9 @@ glm::vec3 directionTowardEye(float yaw, float pitch) {
     return {std::cos(pitch) * std::cos(yaw), std::sin(pitch), std::cos(pitch) * std::sin(yaw)};
 }
 
+constexpr float kMinDistance = 0.02f;  // x the scene radius
+constexpr float kMaxDistance = 100.0f;
+
 float smoothstep(float t) {
     return t * t * (3.0f - 2.0f * t);
 }
@@ -70,8 +73,21 @@ float smoothstep(float t) {
 void OrbitCamera::setPose(const CameraPose& pose) {
     pose_ = pose;
     pose_.pitch = std::clamp(pose_.pitch, -kMaxPitch, kMaxPitch);
-    pose_.distance = std::clamp(pose_.distance, 0.02f, 100.0f);
+    pose_.distance = std::clamp(pose_.distance, kMinDistance * sceneRadius_, kMaxDistance * sceneRadius_);
     transition_.reset();
+}
+
+void OrbitCamera::setSceneRadius(float metres) {
+    sceneRadius_ = std::isfinite(metres) && metres > 1e-6f ? metres : 1.0f;
+    pose_.distance = std::clamp(pose_.distance, kMinDistance * sceneRadius_, kMaxDistance * sceneRadius_);
+}
+
+float OrbitCamera::nearPlane() const {
+    return std::max(0.005f * sceneRadius_, pose_.distance * 0.05f);
+}
+
+float OrbitCamera::farPlane() const {
+    return pose_.distance * 20.0f + 5.0f * sceneRadius_;
 }
 
 glm::vec3 OrbitCamera::eye() const {
@@ -83,9 +99,7 @@ glm::mat4 OrbitCamera::view() const {
 }
 
 glm::mat4 OrbitCamera::projection(float aspect) const {
-    const float nearPlane = std::max(0.005f, pose_.distance * 0.05f);
-    const float farPlane = pose_.distance * 20.0f + 5.0f;
-    return glm::perspective(fovY_, std::max(aspect, 1e-3f), nearPlane, farPlane);
+    return glm::perspective(fovY_, std::max(aspect, 1e-3f), nearPlane(), farPlane());
 }
 
 void OrbitCamera::orbit(float dYaw, float dPitch) {
@@ -105,7 +119,8 @@ void OrbitCamera::pan(float dxFraction, float dyFraction) {
 
 void OrbitCamera::zoom(float steps) {
     transition_.reset();
-    pose_.distance = std::clamp(pose_.distance * std::pow(0.88f, steps), 0.02f, 100.0f);
+    pose_.distance =
+        std::clamp(pose_.distance * std::pow(0.88f, steps), kMinDistance * sceneRadius_, kMaxDistance * sceneRadius_);
 }
 
 CameraPose OrbitCamera::framedPose(const Bounds& bounds, float aspect) const {
@@ -119,7 +134,7 @@ CameraPose OrbitCamera::framedPose(const Bounds& bounds, float aspect) const {
     const glm::vec3 up = glm::cross(right, -back);
     const float tanY = std::tan(0.5f * fovY_);
     const float tanX = tanY * std::max(aspect, 1e-3f);
-    float distance = 0.01f;
+    float distance = 0.01f * sceneRadius_;
     for (int i = 0; i < 8; ++i) {
         const glm::vec3 corner{(i & 1) ? bounds.max.x : bounds.min.x, (i & 2) ? bounds.max.y : bounds.min.y,
                                (i & 4) ? bounds.max.z : bounds.min.z};

@@ -35,7 +35,7 @@ DrawList Scene::drawList() const {
         r.colour = o.colour;
         r.pickId = o.pickable ? pickIdOf(i) : kNoPick;
         r.flags = (o.pickable ? kDrawNone : kDrawNoPick) | (o.flat ? kDrawFlat : kDrawNone) |
-                  (o.vertexColours ? kDrawVertexColour : kDrawNone) |
+                  (o.vertexColours ? kDrawVertexColour : kDrawNone) | (o.twoSided ? kDrawTwoSided : kDrawNone) |
                   (o.colour.w < 1.0f ? kDrawTranslucent : kDrawNone);
         if (hovered == i) r.flags |= kDrawHovered;
         if (selected == i) r.flags |= kDrawSelected;

@@ -352,6 +352,22 @@ void ModelPresenter::placeProps() {
     }
 }
 
+bool ModelPresenter::replaceBoneMesh(const std::string& boneId, MeshData mesh, const std::string& displayName,
+                                     const std::optional<glm::vec3>& colour) {
+    for (std::size_t i = 0; i < boneOfObject_.size(); ++i) {
+        if (data_->skeleton.bones[boneOfObject_[i]].id != boneId) continue;
+        SceneObject& object = scene_.objects[i];
+        // A fresh mesh slot: the built-in one may be shared with the disc deformer's rest shape.
+        object.mesh = scene_.meshes.add(std::move(mesh));
+        object.name = displayName;
+        object.twoSided = true;
+        if (colour) object.colour = glm::vec4(*colour, object.colour.w);
+        ++revision_;
+        return true;
+    }
+    return false;
+}
+
 const BoneDefinition* ModelPresenter::boneOf(std::size_t object) const {
     if (object >= boneOfObject_.size()) return nullptr;
     return &data_->skeleton.bones[boneOfObject_[object]];

@@ -8,6 +8,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <map>
 
@@ -32,29 +33,94 @@ SceneView SceneView::builtIn(const std::filesystem::path& modelDir, const std::f
     return SceneView(std::move(model), Scene{}, std::move(errors), assetDir);
 }
 
-SceneView SceneView::meshFiles(const std::vector<std::filesystem::path>& files, const std::filesystem::path& assetDir) {
-    Scene scene;
-    std::vector<std::string> errors;
-    for (const auto& file : files) {
-        try {
-            MeshData mesh = loadMesh(file);
-            SceneObject object;
-            object.id = file.filename().string();
-            object.name = file.filename().string();
-            object.group = "meshes";
-            object.mesh = scene.meshes.add(std::move(mesh));
-            scene.objects.push_back(std::move(object));
-        } catch (const FileError& e) {
-            errors.emplace_back(e.what());
-        }
-    }
-    return SceneView(nullptr, std::move(scene), std::move(errors), assetDir);
+glm::vec3 meshPaletteColour(std::size_t i) {
+    // Pale, well-separated hues that read as bone-like surfaces under the warm key light.
+    static constexpr std::array<glm::vec3, 8> kPalette{{{0.89f, 0.85f, 0.76f},
+                                                        {0.62f, 0.76f, 0.90f},
+                                                        {0.66f, 0.84f, 0.62f},
+                                                        {0.93f, 0.66f, 0.62f},
+                                                        {0.78f, 0.70f, 0.92f},
+                                                        {0.95f, 0.80f, 0.52f},
+                                                        {0.55f, 0.85f, 0.82f},
+                                                        {0.90f, 0.68f, 0.84f}}};
+    return kPalette[i % kPalette.size()];
 }
 
-SceneView openSceneView(const std::vector<std::filesystem::path>& meshes, bool softwareGl) {
+SceneView SceneView::meshFiles(const SceneRequest& request, const std::filesystem::path& assetDir) {
+    Scene scene;
+    std::vector<std::string> skipped, notes;
+    std::map<std::string, int> uses;
+    for (const auto& source : request.meshes) {
+        try {
+            ImportedMesh imported = importMesh(source, request.units, request.up, request.timeout);
+            if (imported.unitsWereAuto) notes.push_back(describeAutoUnits(source, imported));
+            SceneObject object;
+            const std::string base = source.name.empty() ? source.file.filename().string() : source.name;
+            const int n = ++uses[base];
+            object.id = n == 1 ? base : base + " #" + std::to_string(n);
+            object.name = source.name.empty() ? readableName(source.file.stem().string()) : source.name;
+            if (n > 1) object.name += " #" + std::to_string(n);
+            object.group = "meshes";
+            object.colour = glm::vec4(source.colour.value_or(meshPaletteColour(scene.objects.size())), 1.0f);
+            object.twoSided = true;
+            object.mesh = scene.meshes.add(std::move(imported.mesh));
+            scene.objects.push_back(std::move(object));
+        } catch (const FileError& e) {
+            skipped.emplace_back(e.what());
+        }
+    }
+    SceneView view(nullptr, std::move(scene), {}, assetDir);
+    view.skipped_ = std::move(skipped);
+    view.notes_ = std::move(notes);
+    return view;
+}
+
+void SceneView::replaceBones(const SceneRequest& request) {
+    if (!model_) return;
+    for (const auto& r : request.replacements) {
+        const BoneDefinition* bone = model_->data().skeleton.find(r.bone);
+        if (!bone || bone->group == "discs") {
+            std::string ids;
+            for (const auto& b : model_->data().skeleton.bones)
+                if (b.group != "discs") ids += (ids.empty() ? "" : ", ") + b.id;
+            errors_.push_back("--replace: no bone '" + r.bone + "' to replace (bones: " + ids + ")");
+            continue;
+        }
+        try {
+            const MeshData builtIn = loadMesh(bone->meshHigh);
+            ImportedMesh imported = importMesh(r.source, request.units, request.up, request.timeout);
+            if (imported.unitsWereAuto) notes_.push_back(describeAutoUnits(r.source, imported));
+            const BoneFit fit =
+                fitReplacement(*bone, builtIn, imported.mesh, r.source.file, imported.toWorld, request.replaceLimitMm);
+            transformMesh(imported.mesh, glm::dmat4(fit.transform.matrix()));
+            char line[400];
+            if (fit.method == "landmarks")
+                std::snprintf(line, sizeof line,
+                              "%s: %s registered by %zu landmarks: landmark residual %.2f mm RMS, surface residual "
+                              "%.2f mm RMS, scale %.3f (%.0f ms)",
+                              bone->id.c_str(), r.source.file.filename().c_str(), fit.landmarkPairs, fit.landmarkRmsMm,
+                              fit.surfaceRmsMm, fit.transform.scale, fit.milliseconds);
+            else
+                std::snprintf(line, sizeof line,
+                              "%s: %s registered by surface ICP: residual %.2f mm RMS, scale %.3f (%.0f ms)",
+                              bone->id.c_str(), r.source.file.filename().c_str(), fit.surfaceRmsMm, fit.transform.scale,
+                              fit.milliseconds);
+            notes_.emplace_back(line);
+            const std::string name = bone->displayName + " (" +
+                                     (r.source.name.empty() ? r.source.file.filename().string() : r.source.name) + ")";
+            model_->replaceBoneMesh(bone->id, std::move(imported.mesh), name, r.source.colour);
+        } catch (const FileError& e) {
+            errors_.emplace_back(e.what());
+        }
+    }
+}
+
+SceneView openSceneView(const SceneRequest& request, bool softwareGl) {
     const std::filesystem::path assetDir = findAssetDir();
-    if (!meshes.empty()) return SceneView::meshFiles(meshes, assetDir);
-    return SceneView::builtIn(findModelDir(), assetDir, softwareGl ? Detail::Low : Detail::High);
+    if (!request.meshes.empty()) return SceneView::meshFiles(request, assetDir);
+    SceneView view = SceneView::builtIn(findModelDir(), assetDir, softwareGl ? Detail::Low : Detail::High);
+    view.replaceBones(request);
+    return view;
 }
 
 std::string readableName(const std::string& snakeCase) {

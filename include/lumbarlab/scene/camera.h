@@ -37,6 +37,12 @@ public:
     [[nodiscard]] const CameraPose& pose() const { return pose_; }
     void setPose(const CameraPose& pose);
     [[nodiscard]] float fovY() const { return fovY_; }
+    /// Scales the zoom range (0.02..100 x radius) and the near/far planes with the scene: a model of
+    /// radius r frames and clips as one of radius 1 m does. Default 1 m (the built-in skeleton).
+    void setSceneRadius(float metres);
+    [[nodiscard]] float sceneRadius() const { return sceneRadius_; }
+    [[nodiscard]] float nearPlane() const;
+    [[nodiscard]] float farPlane() const;
 
     [[nodiscard]] glm::vec3 eye() const;
     [[nodiscard]] glm::mat4 view() const;
@@ -68,6 +74,7 @@ private:
     };
     CameraPose pose_;
     float fovY_ = 0.6f;  ///< ~34 degrees: little perspective distortion of anatomy
+    float sceneRadius_ = 1.0f;
     std::optional<Transition> transition_;
 };
 

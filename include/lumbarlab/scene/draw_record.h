@@ -24,6 +24,7 @@ enum DrawFlags : std::uint32_t {
     kDrawFlat = 1u << 3,          ///< unlit, no specular (props like the floor)
     kDrawNoPick = 1u << 4,        ///< never written to the ID buffer
     kDrawVertexColour = 1u << 5,  ///< colour from the mesh's per-vertex colours (alpha from colour.a)
+    kDrawTwoSided = 1u << 6,      ///< no back-face culling: open or inward-facing surfaces (imported meshes)
 };
 
 /// One mesh instance to draw.

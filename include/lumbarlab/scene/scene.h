@@ -41,6 +41,7 @@ struct SceneObject {
     bool pickable = true;
     bool flat = false;
     bool vertexColours = false;  ///< draw with the mesh's per-vertex colours (pressure maps)
+    bool twoSided = false;       ///< draw both faces (meshes from files may be open or wound inward)
 };
 
 /// The objects in view plus the current hover/selection, which only change how records look.

@@ -54,6 +54,10 @@ public:
     void setMuscleColouring(MuscleColouring colouring);
     /// Emphasis: the posture's target structures in full, every other muscle faded.
     void setEmphasis(bool on);
+    /// Shows `mesh` (in the bone's frame, metres) for the bone `boneId` instead of its built-in
+    /// mesh; it poses with the bone, in `colour` when given (sRGB). False when no bone of that id is shown.
+    bool replaceBoneMesh(const std::string& boneId, MeshData mesh, const std::string& displayName,
+                         const std::optional<glm::vec3>& colour = std::nullopt);
 
     // --- What it shows ------------------------------------------------------------------------
     [[nodiscard]] Scene& scene() { return scene_; }
