@@ -3,6 +3,7 @@
 in vec2 vUv;
 uniform vec3 uTop;
 uniform vec3 uBottom;
+uniform vec2 uPixelOffset;  // tile origin in the full picture, so the dither pattern continues
 out vec4 fragColour;
 void main() {
     float t = smoothstep(0.0, 1.0, vUv.y);
@@ -10,6 +11,6 @@ void main() {
     vec2 centred = vUv - 0.5;
     colour *= 1.0 - 0.25 * dot(centred, centred);
     // A touch of noise-free dithering by pixel parity hides banding in 8-bit output.
-    colour += (fract(dot(gl_FragCoord.xy, vec2(0.5, 0.25))) - 0.375) / 255.0;
+    colour += (fract(dot(gl_FragCoord.xy + uPixelOffset, vec2(0.5, 0.25))) - 0.375) / 255.0;
     fragColour = vec4(colour, 1.0);
 }

@@ -49,11 +49,19 @@ TEST_CASE("cli: render options and defaults", "[cli]") {
     CHECK(c.render.camera == ViewPreset::Lateral);
     CHECK(c.render.samples == 1);
     CHECK(c.render.flatShading);
+    CHECK_FALSE(c.render.transparent);
+
+    // No --out: the command picks the pictures folder; --transparent and 8K sizes parse.
+    c = parse({"render", "--transparent", "--width", "7680", "--height", "4320"});
+    REQUIRE(c.kind == ParsedCommand::Kind::Render);
+    CHECK(c.render.out.empty());
+    CHECK(c.render.transparent);
+    CHECK(c.render.width == 7680);
 }
 
 TEST_CASE("cli: mistakes are one-line usage errors with exit code 2", "[cli]") {
     for (const auto& c :
-         {parse({"render"}),                                      // --out missing
+         {parse({"render", "--width"}),                           // a value missing
           parse({"render", "--out", "x.png", "--camera", "up"}),  // unknown view
           parse({"render", "--out", "x.png", "--width", "0"}),
           parse({"render", "--out", "x.png", "--mesh", "/no/such/file.glb"}), parse({"paint"}), parse({"--bogus"})}) {

@@ -28,9 +28,17 @@ namespace {
 
 CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options, std::string& camera) {
     auto* render = app.add_subcommand("render", "Render one image headlessly (EGL, no display needed)");
-    render->add_option("--out", options.out, "PNG file to write")->required();
-    render->add_option("--width", options.width, "Image width in pixels")->check(CLI::Range(16, 8192));
+    render->add_option("--out", options.out,
+                       "PNG file to write (default: $XDG_PICTURES_DIR or ~/Pictures/LumbarLab, named after the view)");
+    render->add_option("--width", options.width, "Image width in pixels, up to 8K (tiled beyond the GL limits)")
+        ->check(CLI::Range(16, 8192));
     render->add_option("--height", options.height, "Image height in pixels")->check(CLI::Range(16, 8192));
+    render->add_flag("--transparent", options.transparent,
+                     "Transparent background: RGBA PNG, alpha 0 where nothing is drawn (no floor)");
+    render->add_flag("!--no-overlays", options.overlays, "Leave out the title, legends and labels (3D view only)");
+    render->add_option("--label", options.labels,
+                       "Label this structure too: a bone, sided muscle (rectus_femoris_r) or disc (disc_l4_l5); "
+                       "repeatable");
     render->add_option("--camera", camera, "View: anterior, posterior, lateral, medial, superior, oblique")
         ->check(CLI::IsMember({"anterior", "posterior", "lateral", "medial", "superior", "oblique"}));
     render->add_option("--samples", options.samples, "MSAA samples per pixel (1 = off)")->check(CLI::Range(1, 16));
@@ -58,6 +66,41 @@ CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options, std::string& c
                                "hip_flexors", "deep_hip", "glutes", "back_extensors", "hamstrings", "abdominals"}));
     addMeshOptions(render, options.mesh);
     return render;
+}
+
+CLI::App* addVideoCommand(CLI::App& app, VideoOptions& options, std::string& camera) {
+    auto* video = app.add_subcommand("video", "Render a motion headlessly as an H.264 MP4 (or GIF, or PNG frames)");
+    RenderOptions& r = options.render;
+    r.samples = 4;
+    video->add_option("--out", r.out,
+                      "Video file, .mp4 or .gif (default: the pictures folder, named after the motion and view)");
+    video->add_option("--pose", r.pose.pose, "Motion id (or a posture, with --to and --orbit for a turntable)");
+    video->add_option("--set", r.pose.sets, "Override a coordinate: COORD=VALUE in degrees or metres (repeatable)");
+    video->add_option("--from", options.from, "Start, seconds into the motion (default 0)")
+        ->check(CLI::Range(0.0, 36000.0));
+    video->add_option("--to", options.to, "End, seconds (default: the motion's end)")->check(CLI::Range(0.0, 36000.0));
+    video->add_option("--fps", options.fps, "Frames per second; frame i is at from + i/fps")->check(CLI::Range(1, 120));
+    video->add_option("--width", r.width, "Frame width in pixels (even)")->check(CLI::Range(16, 7680));
+    video->add_option("--height", r.height, "Frame height in pixels (even)")->check(CLI::Range(16, 4320));
+    video->add_option("--camera", camera, "View: anterior, posterior, lateral, medial, superior, oblique")
+        ->check(CLI::IsMember({"anterior", "posterior", "lateral", "medial", "superior", "oblique"}));
+    video->add_option("--orbit", options.orbitDeg, "Turn the camera this many degrees about the vertical over the clip")
+        ->check(CLI::Range(-3600.0, 3600.0));
+    video->add_option("--samples", r.samples, "MSAA samples per pixel (1 = off)")->check(CLI::Range(1, 16));
+    video->add_option("--format", options.format, "mp4 (H.264, yuv420p) or gif (default: from --out)")
+        ->check(CLI::IsMember({"mp4", "gif"}));
+    video->add_option("--frames-dir", options.framesDir,
+                      "Write a PNG sequence into this (new or empty) folder instead");
+    video->add_flag("--quiet", options.quiet, "No progress line");
+    video->add_flag("--render-only", options.renderOnly, "Render every frame but write nothing (measures encoding)");
+    video->add_flag("!--no-overlays", r.overlays, "Leave out the title, legends and labels");
+    video->add_option("--label", r.labels, "Label this structure too (repeatable)");
+    video->add_flag("--pressure", r.pressure, "Colour the discs by pressure (MPa)");
+    video->add_flag("--xray", r.xray, "Make bones translucent");
+    video->add_flag("--cut", r.cut, "Sagittal cut: remove the subject's right half");
+    video->add_option("--focus", r.focus, "Frame this bone id or group (pelvis, spine, discs, legs)");
+    video->add_option("--hide", r.hide, "Hide a group (as for render; repeatable)");
+    return video;
 }
 
 /// Parses; for help, version and errors returns what to print and the exit code, else nullopt.
@@ -108,6 +151,16 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
 
     std::string camera = "oblique";
     CLI::App* render = addRenderCommand(app, result.render, camera);
+    std::string videoCamera = "oblique";
+    CLI::App* video = addVideoCommand(app, result.video, videoCamera);
+    auto* handout = app.add_subcommand("handout", "Write a one-page exercise handout for a patient (PDF or PNG)");
+    handout->add_option("--exercise", result.handout.exercise, "couch_stretch, psoas_curl or jefferson_curl")
+        ->required();
+    handout->add_option("--side", result.handout.side, "r or l (default: the handout's first side)")
+        ->check(CLI::IsMember({"r", "l", "both"}));
+    handout->add_option("--paper", result.handout.paper, "a4 or letter")->check(CLI::IsMember({"a4", "letter"}));
+    handout->add_option("--out", result.handout.out,
+                        "FILE.pdf or FILE.png (300 dpi); default: the pictures folder, EXERCISE_SIDE-handout.pdf");
 
     auto* model = app.add_subcommand("model", "Print facts about the built-in model (standing)");
     model->add_flag("--landmarks", result.model.landmarks, "Every landmark in world coordinates, metres")->required();
@@ -151,6 +204,11 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
         result.kind = ParsedCommand::Kind::Pose;
     } else if (*model) {
         result.kind = ParsedCommand::Kind::Model;
+    } else if (*handout) {
+        result.kind = ParsedCommand::Kind::Handout;
+    } else if (*video) {
+        result.kind = ParsedCommand::Kind::Video;
+        result.video.render.camera = viewPresetFromString(videoCamera).value_or(ViewPreset::Oblique);
     } else if (*render) {
         result.kind = ParsedCommand::Kind::Render;
         result.render.camera = viewPresetFromString(camera).value_or(ViewPreset::Oblique);

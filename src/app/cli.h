@@ -46,7 +46,7 @@ struct PoseSelection {
 /// `lumbarlab render`: one headless image.
 struct RenderOptions {
     PoseSelection pose;
-    std::filesystem::path out;
+    std::filesystem::path out;  ///< empty: the pictures folder, named after what it shows
     int width = 1280;
     int height = 720;
     ViewPreset camera = ViewPreset::Oblique;
@@ -62,6 +62,30 @@ struct RenderOptions {
     std::string focus;                     ///< object id or group to frame instead of everything
     std::vector<std::string> hide;         ///< groups to hide (body, props, discs, ...)
     MeshOptions mesh;
+    bool transparent = false;         ///< RGBA with alpha 0 where nothing is drawn (no background, no floor)
+    bool overlays = true;             ///< title, legends and target labels drawn over the picture
+    std::vector<std::string> labels;  ///< structures labelled besides the posture's targets
+};
+
+/// `lumbarlab video`: a motion (or a turntable of a posture) as MP4, GIF or PNG frames.
+struct VideoOptions {
+    RenderOptions render;  ///< pose, camera, size, samples, overlays and what is shown (render.out: the video)
+    double from = 0.0;
+    double to = -1.0;  ///< < 0: the motion's end
+    int fps = 30;
+    double orbitDeg = 0.0;            ///< camera turns this far about the vertical over the clip
+    std::string format;               ///< mp4 or gif; empty: from --out's extension, else mp4
+    std::filesystem::path framesDir;  ///< non-empty: a PNG sequence here instead of a video
+    bool quiet = false;               ///< no progress line
+    bool renderOnly = false;          ///< render every frame and write nothing (to measure the encoder's cost)
+};
+
+/// `lumbarlab handout`: one page for a patient about one exercise.
+struct HandoutOptions {
+    std::string exercise;       ///< an assets/handouts/*.json id, e.g. couch_stretch
+    std::string side;           ///< r, l or both; empty: the handout's first
+    std::string paper = "a4";   ///< a4 or letter
+    std::filesystem::path out;  ///< .pdf or .png; empty: the pictures folder
 };
 
 /// `lumbarlab model`: facts about the built-in model.
@@ -93,7 +117,9 @@ struct MusclesOptions {
 
 /// The outcome of parsing: which command, its options, or a message and exit code to stop with.
 struct ParsedCommand {
-    enum class Kind { View, Render, Model, Pose, Poses, Discs, Muscles, Exit } kind = Kind::View;
+    enum class Kind { View, Render, Video, Handout, Model, Pose, Poses, Discs, Muscles, Exit } kind = Kind::View;
+    VideoOptions video;
+    HandoutOptions handout;
     DiscsOptions discs;
     MusclesOptions muscles;
     ViewOptions view;

@@ -1,9 +1,11 @@
 // lumbarlab: the one executable. Parses the command line and hands over to a command.
 
 #include "cli.h"
+#include "handout_command.h"
 #include "model_command.h"
 #include "pose_command.h"
 #include "render_command.h"
+#include "video_command.h"
 #include "view_command.h"
 
 #include <cstdio>
@@ -20,6 +22,10 @@ int main(int argc, char** argv) {
                 return command.exitCode;
             case ParsedCommand::Kind::Render:
                 return runRenderCommand(command.render);
+            case ParsedCommand::Kind::Handout:
+                return runHandoutCommand(command.handout);
+            case ParsedCommand::Kind::Video:
+                return runVideoCommand(command.video);
             case ParsedCommand::Kind::Model:
                 return runModelCommand(command.model);
             case ParsedCommand::Kind::Pose:

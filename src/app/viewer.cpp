@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <stdexcept>
 
 namespace lumbarlab {
 namespace {
@@ -32,7 +33,11 @@ std::filesystem::path screenshotPath() {
     const std::time_t now = std::time(nullptr);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-    return std::filesystem::absolute(std::string("lumbarlab-") + stamp + ".png");
+    // The pictures folder ($XDG_PICTURES_DIR, else ~/Pictures/LumbarLab), never the working directory.
+    const std::filesystem::path folder = picturesFolder();
+    if (folder.empty()) throw std::runtime_error("no pictures folder: set XDG_PICTURES_DIR or HOME");
+    std::filesystem::create_directories(folder);
+    return folder / (std::string("lumbarlab-") + stamp + ".png");
 }
 
 }  // namespace
@@ -359,8 +364,8 @@ void Viewer::saveScreenshot(const WindowSizes& sizes) {
         renderAt(sizes, kStillSamples);
         drawnRefined_ = true;
     }
-    const auto path = screenshotPath();
     try {
+        const auto path = screenshotPath();
         writePng(path, target_->readColour());
         notify("Saved screenshot to " + path.string(), false);
     } catch (const std::exception& e) {

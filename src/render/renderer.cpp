@@ -17,6 +17,17 @@ ShaderProgram timedProgram(std::string_view vertexFile, std::string_view fragmen
 
 }  // namespace
 
+glm::mat4 windowMatrix(const FrameWindow& window) {
+    // Maps the window's rectangle of the full picture's NDC onto this target's whole NDC square.
+    const glm::vec4& r = window.ndc;
+    glm::mat4 m(1.0f);
+    m[0][0] = 2.0f / (r.z - r.x);
+    m[1][1] = 2.0f / (r.w - r.y);
+    m[3][0] = -(r.z + r.x) / (r.z - r.x);
+    m[3][1] = -(r.w + r.y) / (r.w - r.y);
+    return m;
+}
+
 Renderer::Renderer()
     : background_(timedProgram("background.vert", "background.frag")),
       bone_(timedProgram("mesh.vert", "bone.frag")),
@@ -51,21 +62,28 @@ FrameStats Renderer::render(const DrawList& records, const OrbitCamera& camera, 
     target.bindScene();
     glDisable(GL_SCISSOR_TEST);
     glDepthMask(GL_TRUE);
-    glClearColor(0, 0, 0, 1);
+    glClearColor(0, 0, 0, settings.transparent ? 0.0f : 1.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
 
-    // Background: one full-screen triangle, no depth.
+    // Background: one full-screen triangle, no depth (none at all for a transparent picture).
+    const FrameWindow& window = settings.window;
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_BLEND);
-    background_.use();
-    background_.set("uTop", settings.backgroundTop);
-    background_.set("uBottom", settings.backgroundBottom);
     glBindVertexArray(emptyVao_.get());
-    glDrawArrays(GL_TRIANGLES, 0, 3);
+    if (!settings.transparent) {
+        background_.use();
+        background_.set("uTop", settings.backgroundTop);
+        background_.set("uBottom", settings.backgroundBottom);
+        background_.set("uWindow",
+                        glm::vec4(0.5f * (window.ndc.x + 1.0f), 0.5f * (window.ndc.y + 1.0f),
+                                  0.5f * (window.ndc.z - window.ndc.x), 0.5f * (window.ndc.w - window.ndc.y)));
+        background_.set("uPixelOffset", window.pixelOffset);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+    }
 
-    const float aspect = float(target.width()) / float(target.height());
+    const float aspect = window.aspect > 0.0f ? window.aspect : float(target.width()) / float(target.height());
     const glm::mat4 view = camera.view();
-    const glm::mat4 viewProjection = camera.projection(aspect) * view;
+    const glm::mat4 viewProjection = windowMatrix(window) * camera.projection(aspect) * view;
 
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
@@ -118,7 +136,9 @@ FrameStats Renderer::render(const DrawList& records, const OrbitCamera& camera, 
             return glm::distance(glm::vec3(a->transform[3]), eye) > glm::distance(glm::vec3(b->transform[3]), eye);
         });
         glEnable(GL_BLEND);
-        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+        // Colour "over" as usual; alpha accumulates coverage, so on a transparent background the
+        // result is premultiplied colour with the right alpha (on an opaque one alpha stays 1).
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         glDepthMask(GL_FALSE);
         for (const DrawRecord* r : translucent) drawOne(*r);
         glDepthMask(GL_TRUE);

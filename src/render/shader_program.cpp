@@ -89,6 +89,9 @@ void ShaderProgram::set(std::string_view name, unsigned value) {
 void ShaderProgram::set(std::string_view name, float value) {
     glUniform1f(location(name), value);
 }
+void ShaderProgram::set(std::string_view name, const glm::vec2& value) {
+    glUniform2fv(location(name), 1, glm::value_ptr(value));
+}
 void ShaderProgram::set(std::string_view name, const glm::vec3& value) {
     glUniform3fv(location(name), 1, glm::value_ptr(value));
 }

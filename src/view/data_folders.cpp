@@ -1,5 +1,6 @@
 #include "lumbarlab/view/data_folders.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <system_error>
 #include <vector>
@@ -48,6 +49,25 @@ std::filesystem::path findAssetDir() {
 #endif
     return findFolder("LUMBARLAB_ASSET_DIR", {"assets", "../share/lumbarlab/assets"}, builtIn,
                       "anatomy/coordinates.json");
+}
+
+std::filesystem::path picturesFolder() {
+    if (const char* xdg = std::getenv("XDG_PICTURES_DIR"); xdg && *xdg) return xdg;
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::filesystem::path(home) / "Pictures" / "LumbarLab";
+    return {};
+}
+
+std::string pictureFileName(std::string_view pose, bool motion, double time, std::string_view camera,
+                            std::string_view extension) {
+    std::string name(pose);
+    if (motion) {
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "-%.1fs", time);
+        name += seconds;
+    }
+    if (!camera.empty()) name += "-" + std::string(camera);
+    return name + "." + std::string(extension);
 }
 
 }  // namespace lumbarlab

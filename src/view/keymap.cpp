@@ -33,7 +33,7 @@ constexpr std::array kKeymap{
     KeyBinding{"C", "sagittal cut: see inside the discs and the canal", Action::ToggleCut, kC, kC},
     KeyBinding{"E", "evidence: the model's L4/L5 pressure beside published measurements", Action::ToggleEvidence, kE,
                kE},
-    KeyBinding{"P", "save a screenshot of the 3D view (PNG, in the current folder)", Action::Screenshot, kP, kP},
+    KeyBinding{"P", "save a screenshot of the 3D view (PNG, in the pictures folder)", Action::Screenshot, kP, kP},
     KeyBinding{"H", "keys and mouse help", Action::ToggleHelp, kH, kH},
     KeyBinding{"Esc", "clear the selection", Action::ClearSelection, kEscape, kEscape},
     KeyBinding{"Ctrl+Q", "quit", Action::Quit, kQ, kQ, kModControl},

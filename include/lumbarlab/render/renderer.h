@@ -15,6 +15,9 @@
 
 namespace lumbarlab {
 
+/// The matrix that turns the full picture's clip space into one tile's (identity for the whole).
+[[nodiscard]] glm::mat4 windowMatrix(const FrameWindow& window);
+
 class Renderer {
 public:
     /// Needs a current GL 3.3 core context; compiles the shaders the frame needs (throws

@@ -36,6 +36,7 @@ public:
     void set(std::string_view name, int value);
     void set(std::string_view name, unsigned value);
     void set(std::string_view name, float value);
+    void set(std::string_view name, const glm::vec2& value);
     void set(std::string_view name, const glm::vec3& value);
     void set(std::string_view name, const glm::vec4& value);
     void set(std::string_view name, const glm::mat3& value);

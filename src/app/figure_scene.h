@@ -1,0 +1,76 @@
+#pragma once
+// What render, video and handout share: a headless GL context, the scene of the chosen pose with the
+// render options applied (hidden groups, selection, pressure colours), the framed camera, and
+// pictures of it at any size through the tiling picture renderer.
+
+#include "cli.h"
+#include "lumbarlab/io/figure_overlay.h"
+#include "lumbarlab/render/gl_info.h"
+#include "lumbarlab/render/headless_context.h"
+#include "lumbarlab/render/picture_renderer.h"
+#include "lumbarlab/view/scene_view.h"
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace lumbarlab {
+
+/// A problem with the command line found while setting the scene up (exit code 2); what() is one line.
+class FigureUsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class FigureScene {
+public:
+    /// Opens the context and the scene and applies `options` (pose, hide, select, pressure).
+    /// Throws FigureUsageError for bad names, std::runtime_error for no graphics or a broken model;
+    /// `exitCode` says which exit code the caller should use on failure.
+    FigureScene(const RenderOptions& options, int& exitCode);
+
+    [[nodiscard]] SceneView& view() { return *view_; }
+    [[nodiscard]] const GlInfo& gl() const { return gl_; }
+    [[nodiscard]] const HeadlessContext& context() const { return *context_; }
+
+    /// Shows `pose` at `time` (with the options' --set overrides); a no-op for mesh files.
+    void showPose(const PoseSelection& pose);
+    /// What to frame: everything visible, or the --focus object or group.
+    [[nodiscard]] Bounds framedBounds() const;
+    /// What to frame over a whole motion (sampled), so every frame and every render of it share one
+    /// camera; for a posture, framedBounds(). Leaves the scene at `pose`.
+    [[nodiscard]] Bounds motionBounds(const PoseSelection& pose);
+    /// The current posture (null for mesh files).
+    [[nodiscard]] const Posture* posture() { return view_->model() ? view_->model()->posture() : nullptr; }
+    /// The camera of `preset` fitting `bounds` at the picture's aspect; `sceneRadius` > 0 scales its
+    /// zoom range and clip planes to mesh files of that size (see sceneRadius()).
+    [[nodiscard]] static OrbitCamera framedCamera(const Bounds& bounds, ViewPreset preset, float aspect,
+                                                  float sceneRadius = 0.0f);
+    /// For mesh files, the scene's radius (their units decide it); 0 for the built-in model.
+    [[nodiscard]] float sceneRadius() const { return sceneRadius_; }
+    /// Renders the current scene.
+    [[nodiscard]] Image picture(const OrbitCamera& camera, int width, int height, int samples);
+    /// Draws the title, legends and labels (targets and --label) for `camera` onto `image`.
+    /// Returns the layout; an unknown --label is a FigureUsageError.
+    OverlayLayout drawOverlays(Image& image, const OrbitCamera& camera, double time, std::string_view viewName,
+                               bool title = true);
+    [[nodiscard]] const FrameStats& lastStats() const { return pictures_->lastStats(); }
+    [[nodiscard]] int lastTileCount() const { return pictures_->lastTileCount(); }
+
+private:
+    RenderOptions options_;
+    float sceneRadius_ = 0.0f;
+    std::unique_ptr<HeadlessContext> context_;
+    GlInfo gl_;
+    std::optional<SceneView> view_;
+    std::unique_ptr<Renderer> renderer_;
+    std::unique_ptr<PictureRenderer> pictures_;
+};
+
+/// The file to write: --out as given, else the pictures folder and a name that says what it shows.
+/// Creates the pictures folder. Throws FigureUsageError when there is no folder to default to.
+[[nodiscard]] std::filesystem::path outputPath(const std::filesystem::path& out, const PoseSelection& pose, bool motion,
+                                               std::string_view camera, std::string_view extension);
+
+}  // namespace lumbarlab
