@@ -495,7 +495,7 @@ void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
     ImGui::TextUnformatted("0 MPa");
     ImGui::SameLine(left + width - ImGui::CalcTextSize(maximum).x);
     ImGui::TextUnformatted(maximum);
-    if (ImGui::BeginTable("discs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("discs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         for (const char* h : {"Level", "MPa", "N", "lbf", "front/back", "nucleus"}) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (const auto& r : data.rows) {
