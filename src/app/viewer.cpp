@@ -281,8 +281,9 @@ void Viewer::drawInterface(UiIntents& intents, const WindowSizes& sizes) {
     if (ui_.compare && viewB_ && viewB_->model() && model) {  // which side is which
         const PixelRect b = viewRect(sizes, 1);
         const float em = 8.0f;
-        drawScreenLabels({{"A: " + (model->posture() ? model->posture()->name : std::string()), ax + em, ay + 3 * em},
-                          {"B: " + (viewB_->model()->posture() ? viewB_->model()->posture()->name : std::string()),
+        // The postures asked for (the players), not the ones drawn a frame ago.
+        drawScreenLabels({{"A: " + (player_.posture() ? player_.posture()->name : std::string()), ax + em, ay + 3 * em},
+                          {"B: " + (playerB_.posture() ? playerB_.posture()->name : std::string()),
                            float(b.x) * toWindowX + em, ay + 3 * em}},
                          true);
     }
