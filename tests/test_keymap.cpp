@@ -80,6 +80,17 @@ TEST_CASE("keymap: keys resolve to their actions, menus show the same keys", "[u
     CHECK(f10->action == Action::PostureKey);
     CHECK(f10->index == 9);
     CHECK(actionForKey(keys::kEscape, 0)->action == Action::ClearSelection);
+    // F11 is the presentation mode, F12 still a posture key; clickers send Page Down / Page Up.
+    CHECK(actionForKey(keys::kF11, 0)->action == Action::TogglePresentation);
+    CHECK(actionForKey(keys::kF12, 0)->action == Action::PostureKey);
+    CHECK(actionForKey(keys::kF12, 0)->index == 11);
+    CHECK(shortcutOf(Action::PostureKey, 11) == "F12");
+    CHECK(actionForKey(keys::kPageDown, 0)->action == Action::LessonNext);
+    CHECK(actionForKey(keys::kRight, 0)->action == Action::LessonNext);
+    CHECK(actionForKey(keys::kPageUp, 0)->action == Action::LessonBack);
+    CHECK(actionForKey(keys::kLeft, 0)->action == Action::LessonBack);
+    CHECK(actionForKey(keys::kHome, 0)->action == Action::LessonHome);
+    CHECK(shortcutOf(Action::LessonNext) == "Right");
     CHECK_FALSE(actionForKey('Z', 0));
 
     CHECK(shortcutOf(Action::ToggleXray) == "X");
@@ -94,6 +105,7 @@ TEST_CASE("keymap: keys resolve to their actions, menus show the same keys", "[u
         const auto action = actionForKey(b.firstKey, b.mods);
         REQUIRE(action);
         CHECK(action->action == b.action);
+        if (b.altKey != keys::kNone) CHECK(actionForKey(b.altKey, b.mods)->action == b.action);
     }
 }
 
@@ -124,7 +136,10 @@ TEST_CASE("keymap: posture keys name postures that exist, in teaching order", "[
                       Catch::Contains("keys.json") && Catch::Contains("F2") && Catch::Contains("sitting_upright") &&
                           Catch::Contains("does not exist"));
     CHECK_THROWS_WITH(loadPostureKeys(write(R"({"keys": {"F13": "neutral_standing"}})"), data),
-                      Catch::Contains("F13") && Catch::Contains("F1 ... F12"));
+                      Catch::Contains("F13") && Catch::Contains("F1 ... F10, F12"));
+    CHECK_THROWS_WITH(loadPostureKeys(write(R"({"keys": {"F11": "neutral_standing"}})"), data),
+                      Catch::Contains("F11") && Catch::Contains("presentation"));
+    CHECK(*loadPostureKeys(write(R"({"keys": {"F12": "couch_stretch_r"}})"), data).postureOf(11) == "couch_stretch_r");
     CHECK_THROWS_WITH(loadPostureKeys(write(R"({"keys": {"F1": 3}})"), data), Catch::Contains("F1"));
     CHECK_THROWS_AS(loadPostureKeys(write(R"({"keys": )"), data), FileError);
     CHECK(loadPostureKeys(dir / "missing.json", data).postureIds.size() == 12);  // no file, no keys

@@ -10,6 +10,8 @@ for tool in xvfb-run xwd convert; do
   command -v "$tool" >/dev/null || { echo "window test skipped: $tool not installed (scripts/install-deps.sh --with-window-tests)"; exit 77; }
 done
 
+# The viewer saves its settings at exit: keep them in the test's folder, not the user's.
+export XDG_CONFIG_HOME="$out/config"
 shot="$out/window.png"
 log="$out/window.log"
 rm -f "$shot" "$log"

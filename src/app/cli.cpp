@@ -149,6 +149,24 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     view->add_option("--ui-scale", result.view.uiScale, "Interface scale (default: the monitor's content scale)")
         ->check(CLI::Range(0.5f, 4.0f));
 
+    auto* lesson = app.add_subcommand("lesson", "Open the viewer on a lesson (see 'lumbarlab lessons')");
+    lesson->add_option("name", result.view.lesson, "Lesson id, e.g. lower_back")->required();
+    lesson->add_option("--step", result.view.lessonStep, "Step to start on (1 = the first)")
+        ->check(CLI::Range(1, 1000));
+    lesson->add_option("--frames", result.view.frames, "Run this many frames, then exit (for tests)")
+        ->check(CLI::Range(1, 1000000));
+    lesson->add_option("--ui-scale", result.view.uiScale, "Interface scale (default: the monitor's content scale)")
+        ->check(CLI::Range(0.5f, 4.0f));
+    auto* lessons = app.add_subcommand("lessons", "List the lessons with their steps");
+    auto* compare = app.add_subcommand(
+        "compare", "Compare two postures: muscles ranked by the difference in length change, disc pressure per level");
+    compare->add_option("--a", result.compare.a, "Posture A (default sitting_relaxed)");
+    compare->add_option("--b", result.compare.b, "Posture B (default neutral_standing)");
+    compare->add_option("--format", result.compare.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
+    compare->add_flag("--window", result.compare.window, "Open the split A | B view with linked cameras instead");
+    compare->add_option("--frames", result.compare.view.frames, "With --window: run this many frames, then exit")
+        ->check(CLI::Range(1, 1000000));
+
     std::string camera = "oblique";
     CLI::App* render = addRenderCommand(app, result.render, camera);
     std::string videoCamera = "oblique";
@@ -184,6 +202,13 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     muscles->add_option("--sweep", result.muscles.sweep,
                         "Vary one coordinate: COORD=FROM:TO:STEP in degrees, one block of rows per value");
     muscles->add_option("--format", result.muscles.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
+    muscles
+        ->add_option("--map", result.muscles.map,
+                     "Print one muscle's length change over hip flexion -30..120 deg x knee flexion 0..150 deg "
+                     "(e.g. rectus_femoris)")
+        ->excludes("--sweep");
+    muscles->add_option("--side", result.muscles.side, "Side for --map: right or left")
+        ->check(CLI::IsMember({"right", "left"}));
 
     if (std::optional<ParsedCommand> exit = parseOrExit(app, argc, argv)) return *exit;
     if (const std::string conflict =
@@ -194,7 +219,19 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
         result.error = conflict;
         return result;
     }
-    if (*muscles) {
+    // `lesson NAME` is the view command with a lesson (the last branch).
+    if (*lessons) {
+        result.kind = ParsedCommand::Kind::Lessons;
+    } else if (*compare) {
+        result.kind = ParsedCommand::Kind::Compare;
+        if (result.compare.a == result.compare.b) {
+            result.kind = ParsedCommand::Kind::Exit;
+            result.exitCode = kExitUsage;
+            result.error = "lumbarlab compare: --a and --b are both '" + result.compare.a + "'; pick two postures";
+        }
+        result.compare.view.compareA = result.compare.a;
+        result.compare.view.compareB = result.compare.b;
+    } else if (*muscles) {
         result.kind = ParsedCommand::Kind::Muscles;
     } else if (*discs) {
         result.kind = ParsedCommand::Kind::Discs;

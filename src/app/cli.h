@@ -34,6 +34,17 @@ struct ViewOptions {
     MeshOptions mesh;
     int frames = 0;        ///< > 0: run that many frames, then exit 0
     float uiScale = 0.0f;  ///< 0: follow the monitor's content scale
+    std::string lesson;                         ///< a lesson id: open on its steps ("" = none)
+    int lessonStep = 0;                         ///< 1-based step to open on (0: the saved one, else 1)
+    std::string compareA, compareB;             ///< both set: open the split A | B compare view
+};
+
+/// `lumbarlab compare`: two postures side by side (muscle length changes, disc pressures).
+struct CompareOptions {
+    std::string a = "sitting_relaxed", b = "neutral_standing";
+    std::string format = "csv";  ///< csv or json
+    bool window = false;         ///< open the split view instead of printing
+    ViewOptions view;            ///< for --window
 };
 
 /// Which posture to show and how to adjust it (shared by render, pose, muscles, discs).
@@ -112,12 +123,14 @@ struct MusclesOptions {
     PoseSelection pose;
     std::string reference;       ///< posture whose lengths are 0 % (empty: the data's default, standing)
     std::string sweep;           ///< COORD=FROM:TO:STEP (degrees), empty for one pose
+    std::string map;             ///< a muscle id: print its hip x knee length-change map instead
+    std::string side = "right";  ///< for --map
     std::string format = "csv";  ///< csv or json
 };
 
 /// The outcome of parsing: which command, its options, or a message and exit code to stop with.
 struct ParsedCommand {
-    enum class Kind { View, Render, Video, Handout, Model, Pose, Poses, Discs, Muscles, Exit } kind = Kind::View;
+    enum class Kind { View, Render, Video, Handout, Model, Pose, Poses, Discs, Muscles, Lessons, Compare, Exit } kind = Kind::View;
     VideoOptions video;
     HandoutOptions handout;
     DiscsOptions discs;
@@ -126,6 +139,7 @@ struct ParsedCommand {
     RenderOptions render;
     ModelOptions model;
     PoseOptions pose;
+    CompareOptions compare;
     int exitCode = kExitOk;  ///< for Kind::Exit
     std::string output;      ///< for Kind::Exit: text for stdout (help, version)
     std::string error;       ///< for Kind::Exit: one line for stderr

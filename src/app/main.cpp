@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "handout_command.h"
+#include "lesson_command.h"
 #include "model_command.h"
 #include "pose_command.h"
 #include "render_command.h"
@@ -36,8 +37,12 @@ int main(int argc, char** argv) {
                 return runDiscsCommand(command.discs);
             case ParsedCommand::Kind::Muscles:
                 return runMusclesCommand(command.muscles);
+            case ParsedCommand::Kind::Lessons:
+                return runLessonsCommand();
+            case ParsedCommand::Kind::Compare:
+                return runCompareCommand(command.compare);
             case ParsedCommand::Kind::View:
-                return runViewCommand(command.view);
+                return command.view.lesson.empty() ? runViewCommand(command.view) : runLessonCommand(command.view);
         }
     } catch (const std::exception& e) {
         // Last resort: anything unforeseen still ends as one line, not a crash.

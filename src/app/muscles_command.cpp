@@ -5,6 +5,7 @@
 #include "lumbarlab/biomech/muscle_model.h"
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/view/data_folders.h"
+#include "lumbarlab/view/joint_map.h"
 #include "lumbarlab/view/muscle_report.h"
 #include "pose_command.h"
 #include "pose_selection.h"
@@ -117,6 +118,17 @@ int runMusclesCommand(const MusclesOptions& options) {
     } catch (const FileError& e) {
         std::fprintf(stderr, "lumbarlab muscles: %s\n", e.what());
         return kExitFailed;
+    }
+    if (!options.map.empty()) {  // the two-joint map: hip x knee from standing
+        try {
+            const JointMap map =
+                hipKneeMap(*model, options.map, options.side == "left" ? BodySide::Left : BodySide::Right);
+            std::fputs((options.format == "json" ? jointMapJson(map) : jointMapCsv(map)).c_str(), stdout);
+            return kExitOk;
+        } catch (const std::invalid_argument& e) {
+            std::fprintf(stderr, "lumbarlab muscles: --map: %s\n", e.what());
+            return kExitUsage;
+        }
     }
     Coordinates values, overrides;
     std::optional<Sweep> sweep;

@@ -1,7 +1,8 @@
 #pragma once
 // The interactive viewer over one window: each frame it turns input into intents, lets the panels
 // add theirs, applies them all at one point, redraws the 3D view only when it changed, and draws the
-// interface on top.
+// interface on top. It also walks a lesson step by step, shows two postures side by side (compare),
+// switches to presentation mode, and keeps the user's settings between runs.
 
 #include "cli.h"
 #include "window.h"
@@ -13,10 +14,15 @@
 #include "lumbarlab/scene/camera.h"
 #include "lumbarlab/ui/imgui_session.h"
 #include "lumbarlab/ui/ui_state.h"
+#include "lumbarlab/view/compare.h"
+#include "lumbarlab/view/lesson.h"
+#include "lumbarlab/view/lesson_stage.h"
 #include "lumbarlab/view/panel_builder.h"
 #include "lumbarlab/view/scene_view.h"
+#include "lumbarlab/view/settings.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -27,8 +33,10 @@ class Viewer {
 public:
     /// Loads the scene and sets up the interface and renderer on the window's current context.
     /// Load problems become notices (and lines on stderr); throws only when the renderer cannot start.
-    Viewer(Window& window, const ViewOptions& options, const GlInfo& gl);
-    ~Viewer();
+    /// `settings` were read from `settingsFile` (empty: nothing is saved).
+    Viewer(Window& window, const ViewOptions& options, const GlInfo& gl, const LoadedSettings& settings,
+           std::filesystem::path settingsFile);
+    ~Viewer();                       ///< saves the settings
     Viewer(const Viewer&) = delete;  // owns GL objects of the window's context
     Viewer& operator=(const Viewer&) = delete;
     Viewer(Viewer&&) = delete;
@@ -37,14 +45,19 @@ public:
     int run();
 
 private:
+    /// A rectangle of the framebuffer, in pixels from the top-left corner.
+    struct PixelRect {
+        int x = 0, y = 0, w = 1, h = 1;
+        bool operator==(const PixelRect&) const = default;
+    };
     /// Everything that changes the 3D image; when it is unchanged the last image is reused.
     struct ViewKey {
         CameraPose camera;
         std::optional<std::size_t> hovered, selected;
         std::vector<bool> visible;
-        std::uint64_t modelRevision = 0;
-        bool xray = false, landmarks = false, flat = false, cut = false;
-        int width = 0, height = 0;
+        std::uint64_t modelRevision = 0, revisionB = 0, stageRevision = 0;
+        bool xray = false, landmarks = false, flat = false, cut = false, compare = false;
+        PixelRect rect;
         bool operator==(const ViewKey& o) const;
     };
 
@@ -54,11 +67,29 @@ private:
     void handleKeys(UiIntents& intents);
     void applyIntents(const UiIntents& intents, const WindowSizes& sizes);
     void applyModelIntents(const UiIntents& intents, double dt);
+    void applyLessonIntents(const UiIntents& intents, const WindowSizes& sizes);
     [[nodiscard]] ViewKey viewKey(const WindowSizes& sizes) const;
+    /// The 3D view's rectangle: the whole centre, or its left (half 0) or right (half 1) part.
+    [[nodiscard]] PixelRect viewRect(const WindowSizes& sizes, int half = -1) const;
+    [[nodiscard]] float viewAspect(const WindowSizes& sizes) const;
     /// Redraws the 3D view if it changed (single-sampled on software GL), or refines the still image.
     void redraw(double now, const WindowSizes& sizes);
     void renderAt(const WindowSizes& sizes, int samples);
+    void present(const WindowSizes& sizes);
     void saveScreenshot(const WindowSizes& sizes);
+    void keepAboveFloor();
+    [[nodiscard]] Bounds frameBounds() const;
+
+    // Lessons
+    void openLesson(const std::string& id, int requestedStep, const Settings& saved);
+    void showStep(const WindowSizes& sizes);
+    void followPlaybackRange();
+    // Compare
+    void openCompare(const std::string& a, const std::string& b);
+    void updateComparison();
+    // Settings
+    void applySettings(const Settings& s);
+    void saveSettingsNow();
 
     Window& window_;
     ViewOptions options_;
@@ -79,6 +110,28 @@ private:
     FrameTimings timings_;
     PointerState lastPointer_;
     bool pointerMoved_ = true;
+    float appliedUiScale_ = 1.0f;  // the scale the slider last settled on
+
+    std::optional<Lesson> lesson_;
+    std::optional<LessonCursor> cursor_;
+    std::optional<StagedStep> staged_;
+    std::uint64_t stageRevision_ = 0;
+    bool stepPending_ = false;  // show the current step once the layout is known
+
+    std::optional<SceneView> viewB_;  // the compare view's B side: its own model and renderer
+    PosePlayer playerB_;
+    std::uint64_t appliedPlayerRevisionB_ = ~std::uint64_t{0};
+    std::unique_ptr<Renderer> rendererB_;
+    std::unique_ptr<RenderTarget> targetB_;
+    std::optional<PostureComparison> comparison_;
+
+    Settings settings_;
+    std::filesystem::path settingsFile_;
+
+    // Frames per second while the view keeps changing (dragging, flights, motions), for the report.
+    int busyFrames_ = 0;
+    double busySeconds_ = 0.0, lastRenderAt_ = -1.0;
+    bool renderedThisFrame_ = false, renderedLastFrame_ = false;
 };
 
 }  // namespace lumbarlab

@@ -15,7 +15,10 @@ namespace {
 // The keymap's codes are GLFW's, passed straight through.
 static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kDigit1 == GLFW_KEY_1 && keys::kDigit6 == GLFW_KEY_6);
 static_assert(keys::kC == GLFW_KEY_C && keys::kX == GLFW_KEY_X && keys::kQ == GLFW_KEY_Q);
-static_assert(keys::kEscape == GLFW_KEY_ESCAPE && keys::kF1 == GLFW_KEY_F1 && keys::kF12 == GLFW_KEY_F12);
+static_assert(keys::kEscape == GLFW_KEY_ESCAPE && keys::kF1 == GLFW_KEY_F1 && keys::kF12 == GLFW_KEY_F12 &&
+              keys::kF11 == GLFW_KEY_F11 && keys::kRight == GLFW_KEY_RIGHT && keys::kLeft == GLFW_KEY_LEFT &&
+              keys::kPageUp == GLFW_KEY_PAGE_UP && keys::kPageDown == GLFW_KEY_PAGE_DOWN &&
+              keys::kHome == GLFW_KEY_HOME);
 static_assert(keys::kModShift == GLFW_MOD_SHIFT && keys::kModControl == GLFW_MOD_CONTROL);
 
 std::string gGlfwError;  // last message from GLFW's error callback, for one-line reports
@@ -126,6 +129,35 @@ void Window::waitForEvent() {
 
 void Window::swapBuffers() {
     glfwSwapBuffers(handle_);
+}
+
+bool Window::fullscreen() const {
+    return glfwGetWindowMonitor(handle_) != nullptr;
+}
+
+void Window::setFullscreen(bool on) {
+    if (on == fullscreen()) return;
+    if (on) {
+        glfwGetWindowPos(handle_, &windowedX_, &windowedY_);
+        glfwGetWindowSize(handle_, &windowedW_, &windowedH_);
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (!mode) return;  // no monitor to fill: stay windowed
+        glfwSetWindowMonitor(handle_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else {
+        glfwSetWindowMonitor(handle_, nullptr, windowedX_, windowedY_, windowedW_, windowedH_, GLFW_DONT_CARE);
+    }
+}
+
+std::pair<int, int> Window::position() const {
+    int x = 0, y = 0;
+    glfwGetWindowPos(handle_, &x, &y);
+    return {x, y};
+}
+
+void Window::place(int x, int y, int width, int height) {
+    glfwSetWindowSize(handle_, width, height);
+    glfwSetWindowPos(handle_, x, y);
 }
 
 }  // namespace lumbarlab

@@ -67,8 +67,17 @@ public:
     void waitForEvent();
     void swapBuffers();
 
+    /// Full screen on the monitor the window is on (its current video mode), or back to the
+    /// window's last size and place.
+    void setFullscreen(bool on);
+    [[nodiscard]] bool fullscreen() const;
+    /// Window position and size in screen coordinates (for saved settings).
+    [[nodiscard]] std::pair<int, int> position() const;
+    void place(int x, int y, int width, int height);
+
 private:
     GLFWwindow* handle_ = nullptr;
+    int windowedX_ = 0, windowedY_ = 0, windowedW_ = 1280, windowedH_ = 720;
     InputQueue input_;
 };
 

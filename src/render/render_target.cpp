@@ -104,9 +104,13 @@ void RenderTarget::resolve() const {
 }
 
 void RenderTarget::blitTo(GLuint drawFbo, int width, int height) const {
+    blitTo(drawFbo, 0, 0, width, height);
+}
+
+void RenderTarget::blitTo(GLuint drawFbo, int x, int y, int width, int height) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, resolvedFbo_.get());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, drawFbo);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
+    glBlitFramebuffer(0, 0, width_, height_, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT,
                       (width == width_ && height == height_) ? GL_NEAREST : GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, drawFbo);
 }

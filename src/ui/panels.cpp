@@ -2,11 +2,14 @@
 
 #include "lumbarlab/view/colour_maps.h"
 #include "lumbarlab/view/keymap.h"
+#include "lumbarlab/view/number_format.h"
+#include "lumbarlab/view/plain_names.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -21,10 +24,89 @@ std::string titled(std::string_view s) {
     return out;
 }
 
+/// Docked panels sit where the layout puts them: no moving, resizing or collapsing, so they never
+/// pile up or cover the 3D view.
+constexpr ImGuiWindowFlags kDocked = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                     ImGuiWindowFlags_NoSavedSettings;
+
+void placeDocked(const UiRect& r) {
+    ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
+}
+
+/// Text items laid out left to right, wrapping between items, never inside one.
+void flowItems(const std::vector<std::string>& items, const ImVec4& colour, const char* separator) {
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    const float sepWidth = ImGui::CalcTextSize(separator).x;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const float w = ImGui::CalcTextSize(items[i].c_str()).x;
+        if (i > 0) {
+            ImGui::SameLine(0.0f, 0.0f);
+            if (ImGui::GetCursorPosX() + sepWidth + w > right) {
+                ImGui::NewLine();
+            } else {
+                ImGui::TextUnformatted(separator);
+                ImGui::SameLine(0.0f, 0.0f);
+            }
+        }
+        ImGui::TextColored(colour, "%s", items[i].c_str());
+    }
+}
+
 }  // namespace
 
+void layoutPanels(UiState& ui, bool hasCard, bool hasLesson) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    const float width = viewport->Size.x, height = viewport->Size.y;
+    const float top = ui.presentation ? 0.0f : ImGui::GetFrameHeight();
+    const float bottom = hasLesson ? std::min(ui.lessonBarHeight, height * 0.45f) : 0.0f;
+    const bool panels = !ui.presentation;
+    const bool left = panels && (ui.showScenePanel || ui.showPosturePanel);
+    const bool compare = panels && ui.compare && ui.showComparePanel;
+    const bool right = panels && (hasCard || ui.showMusclePanel || ui.showDiscPanel || ui.showEvidence || compare);
+    float leftW = left ? std::clamp(em * 20.0f, 220.0f, width * 0.26f) : 0.0f;
+    float rightW = right ? std::clamp(em * 25.0f, 240.0f, width * 0.30f) : 0.0f;
+    if (leftW + rightW > width * 0.6f) {  // the 3D view keeps at least 40 % of the width
+        const float k = width * 0.6f / (leftW + rightW);
+        leftW *= k, rightW *= k;
+    }
+    const float columnH = std::max(height - top - bottom, 1.0f);
+    DockLayout& d = ui.layout;
+    d = DockLayout{};
+    d.view = {leftW, top, std::max(width - leftW - rightW, 1.0f), columnH};
+    d.lessonBar = {0.0f, height - bottom, width, bottom};
+    if (left) {
+        const float sceneH = ui.showPosturePanel ? (ui.showScenePanel ? columnH * 0.36f : 0.0f) : columnH;
+        if (ui.showScenePanel) d.scene = {0.0f, top, leftW, sceneH};
+        if (ui.showPosturePanel) d.posture = {0.0f, top + sceneH, leftW, columnH - sceneH};
+    }
+    if (right) {
+        std::vector<UiRect*> stack;
+        if (hasCard) stack.push_back(&d.card);
+        if (compare) stack.push_back(&d.compare);
+        if (ui.showMusclePanel) stack.push_back(&d.muscles);
+        if (ui.showDiscPanel) stack.push_back(&d.discs);
+        float y = top;
+        const float share = columnH / float(stack.size());
+        for (UiRect* r : stack) {
+            *r = {width - rightW, y, rightW, share};
+            y += share;
+        }
+        if (ui.showEvidence) {  // the evidence shares the disc panel's place, or the last one's
+            UiRect* host = ui.showDiscPanel ? &d.discs : stack.empty() ? nullptr : stack.back();
+            if (host) {
+                host->h *= 0.5f;
+                d.evidence = {host->x, host->y + host->h, host->w, host->h};
+            } else {
+                d.evidence = {width - rightW, top, rightW, columnH};
+            }
+        }
+    }
+}
+
 void drawMenuBar(UiState& ui, bool pressureColours, UiIntents& intents) {
-    if (!ImGui::BeginMainMenuBar()) return;
+    if (ui.presentation || !ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Save screenshot", shortcutOf(Action::Screenshot).c_str())) intents.screenshot = true;
         ImGui::Separator();
@@ -32,6 +114,13 @@ void drawMenuBar(UiState& ui, bool pressureColours, UiIntents& intents) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
+        // First in the menu, so it stays on screen at any scale (a long menu at 3x runs off the bottom).
+        float scale = ui.uiScale;
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+        if (ImGui::SliderFloat("UI scale", &scale, 0.75f, 3.0f, "%.2f")) ui.uiScale = std::clamp(scale, 0.75f, 3.0f);
+        // Applied on release (or Enter after Ctrl+click typing): the fonts are rebuilt between frames.
+        if (ImGui::IsItemDeactivatedAfterEdit()) intents.uiScale = ui.uiScale;
+        ImGui::Separator();
         for (std::size_t i = 0; i < kAllViewPresets.size(); ++i)
             if (ImGui::MenuItem(titled(toString(kAllViewPresets[i])).c_str(),
                                 shortcutOf(Action::ViewPreset, i).c_str()))
@@ -54,10 +143,11 @@ void drawMenuBar(UiState& ui, bool pressureColours, UiIntents& intents) {
         ImGui::MenuItem("Frame statistics", nullptr, &ui.showStats);
         ImGui::MenuItem("Flat shading", nullptr, &ui.render.flatShading);
         ImGui::Separator();
-        float scale = ui.uiScale;
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-        if (ImGui::SliderFloat("UI scale", &scale, 0.75f, 3.0f, "%.2f")) ui.uiScale = scale;
-        if (ImGui::IsItemDeactivatedAfterEdit()) intents.uiScale = ui.uiScale;
+        if (bool on = ui.compare; ImGui::MenuItem("Compare A | B", nullptr, &on)) intents.compare = on;
+        if (ImGui::MenuItem("Presentation mode", shortcutOf(Action::TogglePresentation).c_str(), ui.presentation))
+            intents.togglePresentation = true;
+        ImGui::MenuItem("High-contrast theme", nullptr, &ui.highContrast);
+        if (ImGui::MenuItem("Reset layout")) intents.resetLayout = true;
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -68,11 +158,9 @@ void drawMenuBar(UiState& ui, bool pressureColours, UiIntents& intents) {
 }
 
 void drawScenePanel(const Scene& scene, UiState& ui, UiIntents& intents) {
-    if (!ui.showScenePanel) return;
-    const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(em * 0.6f, em * 2.4f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * 17.0f, em * 11.0f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Scene", &ui.showScenePanel)) {
+    if (!ui.showScenePanel || ui.presentation) return;
+    placeDocked(ui.layout.scene);
+    if (!ImGui::Begin("Scene", &ui.showScenePanel, kDocked)) {
         ImGui::End();
         return;
     }
@@ -111,12 +199,11 @@ void drawScenePanel(const Scene& scene, UiState& ui, UiIntents& intents) {
 }
 
 void drawStatsOverlay(const FrameTimings& timings, const UiState& ui) {
-    if (!ui.showStats) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    if (!ui.showStats || ui.presentation) return;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(
-        ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 0.6f, viewport->WorkPos.y + em * 0.6f),
-        ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    const UiRect& view = ui.layout.view;
+    ImGui::SetNextWindowPos(ImVec2(view.x + view.w - em * 0.6f, view.y + em * 0.6f), ImGuiCond_Always,
+                            ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.6f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
@@ -134,12 +221,11 @@ void drawNotices(UiState& ui, double now) {
         std::remove_if(ui.notices.begin(), ui.notices.end(), [&](const Notice& n) { return n.expiresAt < now; }),
         ui.notices.end());
     if (ui.notices.empty()) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(
-        ImVec2(viewport->WorkPos.x + em * 0.6f, viewport->WorkPos.y + viewport->WorkSize.y - em * 0.6f),
-        ImGuiCond_Always, ImVec2(0.0f, 1.0f));
-    ImGui::SetNextWindowBgAlpha(0.85f);
+    const UiRect& view = ui.layout.view;
+    ImGui::SetNextWindowPos(ImVec2(view.x + em * 0.6f, view.y + view.h - em * 0.6f), ImGuiCond_Always,
+                            ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(1.0f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoNav;
@@ -151,17 +237,11 @@ void drawNotices(UiState& ui, double now) {
     ImGui::End();
 }
 
-void drawInfoCard(const InfoCard* card, UiIntents& intents) {
-    if (!card) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float em = ImGui::GetFontSize();
-    const float width = em * 21.0f;
-    ImGui::SetNextWindowPos(
-        ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - width - em * 0.6f, viewport->WorkPos.y + em * 5.5f),
-        ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+void drawInfoCard(const InfoCard* card, const UiState& ui, UiIntents& intents) {
+    if (!card || ui.presentation) return;
+    placeDocked(ui.layout.card);
     bool open = true;
-    if (ImGui::Begin("Selected", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::Begin("Selected", &open, kDocked)) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.42f, 1.0f));
         ImGui::SetWindowFontScale(1.25f);
         ImGui::TextWrapped("%s", card->title.c_str());
@@ -183,10 +263,10 @@ void drawInfoCard(const InfoCard* card, UiIntents& intents) {
     if (!open) intents.select = std::optional<std::size_t>{};
 }
 
-void drawScreenLabels(const std::vector<ScreenLabel>& labels) {
+void drawScreenLabels(const std::vector<ScreenLabel>& labels, bool strong) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
-    const ImU32 halo = IM_COL32(10, 12, 16, 200);
-    const ImU32 ink = IM_COL32(255, 236, 200, 255);
+    const ImU32 halo = strong ? IM_COL32(0, 0, 0, 235) : IM_COL32(10, 12, 16, 200);
+    const ImU32 ink = strong ? IM_COL32(255, 224, 64, 255) : IM_COL32(255, 236, 200, 255);
     // Greedy decluttering: a label that would overlap one already placed is left out (its
     // marker still shows), so crowded views stay legible.
     std::vector<ImVec4> placed;
@@ -204,15 +284,10 @@ void drawScreenLabels(const std::vector<ScreenLabel>& labels) {
 }
 
 void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& intents) {
-    if (!ui.showPosturePanel) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    if (!ui.showPosturePanel || ui.presentation) return;
     const float em = ImGui::GetFontSize();
-    const float width = em * 24.0f;
-    ImGui::SetNextWindowPos(
-        ImVec2(viewport->WorkPos.x + em * 0.6f, viewport->WorkPos.y + viewport->WorkSize.y - em * 0.6f),
-        ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
-    ImGui::SetNextWindowSize(ImVec2(width, em * 21.0f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Posture and motion", &ui.showPosturePanel)) {
+    placeDocked(ui.layout.posture);
+    if (!ImGui::Begin("Posture and motion", &ui.showPosturePanel, kDocked)) {
         ImGui::End();
         return;
     }
@@ -272,7 +347,7 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(name.c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%6.1f deg", value);
+                ImGui::TextUnformatted(formatWithUnit(value, 1, "deg").c_str());
             }
             ImGui::EndTable();
         }
@@ -282,10 +357,13 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
         for (const auto& s : data.sliders) {
             float v = float(s.value);
             if (s.overridden) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.45f, 0.30f, 0.12f, 1.0f));
-            ImGui::SetNextItemWidth(em * 11.0f);
+            ImGui::PushID(s.name.c_str());
+            ImGui::TextUnformatted(plainCoordinateName(s.name).c_str());
+            ImGui::SetNextItemWidth(-1.0f);
             const char* format = s.unit == "m" ? "%.3f m" : "%.1f deg";
-            if (ImGui::SliderFloat(s.name.c_str(), &v, float(s.min), float(s.max), format))
+            if (ImGui::SliderFloat("##value", &v, float(s.min), float(s.max), format))
                 intents.setCoordinate = {s.name, double(v)};
+            ImGui::PopID();
             if (s.overridden) ImGui::PopStyleColor();
         }
     }
@@ -301,14 +379,10 @@ ImU32 toImColour(const glm::vec3& c) {
 }  // namespace
 
 void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intents) {
-    if (!ui.showMusclePanel) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    if (!ui.showMusclePanel || ui.presentation) return;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(
-        ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 0.6f, viewport->WorkPos.y + em * 0.6f),
-        ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(em * 24.0f, em * 30.0f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Muscles", &ui.showMusclePanel)) {
+    placeDocked(ui.layout.muscles);
+    if (!ImGui::Begin("Muscles", &ui.showMusclePanel, kDocked)) {
         ImGui::End();
         return;
     }
@@ -355,7 +429,7 @@ void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intent
                 intents.select = std::optional<std::size_t>(r.object);
             ImGui::TableNextColumn();
             const glm::vec3 c = lengthChangeColour(r.changePct, data.legendRangePct);
-            ImGui::TextColored(ImVec4(c.x, c.y, c.z, 1.0f), "%+.1f %%", r.changePct);
+            ImGui::TextColored(ImVec4(c.x, c.y, c.z, 1.0f), "%s", formatWithUnit(r.changePct, 1, "%", true).c_str());
         }
         ImGui::EndTable();
     };
@@ -364,8 +438,9 @@ void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intent
     rankTable("shortened", "Most shortened now", data.shortened);
     ImGui::Separator();
     if (data.selected) {
-        ImGui::Text("%s: %+.1f %% (%.3f m)", data.selected->name.c_str(), data.selected->changePct,
-                    data.selectedLengthM);
+        ImGui::TextWrapped("%s: %s (%s)", data.selected->name.c_str(),
+                           formatWithUnit(data.selected->changePct, 1, "%", true).c_str(),
+                           formatWithUnit(data.selectedLengthM, 3, "m").c_str());
         if (!data.trace.empty()) {
             float lo = 0.0f, hi = 0.0f;
             for (float v : data.trace) lo = std::min(lo, v), hi = std::max(hi, v);
@@ -390,14 +465,10 @@ void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intent
 }
 
 void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
-    if (!ui.showDiscPanel) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    if (!ui.showDiscPanel || ui.presentation) return;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - em * 0.6f,
-                                   viewport->WorkPos.y + viewport->WorkSize.y - em * 0.6f),
-                            ImGuiCond_FirstUseEver, ImVec2(1.0f, 1.0f));
-    ImGui::SetNextWindowSize(ImVec2(em * 30.0f, em * 19.0f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Discs", &ui.showDiscPanel)) {
+    placeDocked(ui.layout.discs);
+    if (!ImGui::Begin("Discs", &ui.showDiscPanel, kDocked)) {
         ImGui::End();
         return;
     }
@@ -443,7 +514,7 @@ void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
             ImGui::TableNextColumn();
             ImGui::Text("%.2f", r.frontBackRatio);
             ImGui::TableNextColumn();
-            ImGui::Text("%+.1f mm", r.nucleusShiftMm);
+            ImGui::TextUnformatted(formatWithUnit(r.nucleusShiftMm, 1, "mm", true).c_str());
         }
         ImGui::EndTable();
     }
@@ -462,10 +533,9 @@ void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
 }
 
 void drawEvidencePanel(const DiscPanelData& data, UiState& ui) {
-    if (!ui.showEvidence) return;
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40.0f, 0.0f), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Evidence: L4/L5 pressure", &ui.showEvidence)) {
+    if (!ui.showEvidence || ui.presentation) return;
+    placeDocked(ui.layout.evidence);
+    if (!ImGui::Begin("Evidence: L4/L5 pressure", &ui.showEvidence, kDocked)) {
         ImGui::End();
         return;
     }
@@ -477,7 +547,7 @@ void drawEvidencePanel(const DiscPanelData& data, UiState& ui) {
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", e.posture.c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%.2f MPa", e.modelMpa);
+            ImGui::TextUnformatted(formatWithUnit(e.modelMpa, 2, "MPa").c_str());
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", e.published.c_str());
             ImGui::TableNextColumn();
@@ -512,6 +582,133 @@ void drawHelpWindow(UiState& ui) {
             }
             ImGui::EndTable();
         }
+    }
+    ImGui::End();
+}
+
+void drawLessonBar(const LessonBarData& data, UiState& ui, UiIntents& intents) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    const float width = viewport->Size.x;
+    ImGui::SetNextWindowPos(ImVec2(0.0f, viewport->Size.y), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, viewport->Size.y * 0.45f));
+    ImGui::SetNextWindowBgAlpha(1.0f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+    if (ImGui::Begin("##lesson", nullptr, flags)) {
+        // The step strip: one box per step, the current one lit; a click jumps there.
+        const ImVec4 lit = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
+        for (std::size_t i = 0; i < data.stepTitles.size(); ++i) {
+            if (i > 0) ImGui::SameLine(0.0f, em * 0.3f);
+            const bool current = i == data.step;
+            if (current) ImGui::PushStyleColor(ImGuiCol_Button, lit);
+            if (i < data.step) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            const std::string label = std::to_string(i + 1) + "##step";
+            if (ImGui::Button(label.c_str(), ImVec2(em * 2.2f, 0.0f))) intents.lessonGo = i;
+            if (i < data.step) ImGui::PopStyleColor();
+            if (current) ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", data.stepTitles[i].c_str());
+        }
+        ImGui::SameLine(0.0f, em * 1.0f);
+        const char* backLabel = "< Back";
+        const char* nextLabel = "Next >";
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float buttons = ImGui::CalcTextSize(backLabel).x + ImGui::CalcTextSize(nextLabel).x +
+                              style.FramePadding.x * 4.0f + style.ItemSpacing.x;
+        // "Step 2 of 10 | lesson title", the title left out where it would run into the buttons.
+        std::string where = "Step " + std::to_string(data.step + 1) + " of " + std::to_string(data.stepTitles.size());
+        const std::string titled = where + "  |  " + data.lessonTitle;
+        const float room = ImGui::GetWindowContentRegionMax().x - buttons - ImGui::GetCursorPosX() - em;
+        if (ImGui::CalcTextSize(titled.c_str()).x <= room) where = titled;
+        ImGui::TextDisabled("%s", where.c_str());
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
+        ImGui::BeginDisabled(data.step == 0);
+        if (ImGui::Button(backLabel)) intents.lessonBack = true;
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(data.step + 1 >= data.stepTitles.size());
+        if (ImGui::Button(nextLabel)) intents.lessonNext = true;
+        ImGui::EndDisabled();
+
+        const ImVec4 accent =
+            ui.highContrast || ui.presentation ? ImVec4(1.0f, 0.86f, 0.2f, 1.0f) : ImVec4(1.0f, 0.78f, 0.42f, 1.0f);
+        ImGui::SetWindowFontScale(1.3f);
+        if (data.step < data.stepTitles.size()) ImGui::TextColored(accent, "%s", data.stepTitles[data.step].c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        for (const auto& line : data.caption) ImGui::TextWrapped("%s", line.c_str());
+        if (!data.numbers.empty()) {
+            ImGui::Spacing();
+            flowItems(data.numbers, accent, "     ");
+        }
+        ui.lessonBarHeight = ImGui::GetWindowHeight();
+    }
+    ImGui::End();
+}
+
+void drawComparePanel(const ComparePanelData& data, UiState& ui, UiIntents& intents) {
+    if (!ui.compare || !ui.showComparePanel || ui.presentation || !data.comparison) return;
+    placeDocked(ui.layout.compare);
+    if (!ImGui::Begin("Compare A | B", &ui.showComparePanel, kDocked)) {
+        ImGui::End();
+        return;
+    }
+    const PostureComparison& c = *data.comparison;
+    auto picker = [&](const char* id, const std::string& current, const std::string& currentName,
+                      std::optional<std::string>& out) {
+        ImGui::SetNextItemWidth(-1.0f);
+        if (ImGui::BeginCombo(id, currentName.c_str(), ImGuiComboFlags_HeightLarge)) {
+            for (const auto& [postureId, name] : data.postures)
+                if (ImGui::Selectable(name.c_str(), postureId == current)) out = postureId;
+            ImGui::EndCombo();
+        }
+    };
+    ImGui::TextUnformatted("A (left)");
+    picker("##a", c.a, c.nameA, intents.comparePostureA);
+    ImGui::TextUnformatted("B (right)");
+    picker("##b", c.b, c.nameB, intents.comparePostureB);
+    ImGui::Separator();
+    ImGui::TextWrapped("Muscles, by how differently A and B change their length (against standing)");
+    const ImGuiTableFlags table = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
+    const float rowsHeight =
+        std::max(ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 12.0f, ImGui::GetFontSize() * 6.0f);
+    if (ImGui::BeginTable("compare_muscles", 4, table, ImVec2(0.0f, rowsHeight))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        // Numbers keep their width (never cut or wrapped); the names take what is left, clipped.
+        const float numberWidth = ImGui::CalcTextSize("-100.0 %").x;
+        ImGui::TableSetupColumn("Muscle", ImGuiTableColumnFlags_WidthStretch);
+        for (const char* h : {"A", "B", "A - B"})
+            ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed, numberWidth);
+        ImGui::TableHeadersRow();
+        for (const MuscleDifference& m : c.muscles) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted((m.name + (m.side == "right" ? ", right" : ", left")).c_str());
+            for (const double v : {m.changeA, m.changeB, m.differencePct}) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(formatWithUnit(v, 1, "%", true).c_str());
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Separator();
+    if (ImGui::BeginTable("compare_discs", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        for (const char* h : {"Disc", "A (MPa)", "B (MPa)", "A - B"}) ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (const DiscDifference& d : c.discs) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            std::string level = d.level;
+            for (auto& ch : level) ch = ch == '_' ? '/' : char(std::toupper(static_cast<unsigned char>(ch)));
+            ImGui::TextUnformatted(level.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(formatNumber(d.pressureA, 2).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(formatNumber(d.pressureB, 2).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(formatNumber(d.differenceMpa, 2, true).c_str());
+        }
+        ImGui::EndTable();
     }
     ImGui::End();
 }

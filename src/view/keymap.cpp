@@ -20,8 +20,9 @@ constexpr std::array kKeymap{
     KeyBinding{"1 2 3 4 5 6", "anterior, posterior, lateral, medial, superior, oblique view", Action::ViewPreset,
                kDigit1, kDigit6},
     KeyBinding{"F", "frame the selection (or everything)", Action::FrameSelection, kF, kF},
-    KeyBinding{"F1 ... F12", "postures and exercises in teaching order (the posture panel lists them with their keys)",
-               Action::PostureKey, kF1, kF12},
+    KeyBinding{"F1 ... F10, F12",
+               "postures and exercises in teaching order (the posture panel lists them with their keys)",
+               Action::PostureKey, kF1, kF10, 0, kF12, 11},
     KeyBinding{"Space", "play or pause the motion", Action::TogglePlay, kSpace, kSpace},
     KeyBinding{"X", "x-ray: see through the bones to the discs", Action::ToggleXray, kX, kX},
     KeyBinding{"L", "landmarks of the selected bone (or of all bones)", Action::ToggleLandmarks, kL, kL},
@@ -35,11 +36,19 @@ constexpr std::array kKeymap{
                kE},
     KeyBinding{"P", "save a screenshot of the 3D view (PNG, in the pictures folder)", Action::Screenshot, kP, kP},
     KeyBinding{"H", "keys and mouse help", Action::ToggleHelp, kH, kH},
-    KeyBinding{"Esc", "clear the selection", Action::ClearSelection, kEscape, kEscape},
+    KeyBinding{"Right, Page Down", "lesson: next step (what presentation clickers send)", Action::LessonNext, kRight,
+               kRight, 0, kPageDown, 0},
+    KeyBinding{"Left, Page Up", "lesson: previous step", Action::LessonBack, kLeft, kLeft, 0, kPageUp, 0},
+    KeyBinding{"Home", "lesson: back to the first step", Action::LessonHome, kHome, kHome},
+    KeyBinding{"F11", "presentation mode: full screen, large high-contrast captions, panels hidden",
+               Action::TogglePresentation, kF11, kF11},
+    KeyBinding{"Esc", "close the open menu, popup or help, leave presentation mode, else clear the selection",
+               Action::ClearSelection, kEscape, kEscape},
     KeyBinding{"Ctrl+Q", "quit", Action::Quit, kQ, kQ, kModControl},
 };
 
 constexpr int kFunctionKeys = kF12 - kF1 + 1;
+constexpr std::size_t kPresentationKeyIndex = kF11 - kF1;
 
 }  // namespace
 
@@ -49,11 +58,13 @@ std::span<const KeyBinding> keymap() {
 
 std::optional<KeyAction> actionForKey(int key, int mods) {
     for (const KeyBinding& b : kKeymap) {
-        if (b.firstKey == kNone || key < b.firstKey || key > b.lastKey) continue;
+        const bool inRun = b.firstKey != kNone && key >= b.firstKey && key <= b.lastKey;
+        const bool alt = b.altKey != kNone && key == b.altKey;
+        if (!inRun && !alt) continue;
         // Bindings without Ctrl ignore Shift (and Caps Lock) but never fire with Ctrl held.
         const bool ctrlHeld = (mods & kModControl) != 0;
         if ((b.mods & kModControl) != 0 ? !ctrlHeld : ctrlHeld) continue;
-        return KeyAction{b.action, std::size_t(key - b.firstKey)};
+        return KeyAction{b.action, inRun ? std::size_t(key - b.firstKey) : b.altIndex};
     }
     return std::nullopt;
 }
@@ -61,9 +72,16 @@ std::optional<KeyAction> actionForKey(int key, int mods) {
 std::string shortcutOf(Action action, std::size_t index) {
     for (const KeyBinding& b : kKeymap) {
         if (b.action != action || b.firstKey == kNone) continue;
-        if (b.firstKey == b.lastKey) return std::string(b.input);
+        if (action == Action::PostureKey) {
+            assert((index <= std::size_t(b.lastKey - b.firstKey) || index == b.altIndex) &&
+                   "shortcutOf: index past the end of the key run");
+            return "F" + std::to_string(index + 1);
+        }
+        if (b.firstKey == b.lastKey) {
+            const std::string_view input = b.input;  // "Right, Page Down": the menus show the first key
+            return std::string(input.substr(0, input.find(',')));
+        }
         assert(index <= std::size_t(b.lastKey - b.firstKey) && "shortcutOf: index past the end of the key run");
-        if (action == Action::PostureKey) return "F" + std::to_string(index + 1);
         return std::string(1, char(b.firstKey + int(index)));
     }
     return {};
@@ -95,7 +113,10 @@ PostureKeys loadPostureKeys(const std::filesystem::path& file, const ModelData& 
         std::size_t index = 0;
         for (; index < std::size_t(kFunctionKeys); ++index)
             if (key == "F" + std::to_string(index + 1)) break;
-        if (index == std::size_t(kFunctionKeys)) throw FileError(file, "key '" + key + "' is not one of F1 ... F12");
+        if (index == std::size_t(kFunctionKeys))
+            throw FileError(file, "key '" + key + "' is not one of F1 ... F10, F12");
+        if (index == kPresentationKeyIndex)
+            throw FileError(file, "key " + key + " is the presentation-mode key; postures use F1 ... F10 and F12");
         if (!id.is_string()) throw FileError(file, "key " + key + " must name a posture id (a string)");
         const std::string posture = id.get<std::string>();
         if (!model.findPosture(posture))

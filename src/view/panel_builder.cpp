@@ -40,6 +40,14 @@ PosturePanelData PanelBuilder::posture(const PosePlayer& player) const {
     PosturePanelData panel;
     for (const auto& p : model_.data().postures)
         panel.postures.push_back({p.id, p.name, keys_.keyOf(p.id), p.isMotion()});
+    // Teaching order: the function keys' order first, then the postures without a key.
+    auto rank = [&](const PostureItem& item) {
+        const auto& ids = keys_.postureIds;
+        const auto at = std::find(ids.begin(), ids.end(), item.id);
+        return at == ids.end() ? ids.size() : std::size_t(at - ids.begin());
+    };
+    std::stable_sort(panel.postures.begin(), panel.postures.end(),
+                     [&](const PostureItem& a, const PostureItem& b) { return rank(a) < rank(b); });
     if (const Posture* p = player.posture()) {
         panel.current = p->id;
         panel.name = p->name;

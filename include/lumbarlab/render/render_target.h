@@ -26,6 +26,8 @@ public:
     void resolve() const;    ///< MSAA -> resolved colour
     /// Copies the resolved colour into framebuffer `drawFbo` (e.g. 0, the window) at the same size.
     void blitTo(GLuint drawFbo, int width, int height) const;
+    /// Copies the resolved colour into the rectangle at (x, y) (lower left, GL convention) of `drawFbo`.
+    void blitTo(GLuint drawFbo, int x, int y, int width, int height) const;
 
     /// The resolved colour, rows top to bottom.
     [[nodiscard]] Image readColour() const;

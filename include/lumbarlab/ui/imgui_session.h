@@ -18,8 +18,12 @@ public:
 
     void beginFrame();
     void endFrame();  ///< renders the UI into the currently bound framebuffer
-    /// Rebuilds fonts and sizes for a new scale (call between frames).
-    void setScale(float uiScale);
+    /// Rebuilds fonts and sizes for a new scale and the theme (call between frames, never inside
+    /// one: ImGui locks its font atlas while a frame is open). Does nothing when neither changed.
+    void setScale(float uiScale, bool highContrast = false);
+    [[nodiscard]] float scale() const { return scale_; }
+    /// Closes open menus and popups (inside a frame); returns whether any was open.
+    bool closePopups();
     [[nodiscard]] bool wantsMouse() const;
     [[nodiscard]] bool wantsKeyboard() const;
     /// Which font is in use: the DejaVu Sans path, or "built-in".
@@ -28,6 +32,8 @@ public:
 private:
     void buildFonts(float uiScale);
     std::string fontSource_;
+    float scale_ = 1.0f;
+    bool highContrast_ = false;
 };
 
 }  // namespace lumbarlab

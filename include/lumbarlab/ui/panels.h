@@ -7,6 +7,10 @@
 
 namespace lumbarlab {
 
+/// Docks the panels to the window's edges for this frame (left: scene and posture; right: card,
+/// compare, muscles, discs, evidence; bottom: the lesson bar) and leaves the centre to the 3D view;
+/// fills ui.layout. Call after ImGui's NewFrame and before the panels.
+void layoutPanels(UiState& ui, bool hasCard, bool hasLesson);
 /// The main menu: File (screenshot, quit), View (presets, frame, panels, UI scale), Help.
 /// `pressureColours`: whether the discs are coloured by pressure now (the presenter holds it).
 void drawMenuBar(UiState& ui, bool pressureColours, UiIntents& intents);
@@ -17,9 +21,15 @@ void drawStatsOverlay(const FrameTimings& timings, const UiState& ui);
 /// Bottom-left notices that expire; drops the expired ones.
 void drawNotices(UiState& ui, double now);
 /// The selected object's card (right side); nothing when card is null.
-void drawInfoCard(const InfoCard* card, UiIntents& intents);
+void drawInfoCard(const InfoCard* card, const UiState& ui, UiIntents& intents);
 /// Labels over the 3D view, with a dark halo so they read on bone and background alike.
-void drawScreenLabels(const std::vector<ScreenLabel>& labels);
+/// `strong`: a lesson's labels (bright ink on a dark box), else landmark labels.
+void drawScreenLabels(const std::vector<ScreenLabel>& labels, bool strong = false);
+/// The lesson's caption bar along the bottom: the step strip, back and next, the title, the
+/// caption and the step's numbers. Records its height in ui.lessonBarHeight.
+void drawLessonBar(const LessonBarData& data, UiState& ui, UiIntents& intents);
+/// The compare view's diff panel: A and B pickers, muscles ranked by difference, discs per level.
+void drawComparePanel(const ComparePanelData& data, UiState& ui, UiIntents& intents);
 /// Postures (one key each), the timeline, the exercise card, joint sliders and clinical angles.
 void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& intents);
 /// Per-level disc figures, the pressure legend and a plot over the motion.

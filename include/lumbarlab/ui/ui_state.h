@@ -4,6 +4,7 @@
 
 #include "lumbarlab/scene/camera.h"
 #include "lumbarlab/scene/render_settings.h"
+#include "lumbarlab/view/compare.h"
 #include "lumbarlab/view/panel_data.h"
 
 #include <optional>
@@ -19,6 +20,20 @@ struct Notice {
     double expiresAt = 0.0;  ///< seconds on the app clock
 };
 
+/// A screen rectangle in window coordinates (top-left origin).
+struct UiRect {
+    float x = 0.0f, y = 0.0f, w = 0.0f, h = 0.0f;
+};
+
+/// Where the docked panels go and what is left for the 3D view, from the window size, the scale
+/// and which panels are open; recomputed every frame, so a resize re-lays everything out.
+struct DockLayout {
+    UiRect view;                                     ///< the 3D view (or both halves of the compare view)
+    UiRect scene, posture;                           ///< left column
+    UiRect card, muscles, discs, compare, evidence;  ///< right column
+    UiRect lessonBar;                                ///< bottom, full width
+};
+
 /// Interface state the app owns and panels edit.
 struct UiState {
     float uiScale = 1.0f;
@@ -31,6 +46,12 @@ struct UiState {
     bool showDiscPanel = false;
     bool showEvidence = false;
     bool showMusclePanel = true;
+    bool presentation = false;  ///< full screen, panels hidden but the caption bar, large type
+    bool highContrast = false;  ///< the high-contrast theme (always on in presentation mode)
+    bool compare = false;       ///< split A | B view with the diff panel
+    bool showComparePanel = true;
+    float lessonBarHeight = 0.0f;  ///< window pixels the caption bar took in the last frame
+    DockLayout layout;
     RenderSettings render;
     std::vector<Notice> notices;
 };
@@ -57,6 +78,28 @@ struct UiIntents {
     std::optional<std::size_t> isolateObject;  ///< show only this muscle object
     bool screenshot = false;
     bool quit = false;
+    // Lessons
+    bool lessonNext = false, lessonBack = false;
+    std::optional<std::size_t> lessonGo;  ///< jump to this step
+    bool togglePresentation = false;
+    std::optional<bool> compare;  ///< open (true) or close the split view
+    std::optional<std::string> comparePostureA, comparePostureB;
+    bool resetLayout = false;
+};
+
+/// The caption bar of a lesson: where the lesson is and what the step says.
+struct LessonBarData {
+    std::string lessonTitle;
+    std::vector<std::string> stepTitles;
+    std::size_t step = 0;
+    std::vector<std::string> caption;
+    std::vector<std::string> numbers;
+};
+
+/// The compare view's diff panel and its two posture pickers.
+struct ComparePanelData {
+    const PostureComparison* comparison = nullptr;
+    std::vector<std::pair<std::string, std::string>> postures;  ///< (id, name) in teaching order
 };
 
 /// Per-frame figures for the overlay.

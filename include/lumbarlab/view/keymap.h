@@ -22,7 +22,8 @@ inline constexpr int kSpace = 32;
 inline constexpr int kDigit1 = '1', kDigit6 = '6';
 inline constexpr int kC = 'C', kD = 'D', kE = 'E', kF = 'F', kH = 'H', kL = 'L', kM = 'M', kP = 'P', kQ = 'Q', kX = 'X';
 inline constexpr int kEscape = 256;
-inline constexpr int kF1 = 290, kF12 = 301;
+inline constexpr int kRight = 262, kLeft = 263, kPageUp = 266, kPageDown = 267, kHome = 268;
+inline constexpr int kF1 = 290, kF10 = 299, kF11 = 300, kF12 = 301;
 inline constexpr int kModShift = 0x0001, kModControl = 0x0002;
 }  // namespace keys
 
@@ -34,7 +35,7 @@ enum class Action {
     Select,
     ViewPreset,  ///< index 0..5: anterior ... oblique (kAllViewPresets order)
     FrameSelection,
-    PostureKey,  ///< index 0..11: F1 ... F12, the posture from posture_keys.json
+    PostureKey,  ///< index 0..9 and 11: F1 ... F10 and F12, the posture from posture_keys.json
     TogglePlay,
     ToggleXray,
     ToggleLandmarks,
@@ -45,6 +46,10 @@ enum class Action {
     Screenshot,
     ToggleHelp,
     ClearSelection,
+    LessonNext,
+    LessonBack,
+    LessonHome,
+    TogglePresentation,
     Quit,
 };
 
@@ -55,7 +60,9 @@ struct KeyBinding {
     Action action;
     int firstKey = keys::kNone;  ///< a run of consecutive codes maps to index 0, 1, ...; kNone: mouse
     int lastKey = keys::kNone;
-    int mods = 0;  ///< modifiers that must be held (keys::kMod...)
+    int mods = 0;              ///< modifiers that must be held (keys::kMod...)
+    int altKey = keys::kNone;  ///< a second key for the same action ("Right, Page Down"), at index altIndex
+    std::size_t altIndex = 0;
 };
 
 /// Every binding, in the order the help and the README list them.
@@ -80,7 +87,8 @@ struct PostureKeys {
     [[nodiscard]] const std::string* postureOf(std::size_t functionKeyIndex) const;
 };
 
-/// Reads assets/lessons/posture_keys.json and checks it: keys F1..F12 only, each naming a posture
+/// Reads assets/lessons/posture_keys.json and checks it: keys F1..F10 and F12 only (F11 is the
+/// presentation mode), each naming a posture
 /// the model has. A missing file gives no keys; a malformed one throws FileError naming the key.
 [[nodiscard]] PostureKeys loadPostureKeys(const std::filesystem::path& file, const ModelData& model);
 

@@ -1,0 +1,131 @@
+#include "lumbarlab/view/settings.h"
+
+#include "lumbarlab/io/atomic_file.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace lumbarlab {
+namespace {
+
+constexpr int kMinWindow = 320, kMaxWindow = 16384, kMaxPosition = 65536;
+
+template <typename T>
+void read(const nlohmann::json& root, const char* key, T& out) {
+    const auto it = root.find(key);
+    if (it == root.end()) return;
+    if constexpr (std::is_same_v<T, bool>) {
+        if (!it->is_boolean()) throw std::runtime_error(std::string("'") + key + "' must be true or false");
+        out = it->get<bool>();
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        if (!it->is_string()) throw std::runtime_error(std::string("'") + key + "' must be a string");
+        out = it->get<std::string>();
+    } else {
+        if (!it->is_number()) throw std::runtime_error(std::string("'") + key + "' must be a number");
+        const double v = it->get<double>();
+        if (!std::isfinite(v)) throw std::runtime_error(std::string("'") + key + "' must be finite");
+        out = T(v);
+    }
+}
+
+void inRange(const char* key, double value, double lo, double hi) {
+    if (value < lo || value > hi) {
+        char text[160];
+        std::snprintf(text, sizeof text, "'%s' is %g, outside %g to %g", key, value, lo, hi);
+        throw std::runtime_error(text);
+    }
+}
+
+}  // namespace
+
+std::filesystem::path settingsFile(const char* xdgConfigHome, const char* home) {
+    // The XDG base directory rule: XDG_CONFIG_HOME only counts when it is an absolute path.
+    if (xdgConfigHome && *xdgConfigHome && std::filesystem::path(xdgConfigHome).is_absolute())
+        return std::filesystem::path(xdgConfigHome) / "lumbarlab" / "settings.json";
+    if (home && *home) return std::filesystem::path(home) / ".config" / "lumbarlab" / "settings.json";
+    return {};
+}
+
+Settings parseSettings(const std::string& text) {
+    nlohmann::json root;
+    try {
+        root = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw std::runtime_error(std::string("malformed JSON: ") + e.what());
+    }
+    if (!root.is_object()) throw std::runtime_error("must be a JSON object");
+    Settings s;
+    read(root, "window_x", s.windowX);
+    read(root, "window_y", s.windowY);
+    read(root, "window_width", s.windowWidth);
+    read(root, "window_height", s.windowHeight);
+    read(root, "ui_scale", s.uiScale);
+    read(root, "high_contrast", s.highContrast);
+    read(root, "scene_panel", s.showScenePanel);
+    read(root, "posture_panel", s.showPosturePanel);
+    read(root, "disc_panel", s.showDiscPanel);
+    read(root, "muscle_panel", s.showMusclePanel);
+    read(root, "evidence", s.showEvidence);
+    read(root, "frame_statistics", s.showStats);
+    read(root, "pressure_colours", s.pressureColours);
+    read(root, "lesson", s.lesson);
+    read(root, "lesson_step", s.lessonStep);
+    inRange("window_x", s.windowX, -kMaxPosition, kMaxPosition);
+    inRange("window_y", s.windowY, -kMaxPosition, kMaxPosition);
+    inRange("window_width", s.windowWidth, kMinWindow, kMaxWindow);
+    inRange("window_height", s.windowHeight, kMinWindow, kMaxWindow);
+    if (s.uiScale != 0.0f) inRange("ui_scale", s.uiScale, 0.5, 4.0);
+    inRange("lesson_step", s.lessonStep, 0, 1000);
+    return s;
+}
+
+std::string settingsJson(const Settings& s) {
+    nlohmann::ordered_json j;
+    j["format"] = "lumbarlab-settings/1";
+    j["window_x"] = s.windowX;
+    j["window_y"] = s.windowY;
+    j["window_width"] = s.windowWidth;
+    j["window_height"] = s.windowHeight;
+    j["ui_scale"] = s.uiScale;
+    j["high_contrast"] = s.highContrast;
+    j["scene_panel"] = s.showScenePanel;
+    j["posture_panel"] = s.showPosturePanel;
+    j["disc_panel"] = s.showDiscPanel;
+    j["muscle_panel"] = s.showMusclePanel;
+    j["evidence"] = s.showEvidence;
+    j["frame_statistics"] = s.showStats;
+    j["pressure_colours"] = s.pressureColours;
+    j["lesson"] = s.lesson;
+    j["lesson_step"] = s.lessonStep;
+    return j.dump(2) + "\n";
+}
+
+LoadedSettings loadSettings(const std::filesystem::path& file) {
+    LoadedSettings out;
+    std::error_code ec;
+    if (file.empty() || !std::filesystem::exists(file, ec)) return out;
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    try {
+        if (!in) throw std::runtime_error("cannot read it");
+        out.settings = parseSettings(text.str());
+    } catch (const std::exception& e) {
+        out.settings = Settings{};
+        out.problem = file.string() + ": " + e.what() + "; using the defaults";
+    }
+    return out;
+}
+
+void saveSettings(const std::filesystem::path& file, const Settings& settings) {
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    writeTextAtomically(file, settingsJson(settings));
+}
+
+}  // namespace lumbarlab
