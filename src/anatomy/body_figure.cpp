@@ -1,6 +1,6 @@
 #include "lumbarlab/anatomy/body_figure.h"
 
-#include "lumbarlab/anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_checked.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -64,26 +64,34 @@ float ContactPoints::lowestSole() const {
 }
 
 BodyParameters loadBodyParameters(const std::filesystem::path& file) {
-    const auto root = readJsonFile(file);
+    const JsonDocument doc(file);
+    const JsonValue<> root = doc.root();
     BodyParameters p;
-    auto number = [&](const char* section, const char* key, const char* field) {
-        if (!root.contains(section) || !root[section].contains(key))
-            throw FileError(file, std::string(section) + "." + key + " is missing");
-        const auto& entry = root[section][key];
-        if (!entry.contains(field) || !entry[field].is_number() || !entry.contains("source"))
-            throw FileError(file,
-                            std::string(section) + "." + key + " needs a numeric \"" + field + "\" and a \"source\"");
-        return entry[field].get<double>();
+    // Every entry is {"<field>": number, "source": "..."}; the number must lie in its physical range.
+    auto number = [&](const char* section, const char* key, const char* field, const NumberRange& range) {
+        const JsonValue<> entry = root[section][key];
+        (void)entry["source"].text();
+        return entry[field].number(range);
     };
-    p.massKg = number("subject", "mass_kg", "value");
-    p.heightM = number("subject", "height_m", "value");
-    p.headNeck = number("segments", "head_neck", "mass_fraction");
-    p.thorax = number("segments", "thorax", "mass_fraction");
-    p.abdomen = number("segments", "abdomen", "mass_fraction");
-    p.arm = number("segments", "arm", "mass_fraction");
-    p.foot = number("segments", "foot", "mass_fraction");
-    p.trunkAtL5 = number("segments", "trunk_at_l5", "mass_fraction");
-    auto length = [&](const char* key) { return float(number("shapes", key, "value")); };
+    p.massKg = number("subject", "mass_kg", "value", NumberRange::positive(500.0));
+    p.heightM = number("subject", "height_m", "value", NumberRange::positive(3.0));
+    auto fraction = [&](const char* key) { return number("segments", key, "mass_fraction", NumberRange::fraction()); };
+    p.headNeck = fraction("head_neck");
+    p.thorax = fraction("thorax");
+    p.abdomen = fraction("abdomen");
+    p.arm = fraction("arm");
+    p.foot = fraction("foot");
+    p.trunkAtL5 = fraction("trunk_at_l5");
+    const double upper = p.headNeck + p.thorax + p.abdomen + 2.0 * p.arm + p.trunkAtL5;
+    if (upper > 1.0)
+        root["segments"].fail(
+            "the upper body's mass fractions (head_neck, thorax, abdomen, two arms, trunk_at_l5) "
+            "add up to " +
+            std::to_string(upper) + ", more than the whole body");
+    // Body lengths in metres: at least a millimetre (a shape needs a size), at most 1.5 m.
+    auto length = [&](const char* key) {
+        return float(number("shapes", key, "value", NumberRange::between(0.001, 1.5)));
+    };
     p.thoraxHeight = length("thorax_height");
     p.thoraxDepth = length("thorax_depth");
     p.thoraxWidth = length("thorax_width");
@@ -96,7 +104,6 @@ BodyParameters loadBodyParameters(const std::filesystem::path& file) {
     p.footLength = length("foot_length");
     p.ankleHeight = length("ankle_height");
     p.heelBehindAnkle = length("heel_behind_ankle");
-    if (p.massKg <= 0.0 || p.heightM <= 0.0) throw FileError(file, "subject mass and height must be positive");
     return p;
 }
 
