@@ -17,6 +17,8 @@ std::string shortNumber(double v) {
 
 /// nlohmann's DOM builder, plus the JSON pointer of the value being read, so that an error the
 /// parser reports through the SAX interface (a number overflowing a double) can name where it is.
+// The member names are nlohmann's SAX interface (json_sax_dom_parser), not ours to choose.
+// NOLINTBEGIN(readability-identifier-naming)
 template <typename Json>
 class PointerTrackingSax {
 public:
@@ -96,6 +98,7 @@ private:
     std::vector<Frame> frames_;
     std::string error_;
 };
+// NOLINTEND(readability-identifier-naming)
 
 template <typename Json>
 Json parse(std::string_view text, const std::filesystem::path& file) {

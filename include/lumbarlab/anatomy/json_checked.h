@@ -197,6 +197,9 @@ public:
     /// Reads and parses `file`; it must hold a JSON object.
     JsonDocument(const JsonDocument&) = delete;  // values point into it: it stays where it is
     JsonDocument& operator=(const JsonDocument&) = delete;
+    JsonDocument(JsonDocument&&) = delete;
+    JsonDocument& operator=(JsonDocument&&) = delete;
+    ~JsonDocument() = default;
     explicit JsonDocument(std::filesystem::path file) : file_(std::move(file)) {
         const std::string text = readTextFile(file_);
         if constexpr (std::is_same_v<Json, nlohmann::ordered_json>)
