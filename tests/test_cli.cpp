@@ -153,3 +153,25 @@ TEST_CASE("cli: mesh options that cannot apply are one-line usage errors", "[cli
         CHECK(c.error.find('\n') == std::string::npos);
     }
 }
+
+TEST_CASE("cli: nan, infinite and empty values are refused in one line naming the option", "[cli][validation]") {
+    auto refused = [](std::initializer_list<const char*> args, const std::string& option, const std::string& why) {
+        const ParsedCommand c = parse(args);
+        INFO(c.error);
+        CHECK(c.exitCode == kExitUsage);
+        CHECK(c.error.find(option) != std::string::npos);
+        CHECK(c.error.find(why) != std::string::npos);
+        CHECK(c.error.find('\n') == std::string::npos);
+    };
+    refused({"pose", "--time", "nan"}, "--time", "'nan' is not a finite number");
+    refused({"pose", "--time", "inf"}, "--time", "not a finite number");
+    refused({"pose", "--time", "-1"}, "--time", "outside [0, 36000]");
+    refused({"discs", "--load-kg", "nan"}, "--load-kg", "not a finite number");
+    refused({"discs", "--load-kg", "-inf"}, "--load-kg", "not a finite number");
+    refused({"discs", "--load-kg", "ten"}, "--load-kg", "'ten' is not a number");
+    refused({"render", "--out", ""}, "--out", "needs a file name");
+    refused({"render", "--out", "x.png", "--time", "NaN"}, "--time", "not a finite number");
+    refused({"view", "--ui-scale", "nan"}, "--ui-scale", "not a finite number");
+    CHECK(parse({"discs", "--load-kg", "12.5"}).discs.loadKg == 12.5);
+    CHECK(parse({"pose", "--time", "0.25"}).pose.pose.time == 0.25);
+}

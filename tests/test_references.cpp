@@ -203,23 +203,23 @@ TEST_CASE("references: a malformed catalogue is a one-line error naming the file
     failsWith("empty.json", R"({"format": "lumbarlab-references/1", "references": {}})", "non-empty");
     failsWith("title.json",
               head + R"("smith2000": {"kind": "paper", "authors": ["Smith J"], "year": 2000, "venue": "J 1:1"}}})",
-              "reference 'smith2000' needs \"title\"");
+              "/references/smith2000: missing \"title\"");
     failsWith(
         "kind.json",
         head + R"("smith2000": {"kind": "blog", "authors": ["Smith J"], "year": 2000, "title": "T", "venue": "V"}}})",
-        "reference 'smith2000': unknown kind 'blog'");
+        "/references/smith2000/kind: unknown kind 'blog'");
     failsWith(
         "year.json",
         head +
             R"("smith2000": {"kind": "paper", "authors": ["Smith J"], "year": "2000", "title": "T", "venue": "V"}}})",
-        "reference 'smith2000': \"year\" must be a whole number or \"n.d.\"");
+        "/references/smith2000/year: must be a whole number or \"n.d.\"");
     failsWith("authors.json",
               head + R"("anon": {"kind": "paper", "authors": [], "year": 2000, "title": "T", "venue": "V"}}})",
-              "reference 'anon' lists no authors");
+              "/references/anon: lists no authors");
     failsWith("key.json", head + R"("Smith 2000": {"kind": "default", "title": "T", "explanation": "E"}}})",
-              "reference 'Smith 2000': a key is");
+              "/references/Smith 2000: a key is");
     failsWith("default.json", head + R"("my-default": {"kind": "default", "title": "T"}}})",
-              "reference 'my-default' needs \"explanation\"");
+              "/references/my-default: missing \"explanation\"");
     failsWith("broken.json", "{\"format\": ", "malformed JSON");
 }
 
@@ -379,16 +379,16 @@ TEST_CASE("evidence: a malformed file is a one-line error naming the file and th
     };
     const std::string ok =
         R"("label": "L", "level": "l4_l5", "published_text": "0.5 MPa", "calibrated": false, "source": "[wilke1999] x")";
-    failsWith("empty.json", "[]", "'pressures' must be a non-empty list");
-    failsWith("value.json", R"([{"posture": "p", )" + ok + "}]", "pressure row 'p' needs a positive \"published_mpa\"");
+    failsWith("empty.json", "[]", "/pressures: must list at least 1 entry");
+    failsWith("value.json", R"([{"posture": "p", )" + ok + "}]", "/pressures/0: missing \"published_mpa\"");
     failsWith(
         "level.json",
         R"([{"posture": "p", "published_mpa": 0.5, "label": "L", "level": "l9", "published_text": "t", "calibrated": true, "source": "[a] x"}])",
-        "pressure row 'p': unknown disc level 'l9'");
+        "/pressures/0/level: unknown disc level 'l9'");
     failsWith(
         "nokey.json",
         R"([{"posture": "p", "published_mpa": 0.5, "label": "L", "level": "l4_l5", "published_text": "t", "calibrated": true, "source": "Wilke 1999"}])",
-        "pressure row 'p': \"source\" cites no [key]");
+        "/pressures/0/source: cites no [key]");
     failsWith("twice.json",
               R"([{"posture": "p", "published_mpa": 0.5, )" + ok + R"(}, {"posture": "p", "published_mpa": 0.5, )" +
                   ok + "}]",
@@ -440,7 +440,7 @@ TEST_CASE("muscle data: wrap surfaces are declared once and named by the paths",
 
     const fs::path unknown = writeTemp("muscles_unknown.json", file(R"(["femoral_hed"])", head));
     const std::string message = errorOf([&] { (void)loadMuscleSet(unknown, skeleton, frames, {}); });
-    CHECK(message == unknown.string() + ": muscle 'psoas': unknown wrap surface 'femoral_hed'");
+    CHECK(message == unknown.string() + ": /muscles/0/wraps/0: unknown wrap surface 'femoral_hed'");
     const fs::path option =
         writeTemp("muscles_option.json", file(R"([{"surface": "femoral_head", "radius_mm": 5}])", head));
     CHECK(errorOf([&] { (void)loadMuscleSet(option, skeleton, frames, {}); }).find("a path may set only 'wrap_side'") !=

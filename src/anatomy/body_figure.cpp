@@ -1,6 +1,6 @@
 #include "lumbarlab/anatomy/body_figure.h"
 
-#include "lumbarlab/anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_checked.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -64,42 +64,45 @@ float ContactPoints::lowestSole() const {
 }
 
 BodyParameters loadBodyParameters(const std::filesystem::path& file) {
-    const auto root = readJsonFile(file);
+    const JsonDocument doc(file);
+    const JsonValue<> root = doc.root();
     BodyParameters p;
-    auto number = [&](const char* section, const char* key, const char* field) {
-        if (!root.contains(section) || !root[section].contains(key))
-            throw FileError(file, std::string(section) + "." + key + " is missing");
-        const auto& entry = root[section][key];
-        if (!entry.contains(field) || !entry[field].is_number() || !entry.contains("source"))
-            throw FileError(file,
-                            std::string(section) + "." + key + " needs a numeric \"" + field + "\" and a \"source\"");
-        return entry[field].get<double>();
+    // Every entry is {"<field>": number, "source": "..."}; the number must lie in its physical range.
+    auto number = [&](const char* section, const char* key, const char* field, const NumberRange& range) {
+        const JsonValue<> entry = root[section][key];
+        (void)entry["source"].text();
+        return entry[field].number(range);
     };
-    p.massKg = number("subject", "mass_kg", "value");
-    p.heightM = number("subject", "height_m", "value");
-    p.headNeck = number("segments", "head_neck", "mass_fraction");
-    p.thorax = number("segments", "thorax", "mass_fraction");
-    p.abdomen = number("segments", "abdomen", "mass_fraction");
-    p.arm = number("segments", "arm", "mass_fraction");
-    p.foot = number("segments", "foot", "mass_fraction");
-    p.trunkAtL5 = number("segments", "trunk_at_l5", "mass_fraction");
-    p.pelvis = number("segments", "pelvis", "mass_fraction");
-    p.thigh = number("segments", "thigh", "mass_fraction");
-    p.leg = number("segments", "leg", "mass_fraction");
-    p.thighCentre = number("centres_of_mass", "thigh_from_hip", "value");
-    p.legCentre = number("centres_of_mass", "leg_from_knee", "value");
-    p.footCentre = number("centres_of_mass", "foot_along_sole", "value");
-    if (!root["centres_of_mass"].contains("pelvis_mm")) throw FileError(file, "centres_of_mass.pelvis_mm is missing");
-    const auto& pelvisCentre = root["centres_of_mass"].value("pelvis_mm", nlohmann::json::object());
-    if (!pelvisCentre.contains("value") || !pelvisCentre["value"].is_array() || pelvisCentre["value"].size() != 3 ||
-        !pelvisCentre.contains("source"))
-        throw FileError(file, "centres_of_mass.pelvis_mm needs a \"value\" of three numbers and a \"source\"");
-    for (int i = 0; i < 3; ++i) {
-        if (!pelvisCentre["value"][i].is_number())
-            throw FileError(file, "centres_of_mass.pelvis_mm.value must hold numbers");
-        p.pelvisCentre[i] = 0.001f * pelvisCentre["value"][i].get<float>();
-    }
-    auto length = [&](const char* key) { return float(number("shapes", key, "value")); };
+    p.massKg = number("subject", "mass_kg", "value", NumberRange::positive(500.0));
+    p.heightM = number("subject", "height_m", "value", NumberRange::positive(3.0));
+    auto fraction = [&](const char* key) { return number("segments", key, "mass_fraction", NumberRange::fraction()); };
+    p.headNeck = fraction("head_neck");
+    p.thorax = fraction("thorax");
+    p.abdomen = fraction("abdomen");
+    p.arm = fraction("arm");
+    p.foot = fraction("foot");
+    p.trunkAtL5 = fraction("trunk_at_l5");
+    const double upper = p.headNeck + p.thorax + p.abdomen + 2.0 * p.arm + p.trunkAtL5;
+    if (upper > 1.0)
+        root["segments"].fail(
+            "the upper body's mass fractions (head_neck, thorax, abdomen, two arms, trunk_at_l5) "
+            "add up to " +
+            std::to_string(upper) + ", more than the whole body");
+    p.pelvis = fraction("pelvis");
+    p.thigh = fraction("thigh");
+    p.leg = fraction("leg");
+    // Centres of mass as fractions of each segment's length, and the pelvis's in its frame (mm).
+    p.thighCentre = number("centres_of_mass", "thigh_from_hip", "value", NumberRange::fraction());
+    p.legCentre = number("centres_of_mass", "leg_from_knee", "value", NumberRange::fraction());
+    p.footCentre = number("centres_of_mass", "foot_along_sole", "value", NumberRange::fraction());
+    const JsonValue<> pelvisCentre = root["centres_of_mass"]["pelvis_mm"];
+    (void)pelvisCentre["source"].text();
+    const auto pelvisMm = pelvisCentre["value"].numbers<3>(NumberRange::between(-500.0, 500.0));
+    for (int axis = 0; axis < 3; ++axis) p.pelvisCentre[axis] = 0.001f * float(pelvisMm[std::size_t(axis)]);
+    // Body lengths in metres: at least a millimetre (a shape needs a size), at most 1.5 m.
+    auto length = [&](const char* key) {
+        return float(number("shapes", key, "value", NumberRange::between(0.001, 1.5)));
+    };
     p.thoraxHeight = length("thorax_height");
     p.thoraxDepth = length("thorax_depth");
     p.thoraxWidth = length("thorax_width");
@@ -113,7 +116,6 @@ BodyParameters loadBodyParameters(const std::filesystem::path& file) {
     p.ankleHeight = length("ankle_height");
     p.heelBehindAnkle = length("heel_behind_ankle");
     p.footWidth = length("foot_width");
-    if (p.massKg <= 0.0 || p.heightM <= 0.0) throw FileError(file, "subject mass and height must be positive");
     return p;
 }
 

@@ -1,6 +1,6 @@
 #include "lumbarlab/anatomy/bone_info.h"
 
-#include "lumbarlab/anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_checked.h"
 
 namespace lumbarlab {
 
@@ -26,16 +26,11 @@ bool matchesPattern(const std::string& pattern, const std::string& text) {
 }
 
 BoneInfoCatalogue BoneInfoCatalogue::load(const std::filesystem::path& file) {
-    using nlohmann::json;
-    const json root = readJsonFile(file);
-    if (!root.contains("entries") || !root["entries"].is_object()) throw FileError(file, "needs an \"entries\" object");
+    const JsonDocument doc(file);
     BoneInfoCatalogue catalogue;
-    for (const auto& [key, entry] : root["entries"].items()) {
-        if (!entry.is_object() || !entry.contains("kind") || !entry.contains("text") || !entry["kind"].is_string() ||
-            !entry["text"].is_string())
-            throw FileError(file, "entries." + key + " needs string \"kind\" and \"text\"");
-        catalogue.entries_.emplace_back(key,
-                                        BoneInfo{entry["kind"].get<std::string>(), entry["text"].get<std::string>()});
+    for (const auto& [key, entry] : doc.root()["entries"].members()) {
+        if (key.empty()) entry.fail("an entry needs a bone id or pattern as its key");
+        catalogue.entries_.emplace_back(key, BoneInfo{entry["kind"].text(), entry["text"].text()});
     }
     return catalogue;
 }

@@ -1,6 +1,6 @@
 #include "lumbarlab/anatomy/coordinates.h"
 
-#include "lumbarlab/anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_checked.h"
 
 #include <glm/glm.hpp>
 #include <nlohmann/json.hpp>
@@ -27,19 +27,22 @@ double value(const Coordinates& values, const std::string& name) {
 }  // namespace
 
 CoordinateSystem CoordinateSystem::load(const std::filesystem::path& file) {
-    const json root = readJsonFile<json>(file);
-    if (!root.contains("coordinates") || !root["coordinates"].is_object())
-        throw FileError(file, "needs a \"coordinates\" object");
+    const JsonDocument<json> doc(file);
+    const JsonValue<json> root = doc.root();
     CoordinateSystem system;
+    system.file_ = file;
     std::vector<CoordinateSpec> perLevel;
-    for (const auto& [base, entry] : root["coordinates"].items()) {
-        for (const char* key : {"unit", "min", "max", "source"})
-            if (!entry.contains(key)) throw FileError(file, "coordinates." + base + " has no \"" + key + "\"");
-        if (!entry["min"].is_number() || !entry["max"].is_number() ||
-            entry["min"].get<double>() >= entry["max"].get<double>())
-            throw FileError(file, "coordinates." + base + " needs numeric min < max");
-        CoordinateSpec spec{base, entry["unit"].get<std::string>(), entry["min"].get<double>(),
-                            entry["max"].get<double>(), entry["source"].get<std::string>()};
+    for (const auto& [base, entry] : root["coordinates"].members()) {
+        const std::string unit = entry["unit"].string();
+        // Angles within a turn either way; translations within the 10 m a stage could hold.
+        if (unit != "deg" && unit != "m") entry["unit"].fail("must be \"deg\" or \"m\", got \"" + unit + "\"");
+        const NumberRange limit =
+            unit == "deg" ? NumberRange::between(-180.0, 180.0) : NumberRange::between(-10.0, 10.0);
+        const double min = entry["min"].number(limit), max = entry["max"].number(limit);
+        if (!(min < max))
+            entry.fail("needs min < max (got " + entry["min"].json().dump() + " and " + entry["max"].json().dump() +
+                       ")");
+        CoordinateSpec spec{base, unit, min, max, entry["source"].text()};
         if (isSided(base)) {
             for (const char* side : {"_r", "_l"}) {
                 CoordinateSpec sided = spec;
@@ -61,18 +64,15 @@ CoordinateSystem CoordinateSystem::load(const std::filesystem::path& file) {
     }
     system.specs_.insert(system.specs_.end(), perLevel.begin(), perLevel.end());
     for (const char* required : {"pelvis_tilt", "hip_flexion_r", "knee_angle_l", "lumbar_flexion"})
-        if (!system.find(required)) throw FileError(file, std::string("coordinate '") + required + "' is missing");
+        if (!system.find(required)) root["coordinates"].fail(std::string("coordinate '") + required + "' is missing");
 
-    const json& levels = root.value("lumbar_share", json::object()).value("levels", json::object());
+    const JsonValue<json> levels = root["lumbar_share"]["levels"];
     double total = 0.0;
     for (std::size_t i = 0; i < kDiscLevels.size(); ++i) {
-        if (!levels.contains(kDiscLevels[i]) || !levels[kDiscLevels[i]].contains("value"))
-            throw FileError(file, std::string("lumbar_share.levels.") + kDiscLevels[i] + " is missing");
-        system.share_[i] = levels[kDiscLevels[i]]["value"].get<double>();
+        system.share_[i] = levels[kDiscLevels[i]]["value"].number(NumberRange::fraction());
         total += system.share_[i];
     }
-    if (std::abs(total - 1.0) > 0.01)
-        throw FileError(file, "lumbar_share.levels must add up to 1 (they add up to " + std::to_string(total) + ")");
+    if (std::abs(total - 1.0) > 0.01) levels.fail("must add up to 1 (they add up to " + std::to_string(total) + ")");
     return system;
 }
 
@@ -95,6 +95,7 @@ std::string CoordinateSystem::check(const Coordinates& values) const {
             std::ostringstream out;
             out << name << " = " << v << " " << spec->unit << " is outside its limits [" << spec->min << ", "
                 << spec->max << "] " << spec->unit;
+            if (!file_.empty()) out << " (limits from " << file_.string() << ")";
             return out.str();
         }
     }

@@ -1,13 +1,13 @@
 #include "lumbarlab/anatomy/posture.h"
 
-#include "lumbarlab/anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_checked.h"
 
 #include <glm/glm.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
+#include <map>
 #include <set>
 
 namespace lumbarlab {
@@ -106,110 +106,109 @@ Coordinates Posture::at(double time) const {
 }
 
 Posture loadPosture(const std::filesystem::path& file, const CoordinateSystem& coordinates) {
-    const json root = readJsonFile(file);
+    const JsonDocument doc(file);
+    const JsonValue<> root = doc.root();
     Posture p;
-    p.id = root.value("id", file.stem().string());
-    p.name = root.value("name", p.id);
-    p.description = root.value("description", std::string{});
-    p.dose = root.value("dose", std::string{});
-    if (root.contains("cues") && root["cues"].is_array())
-        for (const auto& c : root["cues"])
-            if (c.is_string()) p.cues.push_back(c.get<std::string>());
-    if (root.contains("props") && root["props"].is_array())
-        for (const auto& prop : root["props"]) {
-            const std::string name = prop.is_string() ? prop.get<std::string>() : std::string{};
+    p.id = root.string("id", file.stem().string());
+    if (p.id.empty()) root["id"].fail("must not be empty");
+    p.name = root.string("name", p.id);
+    p.description = root.string("description", std::string{});
+    p.dose = root.string("dose", std::string{});
+    if (const auto cues = root.find("cues"))
+        for (const JsonValue<>& c : cues->elements()) p.cues.push_back(c.string());
+    if (const auto props = root.find("props"))
+        for (const JsonValue<>& prop : props->elements()) {
+            const std::string name = prop.string();
             if (name != "chair" && name != "couch_r" && name != "couch_l" && name != "box")
-                throw FileError(file, "props: unknown prop '" + name + "' (valid: chair, couch_r, couch_l, box)");
+                prop.fail("unknown prop '" + name + "' (valid: chair, couch_r, couch_l, box)");
             p.props.push_back(name);
         }
-    p.supported = root.value("support", std::string{}) == "floor";
-    p.targets = readTargets(file, root);
-    if (root.contains("ground")) {
-        const json& g = root["ground"];
-        const std::string rule = g.value("rule", std::string{"feet"});
-        if (rule != "feet" && rule != "none") throw FileError(file, "ground.rule must be \"feet\" or \"none\"");
+    p.supported = root.string("support", std::string{}) == "floor";
+    p.targets = readTargets(file, root.json());
+    if (const auto g = root.find("ground")) {
+        const std::string rule = g->string("rule", "feet");
+        if (rule != "feet" && rule != "none") (*g)["rule"].fail("must be \"feet\" or \"none\"");
         p.groundFeet = rule == "feet";
-        p.groundHeight = g.value("height", 0.0);
-        if (p.groundFeet && !g.contains("source")) throw FileError(file, "ground needs a \"source\" for its height");
+        p.groundHeight = g->number("height", 0.0, NumberRange::between(-1.0, 2.0));  // metres: a floor or a box
+        if (p.groundFeet && !g->has("source")) g->fail("needs a \"source\" for its height");
     }
 
-    auto checked = [&](const Coordinates& values, const std::string& where) {
-        const std::string problem = coordinates.check(values);
-        if (!problem.empty()) throw FileError(file, where + ": " + problem);
-        return values;
+    // One coordinate value: a finite number within that coordinate's limits.
+    auto coordinate = [&](const std::string& name, const JsonValue<>& value, Coordinates& into) {
+        const double v = value.number();
+        const std::string problem = coordinates.check({{name, v}});
+        if (!problem.empty()) value.fail(problem);
+        into[name] = v;
     };
 
-    if (root.contains("coordinates")) {
+    if (const auto statics = root.find("coordinates")) {
         // A static posture: {"name": {"value": v, "source": "..."}}.
         Keyframe key;
-        for (const auto& [name, entry] : root["coordinates"].items()) {
-            if (!entry.is_object() || !entry.contains("value") || !entry["value"].is_number())
-                throw FileError(file, "coordinates." + name + " needs a numeric \"value\"");
-            if (!hasSource(entry))
-                throw FileError(
-                    file, "coordinates." + name + " needs a \"source\" (a citation or \"documented default: why\")");
-            key.values[name] = entry["value"].get<double>();
+        for (const auto& [name, entry] : statics->members()) {
+            coordinate(name, entry["value"], key.values);
+            if (!hasSource(entry.json())) entry.fail("needs a \"source\" (a citation or \"documented default: why\")");
         }
-        p.keys.push_back({0.0, checked(key.values, "coordinates")});
-    } else if (root.contains("keyframes")) {
+        p.keys.push_back({0.0, key.values});
+    } else if (const auto keyframes = root.find("keyframes")) {
         // A motion: plain numbers per keyframe, each coordinate cited once under "sources".
-        const json& sources = root.value("sources", json::object());
-        if (!root["keyframes"].is_array() || root["keyframes"].size() < 2)
-            throw FileError(file, "\"keyframes\" must be an array of at least two keyframes");
+        const auto sources = root.find("sources");
+        keyframes->requireArray(2);
         double previous = -1.0;
-        for (std::size_t i = 0; i < root["keyframes"].size(); ++i) {
-            const json& k = root["keyframes"][i];
-            const std::string where = "keyframes[" + std::to_string(i) + "]";
-            if (!k.is_object() || !k.contains("time") || !k["time"].is_number())
-                throw FileError(file, where + " needs a numeric \"time\"");
+        for (const JsonValue<>& k : keyframes->elements()) {
             Keyframe key;
-            key.time = k["time"].get<double>();
-            if (key.time <= previous) throw FileError(file, where + ": times must increase");
+            key.time = k["time"].number(NumberRange::between(0.0, 3600.0));  // seconds
+            if (key.time <= previous) k["time"].fail("times must increase");
             previous = key.time;
-            if (k.contains("coordinates"))
-                for (const auto& [name, v] : k["coordinates"].items()) {
-                    if (!v.is_number()) throw FileError(file, where + ".coordinates." + name + " must be a number");
-                    if (!sources.contains(name) || !sources[name].is_string() ||
-                        sources[name].get<std::string>().empty())
-                        throw FileError(
-                            file, "sources." + name + " is missing (every coordinate a motion uses needs a source)");
-                    key.values[name] = v.get<double>();
+            if (const auto values = k.find("coordinates"))
+                for (const auto& [name, v] : values->members()) {
+                    coordinate(name, v, key.values);
+                    if (!sources || !sources->has(name) || (*sources)[name].string().empty())
+                        root.fail("sources." + name + " is missing (every coordinate a motion uses needs a source)");
                 }
-            p.keys.push_back({key.time, checked(key.values, where)});
+            p.keys.push_back(key);
         }
-        if (p.keys.front().time != 0.0) throw FileError(file, "the first keyframe must be at time 0");
-        p.loop = root.value("loop", false);
-        p.duration = root.value("duration", p.keys.back().time);
-        if (p.duration < p.keys.back().time) throw FileError(file, "\"duration\" is shorter than the last keyframe");
+        if (p.keys.front().time != 0.0) (*keyframes)[0]["time"].fail("the first keyframe must be at time 0");
+        p.loop = root.boolean("loop", false);
+        p.duration = root.number("duration", p.keys.back().time, NumberRange::between(0.0, 3600.0));
+        if (p.duration < p.keys.back().time) root["duration"].fail("is shorter than the last keyframe");
+        if (p.loop && !(p.duration > 0.0)) root.fail("a looping motion needs a positive \"duration\"");
     } else {
-        throw FileError(file, "needs \"coordinates\" (a posture) or \"keyframes\" (a motion)");
+        root.fail("needs \"coordinates\" (a posture) or \"keyframes\" (a motion)");
     }
     return p;
 }
 
 SpineBaseline loadSpineBaseline(const std::filesystem::path& file) {
-    const json root = readJsonFile(file);
-    if (!root.contains("segment_lordosis_deg")) throw FileError(file, "needs \"segment_lordosis_deg\"");
+    const JsonDocument doc(file);
+    const JsonValue<> levels = doc.root()["segment_lordosis_deg"];
     SpineBaseline baseline;
-    const json& levels = root["segment_lordosis_deg"];
     for (std::size_t i = 0; i < kDiscLevels.size(); ++i) {
-        if (!levels.contains(kDiscLevels[i]))
-            throw FileError(file, std::string("segment_lordosis_deg.") + kDiscLevels[i] + " is missing");
-        const json& entry = levels[kDiscLevels[i]];
-        if (!entry.contains("value") || !entry["value"].is_number() || !hasSource(entry))
-            throw FileError(
-                file, std::string("segment_lordosis_deg.") + kDiscLevels[i] + " needs a numeric value and a source");
-        baseline.lordosis[i] = float(glm::radians(entry["value"].get<double>()));
+        const JsonValue<> entry = levels[kDiscLevels[i]];
+        if (!hasSource(entry.json())) entry.fail("needs a \"source\"");
+        // A segment's standing lordosis: well inside +-45 degrees in any adult.
+        baseline.lordosis[i] = float(glm::radians(entry["value"].number(NumberRange::between(-45.0, 45.0))));
     }
     return baseline;
 }
 
 std::vector<Posture> loadPostureLibrary(const std::filesystem::path& folder, const CoordinateSystem& coordinates) {
-    std::vector<Posture> postures;
+    std::vector<std::filesystem::path> files;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
-        if (entry.path().extension() == ".json") postures.push_back(loadPosture(entry.path(), coordinates));
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
     if (ec) throw FileError(folder, "cannot list: " + ec.message());
+    // By file name, so that nothing depends on the directory's order.
+    std::sort(files.begin(), files.end());
+    std::vector<Posture> postures;
+    std::map<std::string, std::filesystem::path> fileOf;
+    for (const auto& file : files) {
+        Posture p = loadPosture(file, coordinates);
+        const auto [it, fresh] = fileOf.emplace(p.id, file);
+        if (!fresh)
+            throw FileError(file, "posture id '" + p.id + "' is already used by " + it->second.string() +
+                                      " (each posture needs its own id)");
+        postures.push_back(std::move(p));
+    }
     std::sort(postures.begin(), postures.end(), [](const Posture& a, const Posture& b) { return a.id < b.id; });
     return postures;
 }

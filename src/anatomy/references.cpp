@@ -1,6 +1,6 @@
 #include "lumbarlab/anatomy/references.h"
 
-#include "lumbarlab/anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_checked.h"
 
 #include <algorithm>
 #include <array>
@@ -8,8 +8,6 @@
 
 namespace lumbarlab {
 namespace {
-
-using Json = nlohmann::json;
 
 constexpr std::array<std::string_view, 6> kKinds{"paper", "book", "thesis", "model", "dataset", "default"};
 
@@ -85,66 +83,45 @@ std::string Reference::fullForm() const {
 }
 
 ReferenceCatalogue ReferenceCatalogue::load(const std::filesystem::path& file) {
-    const Json root = readJsonFile(file);
-    if (!root.contains("format") || root["format"] != "lumbarlab-references/1")
-        throw FileError(file, "format must be \"lumbarlab-references/1\"");
-    if (!root.contains("references") || !root["references"].is_object() || root["references"].empty())
-        throw FileError(file, "'references' must be a non-empty object keyed by reference key");
+    const JsonDocument doc(file);
+    const JsonValue<> root = doc.root();
+    if (root.string("format", "") != "lumbarlab-references/1") root.fail("format must be \"lumbarlab-references/1\"");
+    const JsonValue<> references = root["references"];
+    if (references.members().empty()) references.fail("must be a non-empty object keyed by reference key");
 
     ReferenceCatalogue catalogue;
-    for (const auto& item : root["references"].items()) {
-        // Named copies, not structured bindings: lambdas below use them (clang 14 cannot capture bindings).
-        const std::string& key = item.key();
-        const auto& entry = item.value();
-        const std::string where = "reference '" + key + "'";
-        if (!isReferenceKey(key))
-            throw FileError(file, where + ": a key is lower-case letters, digits and hyphens, starting with a letter");
-        if (!entry.is_object()) throw FileError(file, where + " must be an object");
-        auto text = [&](const char* field, bool required) {
-            if (!entry.contains(field)) {
-                if (required) throw FileError(file, where + " needs \"" + field + "\"");
-                return std::string();
-            }
-            if (!entry[field].is_string() || entry[field].get<std::string>().empty())
-                throw FileError(file, where + ": \"" + std::string(field) + "\" must be a non-empty string");
-            return entry[field].get<std::string>();
+    for (const auto& [key, entry] : references.members()) {
+        if (!isReferenceKey(key)) entry.fail("a key is lower-case letters, digits and hyphens, starting with a letter");
+        entry.requireObject();
+        auto text = [&entry = entry](const char* field, bool required) {
+            if (!required && !entry.has(field)) return std::string();
+            return entry[field].text();
         };
         Reference r;
         r.key = key;
         r.kind = text("kind", true);
         if (std::find(kKinds.begin(), kKinds.end(), r.kind) == kKinds.end())
-            throw FileError(file,
-                            where + ": unknown kind '" + r.kind + "' (paper, book, thesis, model, dataset or default)");
+            entry["kind"].fail("unknown kind '" + r.kind + "' (paper, book, thesis, model, dataset or default)");
         r.shortName = text("short", false);
         r.title = text("title", true);
         if (r.kind == "default") {
             r.explanation = text("explanation", true);
         } else {
-            if (!entry.contains("authors") || !entry["authors"].is_array())
-                throw FileError(file, where + " needs \"authors\", a list of names");
-            for (const auto& a : entry["authors"]) {
-                if (!a.is_string() || a.get<std::string>().empty())
-                    throw FileError(file, where + ": every author must be a non-empty string");
-                r.authors.push_back(a.get<std::string>());
-            }
+            for (const JsonValue<>& a : entry["authors"].elements()) r.authors.push_back(a.text());
             if (r.authors.empty() && r.shortName.empty())
-                throw FileError(file, where + " lists no authors, so it needs a \"short\" name for display");
-            if (!entry.contains("year")) throw FileError(file, where + " needs \"year\"");
-            const Json& year = entry["year"];
-            if (year.is_number_integer())
-                r.year = std::to_string(year.get<int>());
-            else if (year.is_string() && year.get<std::string>() == "n.d.")
+                entry.fail("lists no authors, so it needs a \"short\" name for display");
+            const JsonValue<> year = entry["year"];
+            if (year.json().is_number_integer())
+                r.year = std::to_string(int(year.number(NumberRange::between(1000.0, 2100.0))));
+            else if (year.isString() && year.string() == "n.d.")
                 r.year = "n.d.";
             else
-                throw FileError(file, where + ": \"year\" must be a whole number or \"n.d.\"");
+                year.fail("must be a whole number or \"n.d.\"");
             r.venue = text("venue", true);
             r.doi = text("doi", false);
             r.url = text("url", false);
             r.note = text("note", false);
-            if (entry.contains("et_al")) {
-                if (!entry["et_al"].is_boolean()) throw FileError(file, where + ": \"et_al\" must be true or false");
-                r.etAl = entry["et_al"].get<bool>();
-            }
+            r.etAl = entry.boolean("et_al", false);
         }
         catalogue.entries_.push_back(std::move(r));
     }

@@ -1,5 +1,6 @@
 #include "lumbarlab/anatomy/skeleton_manifest.h"
 
+#include "lumbarlab/anatomy/json_checked.h"
 #include "lumbarlab/core/file_error.h"
 
 #include <nlohmann/json.hpp>
@@ -188,6 +189,8 @@ private:
         if (!value.is_number()) fail(what + " must be a number");
         const double v = value.get<double>();
         if (!std::isfinite(v)) fail(what + " is not a finite number");
+        // Metres, degrees and ratios of one skeleton: nothing real comes near ten thousand.
+        if (std::abs(v) > 1e4) fail(what + " is " + value.dump() + ", out of range (at most 10000 either way)");
         return v;
     }
     glm::dvec3 vec3(const Json& value, const std::string& what) const {
@@ -296,12 +299,8 @@ std::string skeletonManifestToJson(const SkeletonManifest& manifest, const std::
 }
 
 SkeletonManifest skeletonManifestFromJson(std::string_view text, const std::filesystem::path& file) {
-    Json root;
-    try {
-        root = Json::parse(text.begin(), text.end());
-    } catch (const Json::exception& e) {  // parse errors and number overflow (1e999) alike
-        throw FileError(file, std::string("malformed JSON: ") + e.what());
-    }
+    // Parse errors and number overflow (1e999) alike become a FileError naming the file.
+    const Json root = parseOrderedJsonText(text, file);
     return Reader(file).document(root);
 }
 

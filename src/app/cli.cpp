@@ -4,7 +4,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <optional>
+#include <sstream>
 
 namespace lumbarlab {
 namespace {
@@ -16,11 +18,31 @@ std::string oneLine(std::string s) {
     return s;
 }
 
+/// A number in [min, max]; unlike CLI::Range it refuses nan (which compares false with every bound).
+CLI::Validator finiteRange(double min, double max) {
+    std::ostringstream range;
+    range << "[" << min << ", " << max << "]";
+    return CLI::Validator(
+        [min, max, text = range.str()](std::string& input) -> std::string {
+            double v = 0.0;
+            if (!CLI::detail::lexical_cast(input, v)) return "'" + input + "' is not a number";
+            if (!std::isfinite(v)) return "'" + input + "' is not a finite number";
+            if (v < min || v > max) return input + " is outside " + text;
+            return {};
+        },
+        "NUMBER in " + range.str());
+}
+
+/// A file name to write: not empty.
+const CLI::Validator kFileName(
+    [](std::string& input) -> std::string { return input.empty() ? "needs a file name, got an empty one" : ""; },
+    "FILE");
+
 }  // namespace
 
 void addPoseOptions(CLI::App* command, PoseSelection& pose) {
     command->add_option("--pose", pose.pose, "Posture or motion id (see 'lumbarlab poses')");
-    command->add_option("--time", pose.time, "Seconds into a motion")->check(CLI::Range(0.0, 36000.0));
+    command->add_option("--time", pose.time, "Seconds into a motion")->check(finiteRange(0.0, 36000.0));
     command->add_option("--set", pose.sets, "Override a coordinate: COORD=VALUE in degrees or metres (repeatable)");
 }
 
@@ -29,7 +51,8 @@ namespace {
 CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options, std::string& camera) {
     auto* render = app.add_subcommand("render", "Render one image headlessly (EGL, no display needed)");
     render->add_option("--out", options.out,
-                       "PNG file to write (default: $XDG_PICTURES_DIR or ~/Pictures/LumbarLab, named after the view)");
+                       "PNG file to write (default: $XDG_PICTURES_DIR or ~/Pictures/LumbarLab, named after the view)")
+        ->check(kFileName);
     render->add_option("--width", options.width, "Image width in pixels, up to 8K (tiled beyond the GL limits)")
         ->check(CLI::Range(16, 8192));
     render->add_option("--height", options.height, "Image height in pixels")->check(CLI::Range(16, 8192));
@@ -147,7 +170,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     view->add_option("--frames", result.view.frames, "Run this many frames, then exit (for tests)")
         ->check(CLI::Range(1, 1000000));
     view->add_option("--ui-scale", result.view.uiScale, "Interface scale (default: the monitor's content scale)")
-        ->check(CLI::Range(0.5f, 4.0f));
+        ->check(finiteRange(0.5, 4.0));
 
     auto* lesson = app.add_subcommand("lesson", "Open the viewer on a lesson (see 'lumbarlab lessons')");
     lesson->add_option("name", result.view.lesson, "Lesson id, e.g. lower_back")->required();
@@ -191,7 +214,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     auto* discs =
         app.add_subcommand("discs", "Print each disc's compression, shear, pressure and nucleus shift for a posture");
     addPoseOptions(discs, result.discs.pose);
-    discs->add_option("--load-kg", result.discs.loadKg, "Load held in the hands, kg")->check(CLI::Range(0.0, 100.0));
+    discs->add_option("--load-kg", result.discs.loadKg, "Load held in the hands, kg")->check(finiteRange(0.0, 100.0));
     discs->add_flag("--far", result.discs.far, "Hold the load out in front instead of close to the body");
     discs->add_option("--format", result.discs.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
     auto* muscles = app.add_subcommand(

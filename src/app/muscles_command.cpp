@@ -50,7 +50,13 @@ Sweep parseSweep(const std::string& text, const ModelData& data) {
         at = end + 1;
     }
     s.from = parts[0], s.to = parts[1], s.step = parts[2];
+    if (!std::isfinite(s.from) || !std::isfinite(s.to) || !std::isfinite(s.step))
+        throw PoseSelectionError("--sweep '" + text + "': FROM, TO and STEP must be finite numbers");
     if (!(s.step > 0.0)) throw PoseSelectionError("--sweep: STEP must be positive");
+    if (!(s.to >= s.from))
+        throw PoseSelectionError("--sweep: TO (" +
+                                 text.substr(text.find(':', eq) + 1, text.rfind(':') - text.find(':', eq) - 1) +
+                                 ") is less than FROM (" + text.substr(eq + 1, text.find(':', eq) - eq - 1) + ")");
     if ((s.to - s.from) / s.step > 10000.0) throw PoseSelectionError("--sweep: more than 10000 steps");
     for (double v : {s.from, s.to})
         if (const std::string problem = data.coordinates.check({{s.coordinate, v}}); !problem.empty())

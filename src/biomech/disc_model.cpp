@@ -1,6 +1,6 @@
 #include "lumbarlab/biomech/disc_model.h"
 
-#include "lumbarlab/anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_checked.h"
 
 #include <glm/gtc/constants.hpp>
 
@@ -16,46 +16,34 @@ constexpr float kFarReach = 0.35f;  // arms held out: the load sits this far in 
 }  // namespace
 
 DiscModelParameters loadDiscModelParameters(const std::filesystem::path& file) {
-    const auto root = readJsonFile(file);
-    auto number = [&](const nlohmann::json& entry, const std::string& where) {
-        if (!entry.is_object() || !entry.contains("value") || !entry["value"].is_number())
-            throw FileError(file, where + " needs a numeric \"value\"");
-        if (!entry.contains("source") || !entry["source"].is_string())
-            throw FileError(file, where + " needs a \"source\"");
-        return entry["value"].get<double>();
+    const JsonDocument doc(file);
+    const JsonValue<> root = doc.root();
+    // Every entry is {"value": number, "source": "..."}, the number within its physical range.
+    auto number = [](const JsonValue<>& entry, const NumberRange& range) {
+        (void)entry["source"].string();
+        return entry["value"].number(range);
     };
-    auto scalar = [&](const char* key) {
-        if (!root.contains(key)) throw FileError(file, std::string(key) + " is missing");
-        return number(root[key], key);
-    };
-    auto perLevel = [&](const char* key) {
+    auto scalar = [&](const char* key, const NumberRange& range) { return number(root[key], range); };
+    auto perLevel = [&](const char* key, const NumberRange& range) {
         std::array<double, 6> out{};
-        if (!root.contains(key)) throw FileError(file, std::string(key) + " is missing");
-        for (std::size_t i = 0; i < kDiscLevels.size(); ++i) {
-            const std::string where = std::string(key) + "." + kDiscLevels[i];
-            if (!root[key].contains(kDiscLevels[i])) throw FileError(file, where + " is missing");
-            out[i] = number(root[key][kDiscLevels[i]], where);
-        }
+        for (std::size_t i = 0; i < kDiscLevels.size(); ++i) out[i] = number(root[key][kDiscLevels[i]], range);
         return out;
     };
+    using R = NumberRange;
     DiscModelParameters p;
-    p.correctionFactor = scalar("correction_factor");
-    p.areaMm2 = perLevel("disc_area_mm2");
-    p.depthMm = perLevel("disc_depth_mm");
-    p.extensorMomentArm = scalar("extensor_moment_arm_m");
-    p.flexorMomentArm = scalar("flexor_moment_arm_m");
-    p.restingToneN = scalar("resting_tone_n");
-    p.uprightCocontractionN = scalar("upright_cocontraction_n");
-    p.segmentRangeDeg = scalar("segment_range_deg");
-    p.nucleusShiftFraction = scalar("nucleus_shift_fraction");
-    p.pressureGradientPerDeg = scalar("pressure_gradient_per_deg");
-    p.bulgePerDegMm = scalar("bulge_per_deg_mm");
-    p.posteriorAnnulusFraction = scalar("posterior_annulus_fraction");
-    p.rootWarningThreshold = scalar("root_warning_threshold");
-    for (double a : p.areaMm2)
-        if (a <= 0.0) throw FileError(file, "disc areas must be positive");
-    if (p.extensorMomentArm <= 0.0 || p.flexorMomentArm <= 0.0 || p.correctionFactor <= 0.0)
-        throw FileError(file, "moment arms and the correction factor must be positive");
+    p.correctionFactor = scalar("correction_factor", R::positive(10.0));
+    p.areaMm2 = perLevel("disc_area_mm2", R::between(100.0, 10000.0));  // adult lumbar discs: 1000-2500 mm2
+    p.depthMm = perLevel("disc_depth_mm", R::between(5.0, 100.0));      // antero-posterior, about 30 mm
+    p.extensorMomentArm = scalar("extensor_moment_arm_m", R::between(0.005, 0.3));
+    p.flexorMomentArm = scalar("flexor_moment_arm_m", R::between(0.005, 0.3));
+    p.restingToneN = scalar("resting_tone_n", R::nonNegative(5000.0));
+    p.uprightCocontractionN = scalar("upright_cocontraction_n", R::nonNegative(5000.0));
+    p.segmentRangeDeg = scalar("segment_range_deg", R::between(1.0, 90.0));
+    p.nucleusShiftFraction = scalar("nucleus_shift_fraction", R::fraction());
+    p.pressureGradientPerDeg = scalar("pressure_gradient_per_deg", R::nonNegative(1.0));
+    p.bulgePerDegMm = scalar("bulge_per_deg_mm", R::nonNegative(10.0));
+    p.posteriorAnnulusFraction = scalar("posterior_annulus_fraction", R::between(0.01, 1.0));
+    p.rootWarningThreshold = scalar("root_warning_threshold", R::positive(10.0));
     return p;
 }
 

@@ -86,6 +86,13 @@ MuscleModel::MuscleModel(const ModelData& data, MuscleSet set) : data_(data), se
     } catch (const std::invalid_argument& e) {
         throw FileError(set_.file, e.what());
     }
+    // Lengths are reported as a change against the reference: a path with no length there (origin on
+    // its insertion) would divide by zero.
+    for (std::size_t i = 0; i < reference_.size(); ++i)
+        if (!(reference_[i] >= 1e-3f) || !std::isfinite(reference_[i]))
+            throw FileError(set_.file, "fascicle '" + set_.paths[i].fascicle + "' (" + sideSuffix(set_.paths[i].side) +
+                                           ") is " + std::to_string(reference_[i]) + " m long in '" +
+                                           set_.referencePosture + "': a path needs at least 1 mm");
 }
 
 void MuscleModel::setReferencePosture(const std::string& postureId) {

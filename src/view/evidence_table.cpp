@@ -7,12 +7,14 @@
 namespace lumbarlab {
 namespace {
 
-/// "Wilke et al. 1999; Nachemson 1975" from the keys a source string cites.
-std::string citedWorks(const std::string& source, const ReferenceCatalogue& references) {
+/// "Wilke et al. 1999; Nachemson 1975" from the keys a source string cites; every key must resolve.
+std::string citedWorks(const std::string& source, const ReferenceCatalogue& references,
+                       const std::filesystem::path& file, const std::string& where) {
     std::string out;
     for (const std::string& key : citedKeys(source)) {
         const Reference* reference = references.find(key);
-        out += (out.empty() ? "" : "; ") + (reference ? reference->shortForm() : key);
+        if (!reference) throw FileError(file, where + ": cites [" + key + "], which references.json does not list");
+        out += (out.empty() ? "" : "; ") + reference->shortForm();
     }
     return out;
 }
@@ -30,9 +32,13 @@ EvidenceTable loadEvidenceTable(const ModelPresenter& model, const std::filesyst
     const EvidenceData data = loadEvidenceData(file);
     const ReferenceCatalogue references = ReferenceCatalogue::load(assetDir / "references.json");
     EvidenceTable table;
-    for (const PublishedPressure& row : data.rows) {
-        std::string source = citedWorks(row.source, references);
+    for (std::size_t i = 0; i < data.rows.size(); ++i) {
+        const PublishedPressure& row = data.rows[i];
+        std::string source = citedWorks(row.source, references, file, "/pressures/" + std::to_string(i) + "/source");
         if (row.calibrated) source += " (model calibrated here)";
+        if (!model.data().findPosture(row.postureId))
+            throw FileError(file, "/pressures/" + std::to_string(i) + "/posture: names posture '" + row.postureId +
+                                      "', which does not exist (known: " + model.data().postureIds() + ")");
         table.rows.push_back(
             {row.label, row.publishedText, source, model.pressureIn(row.postureId, levelIndex(row.level, file))});
     }

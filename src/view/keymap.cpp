@@ -1,6 +1,6 @@
 #include "lumbarlab/view/keymap.h"
 
-#include "lumbarlab/anatomy/json_file.h"
+#include "lumbarlab/anatomy/json_checked.h"
 #include "lumbarlab/anatomy/model_data.h"
 
 #include <array>
@@ -103,25 +103,21 @@ PostureKeys loadPostureKeys(const std::filesystem::path& file, const ModelData& 
     result.postureIds.resize(kFunctionKeys);
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return result;
-    const auto root = readJsonFile<nlohmann::ordered_json>(file);
+    const JsonDocument<nlohmann::ordered_json> doc(file);
+    const auto root = doc.root();
     constexpr const char* kFormat = "lumbarlab-posture-keys/1";
-    if (root.contains("format") && root["format"] != kFormat)
-        throw FileError(file, "format " + root["format"].dump() + " is not " + kFormat);
-    const auto keysIt = root.find("keys");
-    if (keysIt == root.end() || !keysIt->is_object()) throw FileError(file, "needs an object 'keys'");
-    for (const auto& [key, id] : keysIt->items()) {
+    if (root.has("format") && root["format"].string() != kFormat)
+        root["format"].fail("is " + root["format"].json().dump() + ", not " + kFormat);
+    for (const auto& [key, id] : root["keys"].members()) {
         std::size_t index = 0;
         for (; index < std::size_t(kFunctionKeys); ++index)
             if (key == "F" + std::to_string(index + 1)) break;
-        if (index == std::size_t(kFunctionKeys))
-            throw FileError(file, "key '" + key + "' is not one of F1 ... F10, F12");
+        if (index == std::size_t(kFunctionKeys)) id.fail("key '" + key + "' is not one of F1 ... F10, F12");
         if (index == kPresentationKeyIndex)
-            throw FileError(file, "key " + key + " is the presentation-mode key; postures use F1 ... F10 and F12");
-        if (!id.is_string()) throw FileError(file, "key " + key + " must name a posture id (a string)");
-        const std::string posture = id.get<std::string>();
+            id.fail("key " + key + " is the presentation-mode key; postures use F1 ... F10 and F12");
+        const std::string posture = id.string();
         if (!model.findPosture(posture))
-            throw FileError(file, "key " + key + " names posture '" + posture +
-                                      "', which does not exist (known: " + model.postureIds() + ")");
+            id.fail("names posture '" + posture + "', which does not exist (known: " + model.postureIds() + ")");
         result.postureIds[index] = posture;
     }
     return result;

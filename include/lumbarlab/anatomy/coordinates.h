@@ -51,6 +51,7 @@ public:
 private:
     std::vector<CoordinateSpec> specs_;
     std::array<double, 6> share_{};
+    std::filesystem::path file_;  ///< where the limits came from, named when a value breaks one
 };
 
 }  // namespace lumbarlab

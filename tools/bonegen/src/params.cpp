@@ -1,6 +1,10 @@
 #include "params.hpp"
 
+#include "lumbarlab/anatomy/json_checked.h"
+
+#include <cmath>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace bonegen {
@@ -88,13 +92,9 @@ const std::vector<ParamSpec>& requiredParams() {
 SkeletonParams SkeletonParams::load(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw lumbarlab::FileError(file, "cannot open the parameter file");
-    nlohmann::json document;
-    try {
-        document = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw lumbarlab::FileError(file, std::string("invalid JSON (") + e.what() + ")");
-    }
-    return fromJson(std::move(document), file.string());
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    // Syntax errors, numbers too large for a double (1e999) and repeated keys, naming the file.
+    return fromJson(lumbarlab::parseJsonText(text, file), file.string());
 }
 
 SkeletonParams SkeletonParams::fromJson(nlohmann::json document, std::string fileLabel) {
@@ -141,6 +141,13 @@ void SkeletonParams::validate() const {
         if (spec.unit == "mm" && spec.key.find("hip_centre") == std::string::npos &&
             spec.key.find("centroid_offset") == std::string::npos && !(v > 0.0))
             throw lumbarlab::FileError(label_, where + " must be positive (got " + std::to_string(v) + ")");
+        // Physical ranges: bone sizes within a metre, angles within half a turn, ratios within 0-1,
+        // and voxels no finer than 0.2 mm (finer ones would take hours and gigabytes to mesh).
+        const bool voxel = spec.key.rfind("mesh.voxel", 0) == 0;
+        const double limit = spec.unit == "mm" ? (voxel ? 5.0 : 1000.0) : spec.unit == "deg" ? 180.0 : 1.0;
+        if (std::abs(v) > limit || (spec.unit == "ratio" && !(v > 0.0)) || (voxel && v < 0.2))
+            throw lumbarlab::FileError(
+                label_, where + " is " + std::to_string(v) + " " + spec.unit + ", outside its physical range");
     }
 }
 
