@@ -118,6 +118,6 @@ TEST_CASE("validation: posture_keys.json names postures that exist", "[validatio
     {
         const fs::path file = mutated(rel, [](json& d) { d["keys"]["F13"] = "walking"; });
         checkMessage(errorOf([&] { (void)loadPostureKeys(file, model()); }), file, "/keys/F13",
-                     "is not one of F1 ... F12");
+                     "is not one of F1 ... F10, F12");
     }
 }

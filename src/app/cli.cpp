@@ -50,8 +50,9 @@ namespace {
 
 CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options, std::string& camera) {
     auto* render = app.add_subcommand("render", "Render one image headlessly (EGL, no display needed)");
-    render->add_option("--out", options.out,
-                       "PNG file to write (default: $XDG_PICTURES_DIR or ~/Pictures/LumbarLab, named after the view)")
+    render
+        ->add_option("--out", options.out,
+                     "PNG file to write (default: $XDG_PICTURES_DIR or ~/Pictures/LumbarLab, named after the view)")
         ->check(kFileName);
     render->add_option("--width", options.width, "Image width in pixels, up to 8K (tiled beyond the GL limits)")
         ->check(CLI::Range(16, 8192));

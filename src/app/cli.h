@@ -32,11 +32,11 @@ struct MeshOptions {
 /// `lumbarlab view`: the interactive window.
 struct ViewOptions {
     MeshOptions mesh;
-    int frames = 0;        ///< > 0: run that many frames, then exit 0
-    float uiScale = 0.0f;  ///< 0: follow the monitor's content scale
-    std::string lesson;                         ///< a lesson id: open on its steps ("" = none)
-    int lessonStep = 0;                         ///< 1-based step to open on (0: the saved one, else 1)
-    std::string compareA, compareB;             ///< both set: open the split A | B compare view
+    int frames = 0;                  ///< > 0: run that many frames, then exit 0
+    float uiScale = 0.0f;            ///< 0: follow the monitor's content scale
+    std::string lesson;              ///< a lesson id: open on its steps ("" = none)
+    int lessonStep = 0;              ///< 1-based step to open on (0: the saved one, else 1)
+    std::string compareA, compareB;  ///< both set: open the split A | B compare view
 };
 
 /// `lumbarlab compare`: two postures side by side (muscle length changes, disc pressures).
@@ -130,7 +130,20 @@ struct MusclesOptions {
 
 /// The outcome of parsing: which command, its options, or a message and exit code to stop with.
 struct ParsedCommand {
-    enum class Kind { View, Render, Video, Handout, Model, Pose, Poses, Discs, Muscles, Lessons, Compare, Exit } kind = Kind::View;
+    enum class Kind {
+        View,
+        Render,
+        Video,
+        Handout,
+        Model,
+        Pose,
+        Poses,
+        Discs,
+        Muscles,
+        Lessons,
+        Compare,
+        Exit
+    } kind = Kind::View;
     VideoOptions video;
     HandoutOptions handout;
     DiscsOptions discs;

@@ -11,7 +11,8 @@
 
 namespace lumbarlab {
 
-FigureScene::FigureScene(const RenderOptions& options, int& exitCode) : options_(options) {
+FigureScene::FigureScene(const RenderOptions& options, int& exitCode, std::string_view command) : options_(options) {
+    const std::string prefix = "lumbarlab " + std::string(command) + ": ";
     SceneRequest request;
     try {
         request = sceneRequestOf(options.mesh);
@@ -23,9 +24,10 @@ FigureScene::FigureScene(const RenderOptions& options, int& exitCode) : options_
     gl_ = currentGlInfo();
     exitCode = kExitFailed;
     view_.emplace(openSceneView(request, gl_.software));
-    for (const auto& note : view_->notes()) std::fprintf(stderr, "lumbarlab: %s\n", note.c_str());
+    for (const auto& note : view_->notes()) std::fprintf(stderr, "%s%s\n", prefix.c_str(), note.c_str());
     // Mesh files that fail are skipped: the picture shows the rest (a failure only when none is left).
-    for (const auto& skipped : view_->skipped()) std::fprintf(stderr, "lumbarlab: %s (skipped)\n", skipped.c_str());
+    for (const auto& skipped : view_->skipped())
+        std::fprintf(stderr, "%s%s (skipped)\n", prefix.c_str(), skipped.c_str());
     if (!view_->errors().empty()) {
         std::string all;
         for (const auto& error : view_->errors()) all += (all.empty() ? "" : "; ") + error;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace lumbarlab {
 
@@ -28,7 +29,8 @@ public:
     /// Opens the context and the scene and applies `options` (pose, hide, select, pressure).
     /// Throws FigureUsageError for bad names, std::runtime_error for no graphics or a broken model;
     /// `exitCode` says which exit code the caller should use on failure.
-    FigureScene(const RenderOptions& options, int& exitCode);
+    /// `command` names the command in the notes it prints ("lumbarlab render: ...").
+    FigureScene(const RenderOptions& options, int& exitCode, std::string_view command = "render");
 
     [[nodiscard]] SceneView& view() { return *view_; }
     [[nodiscard]] const GlInfo& gl() const { return gl_; }

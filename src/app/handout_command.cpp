@@ -40,7 +40,7 @@ int run(const HandoutOptions& options, int& exitCode) {
     render.samples = 4;
     render.width = kPictureWidth;
     render.height = kPictureHeight;
-    FigureScene figure(render, exitCode);
+    FigureScene figure(render, exitCode, "handout");
     const ModelPresenter* model = figure.view().model();
     if (!model) throw std::runtime_error("the handout needs the built-in model");
     const HandoutDefinition handout = loadHandout(file, model->data().postures);

@@ -19,7 +19,8 @@ int runRenderCommand(const RenderOptions& options) {
         const std::filesystem::path out =
             outputPath(options.out, options.pose, posture && posture->isMotion(), toString(options.camera), "png");
         const float aspect = float(options.width) / float(options.height);
-        const OrbitCamera camera = FigureScene::framedCamera(figure.motionBounds(options.pose), options.camera, aspect, figure.sceneRadius());
+        const OrbitCamera camera =
+            FigureScene::framedCamera(figure.motionBounds(options.pose), options.camera, aspect, figure.sceneRadius());
         Image image = figure.picture(camera, options.width, options.height, options.samples);
         if (options.overlays) figure.drawOverlays(image, camera, options.pose.time, toString(options.camera));
         writePng(out, image);

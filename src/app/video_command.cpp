@@ -103,7 +103,7 @@ private:
 
 int run(const VideoOptions& options, int& exitCode) {
     const RenderOptions& r = options.render;
-    FigureScene figure(r, exitCode);
+    FigureScene figure(r, exitCode, "video");
     exitCode = kExitUsage;
     const Clip clip = clipOf(options, figure.posture());
     const VideoFormat format = formatOf(options);
