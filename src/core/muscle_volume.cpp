@@ -46,6 +46,18 @@ void pushTriangle(MeshData& mesh, std::uint32_t a, std::uint32_t b, std::uint32_
     mesh.indices.push_back(c);
 }
 
+/// Joins `rings` consecutive rings of kSides vertices from `base` with outward-facing quads.
+void connectRings(MeshData& mesh, std::uint32_t base, int rings) {
+    for (int r = 0; r + 1 < rings; ++r)
+        for (int k = 0; k < kSides; ++k) {
+            const std::uint32_t a = base + std::uint32_t(r * kSides + k);
+            const std::uint32_t b = base + std::uint32_t(r * kSides + (k + 1) % kSides);
+            const std::uint32_t c = a + std::uint32_t(kSides), d = b + std::uint32_t(kSides);
+            pushTriangle(mesh, a, d, b);
+            pushTriangle(mesh, a, c, d);
+        }
+}
+
 glm::vec3 anyPerpendicular(const glm::vec3& d) {
     const glm::vec3 helper = std::abs(d.x) < 0.9f ? glm::vec3{1, 0, 0} : glm::vec3{0, 1, 0};
     return glm::normalize(glm::cross(d, helper));
@@ -219,14 +231,7 @@ void appendMuscleVolume(MeshData& mesh, const std::vector<glm::vec3>& path, cons
             mesh.colours[v] = k % 2 == 1 ? shaded : tissue;
         }
     }
-    for (int r = 0; r + 1 < rings; ++r)
-        for (int k = 0; k < kSides; ++k) {
-            const std::uint32_t a = base + std::uint32_t(r * kSides + k);
-            const std::uint32_t b = base + std::uint32_t(r * kSides + (k + 1) % kSides);
-            const std::uint32_t c = a + std::uint32_t(kSides), d = b + std::uint32_t(kSides);
-            pushTriangle(mesh, a, d, b);
-            pushTriangle(mesh, a, c, d);
-        }
+    connectRings(mesh, base, rings);
     appendCap(mesh, base, centres.front(), glm::normalize(centres.front() - centres[1]), colours.tendon, true);
     appendCap(mesh, base + std::uint32_t((rings - 1) * kSides), centres.back(),
               glm::normalize(centres.back() - centres[std::size_t(rings - 2)]), colours.tendon, false);
@@ -254,14 +259,7 @@ void appendAttachmentFootprint(MeshData& mesh, const glm::vec3& centre, const gl
             mesh.colours[v] = colour;
         }
     }
-    for (int r = 0; r < kFootprintRings; ++r)
-        for (int k = 0; k < kSides; ++k) {
-            const std::uint32_t a = base + std::uint32_t(r * kSides + k);
-            const std::uint32_t b = base + std::uint32_t(r * kSides + (k + 1) % kSides);
-            const std::uint32_t c = a + std::uint32_t(kSides), d = b + std::uint32_t(kSides);
-            pushTriangle(mesh, a, c, d);
-            pushTriangle(mesh, a, d, b);
-        }
+    connectRings(mesh, base, kFootprintRings + 1);
 }
 
 }  // namespace lumbarlab
