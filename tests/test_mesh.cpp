@@ -129,3 +129,35 @@ TEST_CASE("muscle volume: closed, outward, its belly keeps its volume and thicke
     CHECK(isClosedManifold(fan));
     CHECK(signedVolume(fan) - tendon == Approx(100e-6).epsilon(0.08));
 }
+
+TEST_CASE("tube: closed and outward, the volume of its sections, colour and radius along it", "[mesh][nerves]") {
+    // A straight 10 cm tube of 2 mm radius with a swelling to 4 mm in its middle fifth.
+    const std::vector<glm::vec3> path{{0, 0, 0}, {0, 0.05f, 0}, {0, 0.1f, 0}};
+    const glm::vec3 plain{1, 1, 0}, swollen{1, 0, 0};
+    auto section = [&](float u) {
+        const bool middle = u > 0.4f && u < 0.6f;
+        return TubeSection{middle ? 0.004f : 0.002f, middle ? swollen : plain};
+    };
+    MeshData tube;
+    appendTube(tube, path, 41, section);
+    REQUIRE(tube.isConsistent());
+    CHECK(isClosedManifold(tube));
+    // 12-sided rings: a polygon's area is (12/2) sin(30 deg) r^2 = 3 r^2 of pi r^2.
+    const double thin = 3.0 * 0.002 * 0.002, thick = 3.0 * 0.004 * 0.004;
+    const double expected = thin * 0.1 + (thick - thin) * 0.02;  // ramps make it approximate
+    CHECK(signedVolume(tube) == Approx(expected).epsilon(0.15));
+    float widestSwollen = 0.0f, widestPlain = 0.0f;
+    for (std::size_t v = 0; v < tube.positions.size(); ++v) {
+        const float r = std::hypot(tube.positions[v].x, tube.positions[v].z);
+        if (tube.colours[v] == swollen) widestSwollen = std::max(widestSwollen, r);
+        if (tube.colours[v] == plain) widestPlain = std::max(widestPlain, r);
+        if (tube.colours[v] == swollen) CHECK(std::abs(tube.positions[v].y - 0.05f) < 0.011f);
+    }
+    CHECK(widestSwollen == Approx(0.004f).margin(1e-5));
+    CHECK(widestPlain == Approx(0.002f).margin(1e-5));
+    // Too few points or rings: nothing is added.
+    MeshData none;
+    appendTube(none, {{0, 0, 0}}, 10, section);
+    appendTube(none, path, 1, section);
+    CHECK(none.positions.empty());
+}

@@ -468,3 +468,82 @@ TEST_CASE("muscle view: volumes coloured by strain, thicker when short, and an i
     const MeshData& standingMesh = view.scene().meshes.get(view.scene().objects[objectOf("muscle_iliacus_r")].mesh);
     CHECK(sittingWidth > 1.05f * widest(standingMesh));
 }
+
+TEST_CASE("nerve roots: each passes behind the disc above, leaves high in its foramen, and reddens where pressed",
+          "[model][nerves]") {
+    const fs::path assets = LUMBARLAB_SOURCE_ASSET_DIR;
+    SceneView view = SceneView::builtIn(modelDir(), assets, Detail::Low);
+    REQUIRE(view.errors().empty());
+    ModelPresenter& model = *view.model();
+    auto rootMesh = [&](const std::string& id) -> const MeshData& {
+        for (const SceneObject& o : view.scene().objects)
+            if (o.id == id) return view.scene().meshes.get(o.mesh);
+        FAIL("no object " << id);
+        throw std::logic_error("unreachable");
+    };
+    auto inDisc = [&](const char* level, const glm::vec3& world) {
+        return glm::vec3(glm::inverse(model.frames().of(std::string("disc_") + level)) * glm::vec4(world, 1.0f));
+    };
+    const glm::vec3 yellow{0.97f, 0.86f, 0.38f};
+    auto reddest = [&](const MeshData& m, auto&& where) {  // the most red-shifted colour at those vertices
+        float most = 0.0f;
+        for (std::size_t v = 0; v < m.positions.size(); ++v)
+            if (where(m.positions[v])) most = std::max(most, yellow.y - m.colours[v].y);
+        return most;
+    };
+    model.showPosture("neutral_standing");
+    const DiscModelParameters& p = model.discModel()->parameters();
+    for (std::size_t level = 0; level < kDiscLevels.size(); ++level) {
+        const char* disc = kDiscLevels[level];
+        const MeshData& root = rootMesh(std::string("nerve_root_") + disc + "_r");
+        REQUIRE(root.isConsistent());
+        REQUIRE(root.colours.size() == root.positions.size());
+        // In the foramen (lateral to the canal, which is 25 mm wide, and behind the front of the
+        // pedicle): above the middle of its disc, in the upper part of the gap.
+        const float backX = -0.5f * float(p.depthMm[level]) * 0.001f;
+        double ySum = 0.0;
+        int count = 0;
+        for (const glm::vec3& w : root.positions) {
+            const glm::vec3 q = inDisc(disc, w);
+            if (q.z > 0.015f && q.z < 0.024f && q.x < backX + 0.004f) {
+                ySum += q.y;
+                ++count;
+            }
+        }
+        INFO(disc << ": " << count << " vertices in the foramen");
+        REQUIRE(count > 0);
+        CHECK(ySum / count > 0.005);
+        // On its way down it passes behind the disc above, inside the canal.
+        if (level > 0) {
+            const char* discAbove = kDiscLevels[level - 1];
+            const float backAbove = -0.5f * float(p.depthMm[level - 1]) * 0.001f;
+            bool passes = false;
+            for (const glm::vec3& w : root.positions) {
+                const glm::vec3 q = inDisc(discAbove, w);
+                passes = passes || (std::abs(q.y) < 0.004f && q.x < backAbove && q.z < 0.0125f && q.z > 0.0f);
+            }
+            CHECK(passes);
+        }
+        // All yellow while nothing is crowded.
+        CHECK(reddest(root, [](const glm::vec3&) { return true; }) < 0.01f);
+    }
+    // Rounding L4/L5 hard presses the root passing behind it (L5), at that place, not in its foramen.
+    Coordinates rounded = model.data().findPosture("neutral_standing")->at(0.0);
+    rounded["lumbar_flexion_l4_l5"] = 14.0;
+    model.showPosture("neutral_standing", rounded);
+    REQUIRE(model.discs()[4].discIntrusion >= p.rootWarningThreshold);
+    const MeshData& l5 = rootMesh("nerve_root_l5_s1_r");
+    auto nearL4L5Back = [&](const glm::vec3& w) { return std::abs(inDisc("l4_l5", w).y) < 0.005f; };
+    auto inL5Foramen = [&](const glm::vec3& w) { return inDisc("l5_s1", w).z > 0.017f; };
+    CHECK(reddest(l5, nearL4L5Back) > 0.5f);
+    CHECK(reddest(l5, inL5Foramen) < 0.1f);
+    CHECK(reddest(rootMesh("nerve_root_l4_l5_r"), [](const glm::vec3&) { return true; }) < 0.01f);
+    // Arching it hard closes the L4/L5 foramen on the root leaving through it (L4), in the foramen.
+    Coordinates arched = rounded;
+    arched["lumbar_flexion_l4_l5"] = -14.0;
+    model.showPosture("neutral_standing", arched);
+    REQUIRE(model.discs()[4].foraminalNarrowing >= p.rootWarningThreshold);
+    auto inL4Foramen = [&](const glm::vec3& w) { return inDisc("l4_l5", w).z > 0.017f; };
+    CHECK(reddest(rootMesh("nerve_root_l4_l5_r"), inL4Foramen) > 0.5f);
+    CHECK(reddest(l5, [](const glm::vec3&) { return true; }) < 0.01f);
+}

@@ -78,8 +78,8 @@ public:
 
 private:
     struct Frame {
-        bool array;
-        std::size_t count;           // arrays: values completed so far, so the one being read has this index
+        bool array = false;
+        std::size_t count = 0;       // arrays: values completed so far, so the one being read has this index
         std::string key;             // objects: the member being read
         std::set<std::string> keys;  // objects: the members read so far
     };

@@ -93,9 +93,9 @@ std::array<DiscState, 6> DiscModel::evaluate(const SkeletonFrames& frames, const
         // Crowding of the nerve root: the bulge and backward nucleus shift against the posterior
         // annulus's thickness (flexion), or the foramen closing as the segment extends.
         const double annulus = p_.posteriorAnnulusFraction * p_.depthMm[level];
-        const double discIntrusion = (d.bulgeMm + std::max(0.0, d.nucleusShiftMm)) / annulus;
-        const double foraminalNarrowing = std::max(0.0, -d.flexionDeg) / p_.segmentRangeDeg;
-        d.rootProximity = std::max(discIntrusion, foraminalNarrowing);
+        d.discIntrusion = (d.bulgeMm + std::max(0.0, d.nucleusShiftMm)) / annulus;
+        d.foraminalNarrowing = std::max(0.0, -d.flexionDeg) / p_.segmentRangeDeg;
+        d.rootProximity = std::max(d.discIntrusion, d.foraminalNarrowing);
     }
     return out;
 }

@@ -262,4 +262,42 @@ void appendAttachmentFootprint(MeshData& mesh, const glm::vec3& centre, const gl
     connectRings(mesh, base, kFootprintRings + 1);
 }
 
+void appendTube(MeshData& mesh, const std::vector<glm::vec3>& path, int rings,
+                const std::function<TubeSection(float)>& section) {
+    std::vector<glm::vec3> points;
+    for (const glm::vec3& p : path)
+        if (points.empty() || glm::distance(points.back(), p) > 1e-5f) points.push_back(p);
+    if (points.size() < 2 || rings < 2) return;
+    float length = 0.0f;
+    const std::vector<glm::vec3> centres = resample(smoothThrough(points), rings, length);
+    const std::uint32_t base = grow(mesh, std::size_t(rings) * kSides, std::size_t(rings - 1) * kSides * 6);
+    const auto& angles = sideAngles();
+    // Frames are carried along the path (each ring's side axis re-projected off the new tangent), so
+    // the rings do not twist between neighbours.
+    glm::vec3 side = anyPerpendicular(glm::normalize(centres[1] - centres[0]));
+    TubeSection first{}, last{};
+    for (int r = 0; r < rings; ++r) {
+        const glm::vec3 c = centres[std::size_t(r)];
+        const glm::vec3 tangent =
+            glm::normalize(centres[std::size_t(std::min(r + 1, rings - 1))] - centres[std::size_t(std::max(r - 1, 0))]);
+        side = glm::normalize(side - glm::dot(side, tangent) * tangent);
+        const glm::vec3 other = glm::cross(side, tangent);  // the handedness connectRings expects
+        const TubeSection at = section(float(r) / float(rings - 1));
+        if (r == 0) first = at;
+        last = at;
+        std::uint32_t v = base + std::uint32_t(r * kSides);
+        for (int k = 0; k < kSides; ++k, ++v) {
+            const glm::vec2 cs = angles[std::size_t(k)];
+            const glm::vec3 n = cs.x * side + cs.y * other;
+            mesh.positions[v] = c + at.radius * n;
+            mesh.normals[v] = n;
+            mesh.colours[v] = at.colour;
+        }
+    }
+    connectRings(mesh, base, rings);
+    appendCap(mesh, base, centres.front(), glm::normalize(centres.front() - centres[1]), first.colour, true);
+    appendCap(mesh, base + std::uint32_t((rings - 1) * kSides), centres.back(),
+              glm::normalize(centres.back() - centres[std::size_t(rings - 2)]), last.colour, false);
+}
+
 }  // namespace lumbarlab

@@ -63,6 +63,7 @@ LessonVocabulary lessonVocabulary(const ModelData& data, const MuscleSet* muscle
         v.structures.insert(std::string("disc_") + level);
         for (const char* side : {"r", "l"}) v.structures.insert(std::string("nerve_root_") + level + "_" + side);
     }
+    for (const char* side : {"r", "l"}) v.structures.insert(std::string("nerve_root_s1_") + side);
     for (const char* g : {"nerves", "body", "props"}) v.groups.insert(g);
     if (muscles) {
         v.groups.insert("muscles");

@@ -1,6 +1,7 @@
 #include "lumbarlab/view/model_presenter.h"
 
 #include "lumbarlab/core/file_error.h"
+#include "lumbarlab/core/muscle_volume.h"
 #include "lumbarlab/core/primitives.h"
 #include "lumbarlab/io/mesh_loader.h"
 #include "lumbarlab/view/colour_maps.h"
@@ -10,6 +11,8 @@
 #include <cassert>
 #include <cctype>
 #include <cmath>
+#include <optional>
+#include <span>
 #include <stdexcept>
 
 namespace lumbarlab {
@@ -25,13 +28,29 @@ constexpr glm::vec4 kSkinColour{0.95f, 0.80f, 0.70f, 0.30f};       // translucen
 constexpr glm::vec4 kFloorColour{0.22f, 0.24f, 0.27f, 1.0f};
 constexpr glm::vec4 kFurnitureColour{0.52f, 0.40f, 0.30f, 1.0f};
 
-// Nerve roots are drawn, not measured: a thin ellipsoid from inside the canal behind the disc, out
-// and down through the foramen. In the disc frame (x anterior, y up, z right; metres) it starts 7 mm
-// behind the posterior annulus, 4 mm above the disc centre and 11 mm from the midline (inside the
-// dural sac), and ends 1 mm behind the annulus, 16 mm lower and 46 mm out (past the pedicle).
-constexpr glm::vec3 kRootStartFromBack{-0.007f, 0.004f, 0.011f};
-constexpr glm::vec3 kRootEndFromBack{-0.001f, -0.016f, 0.046f};
-constexpr float kRootRadius = 0.0028f;
+// Nerve roots are drawn, not measured: a round tube per root, in the frames of the discs it passes
+// (x anterior, y up, z to the root's side; metres, from the middle of the disc's back). Each root
+// comes down the canal past the back of the disc above (where that disc's bulge would press it),
+// swings out under its own vertebra's pedicle, swells into its ganglion in the upper part of the
+// foramen, above its disc, and leaves forwards, outwards and down. Dimensions: canal width 25 and
+// depth 19 mm, pedicles 14 mm wide (skeleton.json), the root in the upper foramen [hasegawa1995], its course
+// [bogduk2005].
+constexpr std::array<glm::vec3, 2> kRootInCanal{glm::vec3{-0.008f, 0.006f, 0.006f},    // behind the disc above
+                                                glm::vec3{-0.008f, -0.012f, 0.007f}};  // still in the sac
+constexpr std::array<glm::vec3, 5> kRootThroughForamen{
+    glm::vec3{-0.007f, 0.021f, 0.009f},              // leaving the sac, behind its vertebra's body
+    glm::vec3{-0.004f, 0.014f, 0.013f},              // lateral recess, under the pedicle
+    glm::vec3{-0.001f, 0.0095f, 0.019f},             // ganglion, upper part of the foramen, above the disc
+    glm::vec3{0.003f, 0.001f, 0.029f},               // out of the foramen
+    glm::vec3{0.007f, -0.022f, 0.041f}};             // on down and a little forwards, into psoas
+constexpr float kRootLengthFractionInCanal = 0.35f;  // of the root's drawn length, down to where it leaves the sac
+constexpr float kRootRadius = 0.0017f, kGanglionRadius = 0.0032f, kRootletRadius = 0.0013f;
+constexpr float kRootPassesDiscAt = 0.10f, kRootGanglionAt = 0.62f;  // fractions of its length
+constexpr float kCrowdingSpread = 0.12f;  // of the length, over which a crowded place fades to yellow
+constexpr int kRootRings = 40;
+// The S1 root is drawn from behind the L5/S1 disc down into the sacral canal, where the bone hides it.
+constexpr std::array<glm::vec3, 3> kS1Root{glm::vec3{-0.008f, 0.006f, 0.006f}, glm::vec3{-0.008f, -0.014f, 0.009f},
+                                           glm::vec3{-0.006f, -0.030f, 0.013f}};
 constexpr double kFallbackDiscDepthMm = 30.0;  // when the disc model failed to load
 
 constexpr float kFadedMuscleAlpha = 0.18f;  // muscles that are not the posture's targets
@@ -74,7 +93,6 @@ std::unique_ptr<ModelPresenter> ModelPresenter::load(const std::filesystem::path
     p->addBones(detail, errors);
     p->unitSphere_ = p->scene_.meshes.add(makeSphere(1.0f, 24, 48));  // body shapes: coarser ones facet in close-ups
     // Nerve roots are a few millimetres thick: a coarse sphere looks the same and costs a tenth.
-    p->rootSphere_ = p->scene_.meshes.add(makeSphere(1.0f, 10, 20));
     p->unitBox_ = p->scene_.meshes.add(makeBox(glm::vec3{1.0f}));
     p->unitTorus_ = p->scene_.meshes.add(makeTorus(1.0f, 0.03f, 64, 10));
     try {
@@ -119,16 +137,22 @@ void ModelPresenter::addBones(Detail detail, std::vector<std::string>& errors) {
 
 void ModelPresenter::addNerveRoots() {
     firstRoot_ = scene_.objects.size();
+    auto add = [&](const std::string& id, const std::string& vertebra, BodySide side) {
+        SceneObject root;
+        root.id = id + "_" + sideSuffix(side);
+        root.name = vertebra + " nerve root, " + (side == BodySide::Right ? "right" : "left");
+        root.group = "nerves";
+        root.mesh = scene_.meshes.add(MeshData{});
+        root.colour = glm::vec4(1.0f);
+        root.vertexColours = true;
+        scene_.objects.push_back(std::move(root));
+    };
+    // The roots T12-L5 are named for the disc below which they leave (nerve_root_l4_l5: the L4 root).
     for (std::size_t level = 0; level < kDiscLevels.size(); ++level)
-        for (const BodySide side : {BodySide::Right, BodySide::Left}) {
-            SceneObject root;
-            root.id = std::string("nerve_root_") + kDiscLevels[level] + "_" + sideSuffix(side);
-            root.name = upperCase(kVertebrae[level]) + " nerve root, " + (side == BodySide::Right ? "right" : "left");
-            root.group = "nerves";
-            root.mesh = rootSphere_;
-            root.colour = kRootColour;
-            scene_.objects.push_back(std::move(root));
-        }
+        for (const BodySide side : {BodySide::Right, BodySide::Left})
+            add(std::string("nerve_root_") + kDiscLevels[level], upperCase(kVertebrae[level]), side);
+    for (const BodySide side : {BodySide::Right, BodySide::Left}) add("nerve_root_s1", "S1", side);
+    rootMeshBuffers_.resize(2 * (kDiscLevels.size() + 1));
 }
 
 void ModelPresenter::addMuscles(const std::filesystem::path& assetDir, std::vector<std::string>& errors) {
@@ -283,18 +307,55 @@ std::optional<std::size_t> ModelPresenter::muscleObject(std::size_t muscle, Body
 }
 
 void ModelPresenter::placeNerveRoots() {
-    for (std::size_t level = 0; level < kDiscLevels.size(); ++level) {
+    const double threshold = discModel_ ? discModel_->parameters().rootWarningThreshold : 1.0;
+    auto crowded = [&](std::size_t level, bool foramen) {
+        if (!discModel_ || level >= discs_.size()) return false;
+        return (foramen ? discs_[level].foraminalNarrowing : discs_[level].discIntrusion) >= threshold;
+    };
+    auto discPoint = [&](std::size_t level, const glm::vec3& fromBack, BodySide side) {
         const glm::mat4& disc = frames_.of(std::string("disc_") + kDiscLevels[level]);
         const double depthMm = discModel_ ? discModel_->parameters().depthMm[level] : kFallbackDiscDepthMm;
+        const glm::vec3 mirror{1.0f, 1.0f, side == BodySide::Right ? 1.0f : -1.0f};
         const glm::vec3 back{-0.5f * float(depthMm) * 0.001f, 0.0f, 0.0f};
-        const bool crowded = discModel_ && discs_[level].rootProximity >= discModel_->parameters().rootWarningThreshold;
+        return glm::vec3(disc * glm::vec4(back + fromBack * mirror, 1.0f));
+    };
+    // Crowding shows on the root itself, where it is pressed: red there, fading to yellow.
+    auto colourAt = [](float u, bool pressedAtDisc, bool pressedInForamen) {
+        auto near = [](float along, float at) {
+            return std::exp(-((along - at) * (along - at)) / (kCrowdingSpread * kCrowdingSpread));
+        };
+        const float red = std::max(pressedAtDisc ? near(u, kRootPassesDiscAt) : 0.0f,
+                                   pressedInForamen ? near(u, kRootGanglionAt) : 0.0f);
+        return glm::mix(glm::vec3(kRootColour), glm::vec3(kRootWarningColour), red);
+    };
+    for (std::size_t level = 0; level <= kDiscLevels.size(); ++level) {
+        const bool s1 = level == kDiscLevels.size();
+        // The disc the root passes on its way down: the one above its foramen's disc (T12 has none here).
+        const std::optional<std::size_t> above = level > 0 ? std::optional(level - 1) : std::nullopt;
+        const bool pressedAtDisc = above && crowded(*above, false);
+        const bool pressedInForamen = !s1 && crowded(level, true);
         for (const BodySide side : {BodySide::Right, BodySide::Left}) {
-            const glm::vec3 mirror{1.0f, 1.0f, side == BodySide::Right ? 1.0f : -1.0f};
-            const glm::vec3 start = glm::vec3(disc * glm::vec4(back + kRootStartFromBack * mirror, 1.0f));
-            const glm::vec3 end = glm::vec3(disc * glm::vec4(back + kRootEndFromBack * mirror, 1.0f));
-            SceneObject& root = scene_.objects[firstRoot_ + 2 * level + std::size_t(side)];
-            root.transform = ellipsoidBetween(start, end, kRootRadius);
-            root.colour = crowded ? kRootWarningColour : kRootColour;
+            std::vector<glm::vec3> path;
+            if (above)
+                for (const glm::vec3& p :
+                     s1 ? std::span<const glm::vec3>(kS1Root) : std::span<const glm::vec3>(kRootInCanal))
+                    path.push_back(discPoint(*above, p, side));
+            else  // T12: start as high above its vertebra as the others start above theirs
+                path.push_back(discPoint(level, kRootInCanal[0] + glm::vec3(0.0f, 0.036f, 0.0f), side));
+            if (!s1)
+                for (const glm::vec3& p : kRootThroughForamen) path.push_back(discPoint(level, p, side));
+            MeshData& mesh = rootMeshBuffers_[2 * level + std::size_t(side)];
+            mesh = MeshData{};
+            appendTube(mesh, path, kRootRings, [&](float u) {
+                // Thin rootlets in the sac, the root proper after it leaves, the ganglion's swelling.
+                const float ganglion = std::exp(-((u - kRootGanglionAt) * (u - kRootGanglionAt)) / 0.004f);
+                const float leaving = std::clamp((u - kRootLengthFractionInCanal) / 0.1f + 0.5f, 0.0f, 1.0f);
+                const float radius =
+                    s1 ? kRootletRadius + (kRootRadius - kRootletRadius) * u
+                       : glm::mix(kRootletRadius, kRootRadius, leaving) + (kGanglionRadius - kRootRadius) * ganglion;
+                return TubeSection{radius, colourAt(u, pressedAtDisc, !s1 && pressedInForamen)};
+            });
+            scene_.meshes.swap(scene_.objects[firstRoot_ + 2 * level + std::size_t(side)].mesh, mesh);
         }
     }
 }

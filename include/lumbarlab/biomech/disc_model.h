@@ -37,7 +37,11 @@ struct DiscState {
     double nucleusShiftMm = 0.0;                   ///< positive backwards (toward the nerves)
     double bulgeMm = 0.0;                          ///< posterior annulus bulge
     double rootProximity = 0.0;                    ///< 0 clear; >= the warning threshold: the root is crowded
-    double flexionDeg = 0.0;                       ///< the segment's flexion from neutral standing
+    /// The two causes of crowding (rootProximity is the larger): the bulge and the nucleus pressing
+    /// back into the canal, where the next root down passes the disc, and the foramen closing on the
+    /// root that leaves through it.
+    double discIntrusion = 0.0, foraminalNarrowing = 0.0;
+    double flexionDeg = 0.0;  ///< the segment's flexion from neutral standing
 };
 
 /// Load held in the hands.

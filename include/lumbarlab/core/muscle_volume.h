@@ -8,6 +8,7 @@
 
 #include <glm/glm.hpp>
 
+#include <functional>
 #include <vector>
 
 namespace lumbarlab {
@@ -44,5 +45,17 @@ void appendMuscleVolume(MeshData& mesh, const std::vector<glm::vec3>& path, cons
 /// path's direction at that end), closed, in one colour.
 void appendAttachmentFootprint(MeshData& mesh, const glm::vec3& centre, const glm::vec3& direction, float radius,
                                const glm::vec3& colour);
+
+/// Radius (m) and colour of a round tube at one place along it.
+struct TubeSection {
+    float radius = 0.001f;
+    glm::vec3 colour{1.0f};
+};
+
+/// Appends a closed round tube through `path` (at least two distinct points), smoothed as muscle
+/// paths are, with `rings` cross-sections (at least 2); `section(u)` gives its radius and colour at
+/// fraction `u` of its length (0 at the first point, 1 at the last). Nerves are drawn this way.
+void appendTube(MeshData& mesh, const std::vector<glm::vec3>& path, int rings,
+                const std::function<TubeSection(float)>& section);
 
 }  // namespace lumbarlab

@@ -129,6 +129,7 @@ private:
     bool emphasis_ = false;
     std::vector<PathGeometry> muscleGeometry_;
     std::vector<MeshData> muscleMeshBuffers_;  // last pose's volumes, refilled in place
+    std::vector<MeshData> rootMeshBuffers_;    // nerve roots T12-L5 then S1, right and left
     std::vector<float> muscleLengths_;
     std::uint64_t revision_ = 0;
 
@@ -143,7 +144,7 @@ private:
     };
     std::vector<DiscSlot> discSlots_;
     std::size_t firstRoot_ = 0, firstMuscle_ = 0, muscleObjects_ = 0, firstBodyShape_ = 0;
-    MeshId unitSphere_ = 0, unitBox_ = 0, unitTorus_ = 0, rootSphere_ = 0;
+    MeshId unitSphere_ = 0, unitBox_ = 0, unitTorus_ = 0;
     std::string propsPlacedFor_;  // props stay where the posture's first frame put them
 };
 
