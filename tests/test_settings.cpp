@@ -29,6 +29,7 @@ TEST_CASE("settings: saved and loaded back unchanged, atomically, creating the f
     s.windowX = 40, s.windowY = 30, s.windowWidth = 1920, s.windowHeight = 1080;
     s.uiScale = 2.5f;
     s.highContrast = true;
+    s.patientMode = true;
     s.showScenePanel = false, s.showDiscPanel = true, s.showEvidence = true, s.pressureColours = true;
     s.lesson = "lower_back";
     s.lessonStep = 6;
@@ -46,8 +47,9 @@ TEST_CASE("settings: a corrupt or out-of-range file gives the defaults and one l
     const fs::path dir = fs::temp_directory_path() / "lumbarlab_settings_bad";
     fs::create_directories(dir);
     const fs::path file = dir / "settings.json";
-    for (const char* text : {"{\"window_width\": 19", "\x01\x02garbage", "[1, 2]", "{\"ui_scale\": 40}",
-                             "{\"window_height\": 10}", "{\"disc_panel\": \"yes\"}", "{\"lesson_step\": -3}"}) {
+    for (const char* text :
+         {"{\"window_width\": 19", "\x01\x02garbage", "[1, 2]", "{\"ui_scale\": 40}", "{\"window_height\": 10}",
+          "{\"disc_panel\": \"yes\"}", "{\"lesson_step\": -3}", "{\"patient_mode\": 1}"}) {
         INFO(text);
         std::ofstream(file) << text;
         const LoadedSettings loaded = loadSettings(file);

@@ -3,9 +3,10 @@
 #  1. opens the lesson, walks every step with the Right key, one screenshot per step;
 #  2. toggles presentation mode (F11) and checks the window fills the screen, then back;
 #  3. drags the View menu's interface-scale slider from 1 to 2.5 and back (no crash);
-#  4. quits, restarts and checks the settings (step, scale) survived;
-#  5. opens compare (sitting | standing) and measures frames/s while orbiting;
-#  6. starts with a corrupt settings file: one line, defaults, no crash, file replaced.
+#  4. turns patient mode on (N), quits, restarts and checks the settings (step, scale, patient mode) survived;
+#  5. starts the lesson's quiz (--quiz), answers the first question by clicking its first answer;
+#  6. opens compare (sitting | standing) and measures frames/s while orbiting;
+#  7. starts with a corrupt settings file: one line, defaults, no crash, file replaced.
 # Exit 77 = skipped. Usage: window_lesson.sh LUMBARLAB_EXE OUT_DIR
 set -euo pipefail
 exe=$1
@@ -100,6 +101,10 @@ sleep 3.0
 kill -0 $pid 2>/dev/null || fail "the viewer died after the scale slider went back"
 press Escape; sleep 1.0  # Esc closes the menu first
 shot scale_back
+press n
+wait_for "$out/lesson.log" "patient mode on" 20 || fail "N did not turn patient mode on"
+sleep 3.0  # larger fonts, the plain panel
+shot patient
 press ctrl+q
 wait $pid || fail "the lesson viewer exited with $?"
 grep -q "Assertion" "$out/lesson.log" && fail "an assertion fired"
@@ -112,13 +117,41 @@ s = json.load(open(sys.argv[1]))
 assert s["lesson"] == "lower_back" and s["lesson_step"] == 1, s
 assert 0.75 <= s["ui_scale"] < 1.5, s  # dragged back to about 1 (pointer moves are coarse on slow GL)
 assert s["window_width"] == 1920 and s["window_height"] == 1080, s
+assert s["patient_mode"] is True, s
 PY
 
 # 4. Restart: the step (2) and the window come back.
 "$exe" lesson lower_back --frames 40 >"$out/restart.log" 2>&1 || fail "restart exited with $?"
 grep -q "step 2 of $total" "$out/restart.log" || fail "the restart did not come back to step 2"
+grep -q "patient mode on" "$out/restart.log" || fail "the restart did not come back in patient mode"
+python3 - "$XDG_CONFIG_HOME/lumbarlab/settings.json" <<'PY' || fail "could not turn patient mode off in the settings"
+import json, sys
+s = json.load(open(sys.argv[1]))
+s["patient_mode"] = False
+json.dump(s, open(sys.argv[1], "w"))
+PY
 
-# 5. Compare: sitting | standing, frames/s while orbiting single-sampled.
+# 5. The quiz: the first question (step 2, "What sits between two back bones ...?", answer 0) is
+#    answered by clicking the first answer button, the top button of the quiz panel at the top right.
+"$exe" lesson lower_back --quiz --ui-scale 1 >"$out/quiz.log" 2>&1 &
+pid=$!
+wait_for "$out/quiz.log" "first frame" 30 || fail "the quiz window never drew a frame"
+win=$(window_of $pid) || fail "no quiz window"
+xdotool windowmove "$win" 0 0 windowsize "$win" 1920 1080
+xdotool windowfocus --sync "$win" 2>/dev/null || true
+wait_for "$out/quiz.log" "lumbarlab quiz: lower_back" 20 || fail "--quiz did not start the quiz"
+wait_for "$out/quiz.log" "step 2 of" 20 || fail "the quiz did not move the lesson to its first question's step"
+sleep 3.0
+shot quiz_question
+xdotool mousemove 1690 "${QUIZ_BUTTON_Y:-150}" click 1
+wait_for "$out/quiz.log" "lumbarlab quiz: question 1 of" 20 || fail "clicking the first answer did not answer the question"
+grep -q "question 1 of [0-9]*: right (score 1)" "$out/quiz.log" || fail "the right answer did not score"
+sleep 2.0
+shot quiz_answered
+press ctrl+q
+wait $pid || fail "the quiz viewer exited with $?"
+
+# 6. Compare: sitting | standing, frames/s while orbiting single-sampled.
 "$exe" compare --a sitting_relaxed --b neutral_standing --window >"$out/compare.log" 2>&1 &
 pid=$!
 wait_for "$out/compare.log" "first frame" 30 || fail "the compare window never drew a frame"
@@ -134,7 +167,7 @@ sleep 0.5
 press ctrl+q
 wait $pid || fail "the compare viewer exited with $?"
 
-# 6. A corrupt settings file: one line naming it, the defaults, a replaced file.
+# 7. A corrupt settings file: one line naming it, the defaults, a replaced file.
 printf '{"window_width": 12' >"$XDG_CONFIG_HOME/lumbarlab/settings.json"
 "$exe" view --frames 30 >"$out/corrupt.log" 2>&1 || fail "a corrupt settings file made the viewer exit with $?"
 grep -q "settings.json.*using the defaults" "$out/corrupt.log" || fail "the corrupt settings file was not reported"
@@ -147,7 +180,7 @@ chmod +x "$out/drive.sh"
 status=0
 xvfb-run -a -s '-screen 0 1920x1080x24' "$out/drive.sh" "$exe" "$out" >"$out/drive.log" 2>&1 || status=$?
 cat "$out/drive.log"
-for f in lesson restart compare corrupt; do [ -f "$out/$f.log" ] && { echo "--- $f.log"; cat "$out/$f.log"; }; done
+for f in lesson restart quiz compare corrupt; do [ -f "$out/$f.log" ] && { echo "--- $f.log"; cat "$out/$f.log"; }; done
 [ $status -eq 0 ] || { echo "FAIL: the window drive failed ($status)"; exit 1; }
 grep -q "drive: done" "$out/drive.log" || { echo "FAIL: the drive did not finish"; exit 1; }
 fps=$(sed -n 's/.* \([0-9.]*\) frames\/s .*compare.*/\1/p' "$out/compare.log" | tail -1)

@@ -177,6 +177,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
     lesson->add_option("name", result.view.lesson, "Lesson id, e.g. lower_back")->required();
     lesson->add_option("--step", result.view.lessonStep, "Step to start on (1 = the first)")
         ->check(CLI::Range(1, 1000));
+    lesson->add_flag("--quiz", result.view.quiz, "Start the lesson's quiz (assets/quizzes/NAME.json) at once");
     lesson->add_option("--frames", result.view.frames, "Run this many frames, then exit (for tests)")
         ->check(CLI::Range(1, 1000000));
     lesson->add_option("--ui-scale", result.view.uiScale, "Interface scale (default: the monitor's content scale)")

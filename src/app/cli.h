@@ -36,6 +36,7 @@ struct ViewOptions {
     float uiScale = 0.0f;            ///< 0: follow the monitor's content scale
     std::string lesson;              ///< a lesson id: open on its steps ("" = none)
     int lessonStep = 0;              ///< 1-based step to open on (0: the saved one, else 1)
+    bool quiz = false;               ///< start the lesson's quiz at once
     std::string compareA, compareB;  ///< both set: open the split A | B compare view
 };
 

@@ -18,6 +18,7 @@
 #include <ctime>
 #include <filesystem>
 #include <stdexcept>
+#include <utility>
 
 namespace lumbarlab {
 namespace {
@@ -32,7 +33,8 @@ constexpr float kOrbitRadiansPerWindowHeight = 3.0f;
 constexpr float kZoomPerStep = 0.88f;  // OrbitCamera::zoom's factor per wheel step
 // Presentation mode: text at least 2.5 % of the screen height (the font is 18 px at scale 1).
 constexpr float kPresentationTextFraction = 0.03f, kBaseFontPixels = 18.0f;
-constexpr float kMinEyeHeight = 0.03f;  // metres above the floor
+constexpr float kPatientTextScale = 1.35f;  // patient mode's text, against the chosen scale
+constexpr float kMinEyeHeight = 0.03f;      // metres above the floor
 
 std::filesystem::path screenshotPath() {
     const std::time_t now = std::time(nullptr);
@@ -93,6 +95,7 @@ Viewer::Viewer(Window& window, const ViewOptions& options, const GlInfo& gl, con
         saveSettingsNow();  // the corrupt file is replaced by the defaults
     }
     applySettings(settings.settings);
+    if (ui_.patientMode) std::printf("lumbarlab view: patient mode on\n");
     for (const auto& error : view_.errors()) {
         std::fprintf(stderr, "lumbarlab view: %s\n", error.c_str());
         notify(error, true);
@@ -114,6 +117,11 @@ Viewer::Viewer(Window& window, const ViewOptions& options, const GlInfo& gl, con
             notify(e.what(), true);
         }
         panels_.emplace(*model, std::move(keys), std::move(evidence));
+        try {
+            panels_->setPlainNames(PlainNameTable::load(assetDir / "anatomy" / kPlainNamesFileName));
+        } catch (const std::exception& e) {
+            notify(e.what(), true);
+        }
         if (const Posture* standing = model->data().findPosture("neutral_standing")) player_.setPosture(*standing, 0.0);
         model->setPressureColours(settings.settings.pressureColours);
         if (!options.lesson.empty()) openLesson(options.lesson, options.lessonStep, settings.settings);
@@ -148,6 +156,7 @@ void Viewer::notify(std::string text, bool isError) {
 
 void Viewer::applySettings(const Settings& s) {
     ui_.highContrast = s.highContrast;
+    ui_.patientMode = s.patientMode;
     ui_.showScenePanel = s.showScenePanel;
     ui_.showPosturePanel = s.showPosturePanel;
     ui_.showDiscPanel = s.showDiscPanel;
@@ -168,6 +177,7 @@ void Viewer::saveSettingsNow() {
     }
     s.uiScale = appliedUiScale_;
     s.highContrast = ui_.highContrast;
+    s.patientMode = ui_.patientMode;
     s.showStats = ui_.showStats;
     if (!lesson_) {  // a lesson opens and closes panels per step: the explorer's choice is kept as it was
         s.showScenePanel = ui_.showScenePanel;
@@ -218,6 +228,7 @@ int Viewer::run() {
         applyIntents(intents, sizes);
         applyModelIntents(intents, dt);
         applyLessonIntents(intents, sizes);
+        applyQuizIntents(intents, sizes);
         camera_.update(float(dt));
         keepAboveFloor();
         renderedThisFrame_ = false;
@@ -230,7 +241,9 @@ int Viewer::run() {
         // Fonts and theme change between frames, never while ImGui is inside one (it locks its atlas).
         if (intents.uiScale) appliedUiScale_ = *intents.uiScale;
         const float presentationScale = float(sizes.winHeight) * kPresentationTextFraction / kBaseFontPixels;
-        imgui_->setScale(ui_.presentation ? std::max(appliedUiScale_, presentationScale) : appliedUiScale_,
+        imgui_->setScale(ui_.presentation  ? std::max(appliedUiScale_, presentationScale)
+                         : ui_.patientMode ? appliedUiScale_ * kPatientTextScale
+                                           : appliedUiScale_,
                          ui_.highContrast || ui_.presentation);
         // redraw() has just drawn the current view, so only refinement, animation and drags are pending.
         const bool playing = player_.playing() && player_.posture() && player_.posture()->isMotion();
@@ -265,6 +278,8 @@ void Viewer::drawInterface(UiIntents& intents, const WindowSizes& sizes) {
         drawDiscPanel(discs, ui_, intents);
         if (model->muscles()) drawMusclePanel(panels_->muscles(player_), ui_, intents);
         drawEvidencePanel(discs, ui_);
+        if (ui_.patientMode && model->muscles()) drawPatientPanel(panels_->patient(player_), ui_, intents);
+        if (ui_.showJointMap && model->muscles()) drawJointMapPanel(panels_->jointMap(ui_.jointMapMuscle), ui_);
         if (ui_.compare && comparison_) {
             ComparePanelData data;
             data.comparison = &*comparison_;
@@ -272,7 +287,12 @@ void Viewer::drawInterface(UiIntents& intents, const WindowSizes& sizes) {
             drawComparePanel(data, ui_, intents);
         }
     }
-    const std::optional<InfoCard> card = view_.infoCard();
+    if (quiz_) drawQuizPanel(quizPanel(*quiz_), ui_, intents);
+    std::optional<InfoCard> card = view_.infoCard();
+    if (card && ui_.patientMode && panels_ && scene.selected) {  // the everyday name, no Latin subtitle
+        card->title = panels_->plainNameOf(*scene.selected);
+        card->subtitle.clear();
+    }
     drawInfoCard(card ? &*card : nullptr, ui_, intents);
     const float toWindowX = float(sizes.winWidth) / float(std::max(sizes.fbWidth, 1));
     const float toWindowY = float(sizes.winHeight) / float(std::max(sizes.fbHeight, 1));
@@ -444,6 +464,9 @@ void Viewer::handleKeys(UiIntents& intents) {
             case Action::TogglePresentation:
                 intents.togglePresentation = true;
                 break;
+            case Action::TogglePatientMode:
+                intents.patientMode = !ui_.patientMode;
+                break;
             case Action::Quit:
                 intents.quit = true;
                 break;
@@ -502,6 +525,11 @@ void Viewer::applyIntents(const UiIntents& intents, const WindowSizes& sizes) {
     if (intents.togglePresentation) {
         ui_.presentation = !ui_.presentation;
         window_.setFullscreen(ui_.presentation);
+    }
+    if (intents.patientMode && *intents.patientMode != ui_.patientMode) {
+        ui_.patientMode = *intents.patientMode;
+        std::printf("lumbarlab view: patient mode %s\n", ui_.patientMode ? "on" : "off");
+        std::fflush(stdout);
     }
     if (intents.resetLayout) {
         const Settings defaults;
@@ -573,6 +601,56 @@ void Viewer::openLesson(const std::string& id, int requestedStep, const Settings
     ui_.showPosturePanel = false;
     ui_.showMusclePanel = false;
     stepPending_ = true;
+    quizData_.reset();
+    quiz_.reset();
+    const std::filesystem::path quizFile = findAssetDir() / kQuizFolderName / (id + ".json");
+    if (std::error_code ec; std::filesystem::exists(quizFile, ec)) {
+        try {
+            const LessonVocabulary vocabulary =
+                lessonVocabulary(model->data(), model->muscles() ? &model->muscles()->set() : nullptr);
+            quizData_ = loadQuiz(quizFile, *lesson_, vocabulary);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "lumbarlab lesson: %s\n", e.what());
+            notify(e.what(), true);
+        }
+    }
+    if (options_.quiz && !quizData_) notify("this lesson has no quiz", true);
+    ui_.quizAvailable = quizData_.has_value();
+    quizPending_ = options_.quiz && quizData_.has_value();
+}
+
+void Viewer::goToQuizStep(const WindowSizes& sizes) {
+    const QuizQuestion* q = quiz_ ? quiz_->current() : nullptr;
+    if (q && cursor_ && cursor_->go(q->step)) showStep(sizes);
+}
+
+void Viewer::applyQuizIntents(const UiIntents& intents, const WindowSizes& sizes) {
+    const bool start = intents.quizStart || std::exchange(quizPending_, false);
+    if (start && quizData_) {
+        quiz_.emplace(*quizData_);
+        std::printf("lumbarlab quiz: %s, %zu questions\n", quizData_->lesson.c_str(), quiz_->total());
+        goToQuizStep(sizes);
+    }
+    if (intents.quizClose) quiz_.reset();
+    if (!quiz_) {
+        ui_.quizOpen = false;
+        return;
+    }
+    bool answered = false;
+    if (intents.quizChoice) answered = quiz_->answerChoice(*intents.quizChoice);
+    const Scene& scene = view_.scene();
+    if (intents.select && *intents.select && **intents.select < scene.objects.size())
+        answered = quiz_->answerPick(scene.objects[**intents.select].id) || answered;
+    if (answered)
+        std::printf("lumbarlab quiz: question %zu of %zu: %s (score %zu)\n", quiz_->index() + 1, quiz_->total(),
+                    quiz_->lastCorrect() ? "right" : "not right", quiz_->score());
+    if (intents.quizNext && quiz_->next()) {
+        if (quiz_->phase() == QuizPhase::Finished)
+            std::printf("lumbarlab quiz: scored %zu of %zu\n", quiz_->score(), quiz_->total());
+        goToQuizStep(sizes);
+    }
+    std::fflush(stdout);
+    ui_.quizOpen = true;
 }
 
 void Viewer::showStep(const WindowSizes& sizes) {

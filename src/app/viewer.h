@@ -18,6 +18,7 @@
 #include "lumbarlab/view/lesson.h"
 #include "lumbarlab/view/lesson_stage.h"
 #include "lumbarlab/view/panel_builder.h"
+#include "lumbarlab/view/quiz.h"
 #include "lumbarlab/view/scene_view.h"
 #include "lumbarlab/view/settings.h"
 
@@ -68,6 +69,8 @@ private:
     void applyIntents(const UiIntents& intents, const WindowSizes& sizes);
     void applyModelIntents(const UiIntents& intents, double dt);
     void applyLessonIntents(const UiIntents& intents, const WindowSizes& sizes);
+    void applyQuizIntents(const UiIntents& intents, const WindowSizes& sizes);
+    void goToQuizStep(const WindowSizes& sizes);
     [[nodiscard]] ViewKey viewKey(const WindowSizes& sizes) const;
     /// The 3D view's rectangle: the whole centre, or its left (half 0) or right (half 1) part.
     [[nodiscard]] PixelRect viewRect(const WindowSizes& sizes, int half = -1) const;
@@ -114,9 +117,12 @@ private:
 
     std::optional<Lesson> lesson_;
     std::optional<LessonCursor> cursor_;
+    std::optional<Quiz> quizData_;     // the open lesson's quiz, if it has one
+    std::optional<QuizSession> quiz_;  // running
     std::optional<StagedStep> staged_;
     std::uint64_t stageRevision_ = 0;
     bool stepPending_ = false;  // show the current step once the layout is known
+    bool quizPending_ = false;  // --quiz: start the quiz on the first frame
 
     std::optional<SceneView> viewB_;  // the compare view's B side: its own model and renderer
     PosePlayer playerB_;

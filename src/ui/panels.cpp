@@ -62,9 +62,14 @@ void layoutPanels(UiState& ui, bool hasCard, bool hasLesson) {
     const float top = ui.presentation ? 0.0f : ImGui::GetFrameHeight();
     const float bottom = hasLesson ? std::min(ui.lessonBarHeight, height * 0.45f) : 0.0f;
     const bool panels = !ui.presentation;
-    const bool left = panels && (ui.showScenePanel || ui.showPosturePanel);
+    const bool patient = panels && ui.patientMode;  // one plain panel replaces muscles, discs and evidence
+    const bool scenePanel = ui.showScenePanel && !patient;
+    const bool left = panels && (scenePanel || ui.showPosturePanel);
     const bool compare = panels && ui.compare && ui.showComparePanel;
-    const bool right = panels && (hasCard || ui.showMusclePanel || ui.showDiscPanel || ui.showEvidence || compare);
+    const bool quiz = panels && ui.quizOpen;
+    const bool jointMap = panels && ui.showJointMap;
+    const bool right = panels && (hasCard || patient || quiz || jointMap || ui.showMusclePanel || ui.showDiscPanel ||
+                                  ui.showEvidence || compare);
     float leftW = left ? std::clamp(em * 20.0f, 220.0f, width * 0.26f) : 0.0f;
     float rightW = right ? std::clamp(em * 25.0f, 240.0f, width * 0.30f) : 0.0f;
     if (leftW + rightW > width * 0.6f) {  // the 3D view keeps at least 40 % of the width
@@ -77,23 +82,31 @@ void layoutPanels(UiState& ui, bool hasCard, bool hasLesson) {
     d.view = {leftW, top, std::max(width - leftW - rightW, 1.0f), columnH};
     d.lessonBar = {0.0f, height - bottom, width, bottom};
     if (left) {
-        const float sceneH = ui.showPosturePanel ? (ui.showScenePanel ? columnH * 0.36f : 0.0f) : columnH;
-        if (ui.showScenePanel) d.scene = {0.0f, top, leftW, sceneH};
+        const float sceneH = ui.showPosturePanel ? (scenePanel ? columnH * 0.36f : 0.0f) : columnH;
+        if (scenePanel) d.scene = {0.0f, top, leftW, sceneH};
         if (ui.showPosturePanel) d.posture = {0.0f, top + sceneH, leftW, columnH - sceneH};
     }
     if (right) {
         std::vector<UiRect*> stack;
+        if (quiz) stack.push_back(&d.quiz);
         if (hasCard) stack.push_back(&d.card);
         if (compare) stack.push_back(&d.compare);
-        if (ui.showMusclePanel) stack.push_back(&d.muscles);
-        if (ui.showDiscPanel) stack.push_back(&d.discs);
+        if (patient) stack.push_back(&d.patient);
+        if (jointMap) stack.push_back(&d.jointMap);
+        if (ui.showMusclePanel && !patient) stack.push_back(&d.muscles);
+        if (ui.showDiscPanel && !patient) stack.push_back(&d.discs);
         float y = top;
-        const float share = columnH / float(stack.size());
+        // A big panel (the quiz, else patient mode's) gets two thirds; the others share the rest.
+        UiRect* big = quiz ? &d.quiz : patient ? &d.patient : nullptr;
+        const bool split = big && stack.size() > 1;
+        const float small = split ? columnH / 3.0f / float(stack.size() - 1) : 0.0f;
+        const float share = split ? columnH * 2.0f / 3.0f : columnH / float(stack.size());
         for (UiRect* r : stack) {
-            *r = {width - rightW, y, rightW, share};
-            y += share;
+            const float h = split && r != big ? small : share;
+            *r = {width - rightW, y, rightW, h};
+            y += h;
         }
-        if (ui.showEvidence) {  // the evidence shares the disc panel's place, or the last one's
+        if (ui.showEvidence && !patient) {  // the evidence shares the disc panel's place, or the last one's
             UiRect* host = ui.showDiscPanel ? &d.discs : stack.empty() ? nullptr : stack.back();
             if (host) {
                 host->h *= 0.5f;
@@ -137,6 +150,7 @@ void drawMenuBar(UiState& ui, bool pressureColours, UiIntents& intents) {
         ImGui::MenuItem("Disc panel", shortcutOf(Action::ToggleDiscPanel).c_str(), &ui.showDiscPanel);
         ImGui::MenuItem("Muscle panel", shortcutOf(Action::ToggleMusclePanel).c_str(), &ui.showMusclePanel);
         ImGui::MenuItem("Evidence", shortcutOf(Action::ToggleEvidence).c_str(), &ui.showEvidence);
+        ImGui::MenuItem("Hip x knee map", nullptr, &ui.showJointMap);
         if (bool on = pressureColours; ImGui::MenuItem("Disc pressure colours", nullptr, &on))
             intents.pressureColours = on;
         ImGui::MenuItem("Sagittal cut", shortcutOf(Action::ToggleCut).c_str(), &ui.render.sagittalCut);
@@ -144,8 +158,15 @@ void drawMenuBar(UiState& ui, bool pressureColours, UiIntents& intents) {
         ImGui::MenuItem("Flat shading", nullptr, &ui.render.flatShading);
         ImGui::Separator();
         if (bool on = ui.compare; ImGui::MenuItem("Compare A | B", nullptr, &on)) intents.compare = on;
+        if (ImGui::MenuItem("Quiz on this lesson", nullptr, ui.quizOpen, ui.quizAvailable)) {
+            intents.quizClose = ui.quizOpen;
+            intents.quizStart = !ui.quizOpen;
+        }
         if (ImGui::MenuItem("Presentation mode", shortcutOf(Action::TogglePresentation).c_str(), ui.presentation))
             intents.togglePresentation = true;
+        if (bool on = ui.patientMode;
+            ImGui::MenuItem("Patient mode", shortcutOf(Action::TogglePatientMode).c_str(), &on))
+            intents.patientMode = on;
         ImGui::MenuItem("High-contrast theme", nullptr, &ui.highContrast);
         if (ImGui::MenuItem("Reset layout")) intents.resetLayout = true;
         ImGui::EndMenu();
@@ -158,7 +179,7 @@ void drawMenuBar(UiState& ui, bool pressureColours, UiIntents& intents) {
 }
 
 void drawScenePanel(const Scene& scene, UiState& ui, UiIntents& intents) {
-    if (!ui.showScenePanel || ui.presentation) return;
+    if (!ui.showScenePanel || ui.presentation || ui.patientMode) return;
     placeDocked(ui.layout.scene);
     if (!ImGui::Begin("Scene", &ui.showScenePanel, kDocked)) {
         ImGui::End();
@@ -339,6 +360,10 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
             ImGui::TextWrapped("%s", cue.c_str());
         }
     }
+    if (ui.patientMode) {  // no angles, no joint controls: the posture and its cues are enough
+        ImGui::End();
+        return;
+    }
     ImGui::Separator();
     if (ImGui::CollapsingHeader("Clinical angles", ImGuiTreeNodeFlags_DefaultOpen)) {
         if (ImGui::BeginTable("angles", 2, ImGuiTableFlags_RowBg)) {
@@ -379,7 +404,7 @@ ImU32 toImColour(const glm::vec3& c) {
 }  // namespace
 
 void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intents) {
-    if (!ui.showMusclePanel || ui.presentation) return;
+    if (!ui.showMusclePanel || ui.presentation || ui.patientMode) return;
     const float em = ImGui::GetFontSize();
     placeDocked(ui.layout.muscles);
     if (!ImGui::Begin("Muscles", &ui.showMusclePanel, kDocked)) {
@@ -465,7 +490,7 @@ void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intent
 }
 
 void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
-    if (!ui.showDiscPanel || ui.presentation) return;
+    if (!ui.showDiscPanel || ui.presentation || ui.patientMode) return;
     const float em = ImGui::GetFontSize();
     placeDocked(ui.layout.discs);
     if (!ImGui::Begin("Discs", &ui.showDiscPanel, kDocked)) {
@@ -532,8 +557,186 @@ void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents) {
     ImGui::End();
 }
 
+void drawPatientPanel(const PatientPanelData& data, UiState& ui, UiIntents& intents) {
+    if (!ui.patientMode || ui.presentation) return;
+    const float em = ImGui::GetFontSize();
+    placeDocked(ui.layout.patient);
+    if (!ImGui::Begin("What changes", nullptr, kDocked)) {
+        ImGui::End();
+        return;
+    }
+    const ImVec4 heading(1.0f, 0.78f, 0.42f, 1.0f);
+    if (data.selected) ImGui::TextColored(heading, "Selected: %s", data.selected->c_str());
+    if (!data.posture.empty()) ImGui::TextWrapped("In this position (%s), against standing:", data.posture.c_str());
+    // A bar per row: the name above, the bar and its words below, so nothing crowds at any width.
+    auto bars = [&](const char* id, const std::vector<PatientBar>& rows, auto colourOf) {
+        ImGui::PushID(id);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const float avail = ImGui::GetContentRegionAvail().x, gap = ImGui::GetStyle().ItemSpacing.x;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const PatientBar& r = rows[i];
+            // The words beside the bar when both fit, else under it: never cut off at the edge.
+            const float wordsW = ImGui::CalcTextSize(r.words.c_str()).x;
+            const bool beside = avail - wordsW - gap >= em * 5.0f;
+            const float full = beside ? std::min(avail * 0.5f, avail - wordsW - gap) : avail;
+            ImGui::PushID(int(i));
+            if (r.object) {
+                if (ImGui::Selectable(r.label.c_str(), false)) intents.select = std::optional<std::size_t>(*r.object);
+            } else {
+                ImGui::TextUnformatted(r.label.c_str());
+            }
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float h = em * 0.75f;
+            draw->AddRectFilled(at, ImVec2(at.x + full, at.y + h), IM_COL32(60, 64, 72, 255));
+            draw->AddRectFilled(at, ImVec2(at.x + std::max(full * r.amount, 2.0f), at.y + h), toImColour(colourOf(r)));
+            ImGui::Dummy(ImVec2(full, h));
+            if (beside) ImGui::SameLine();
+            ImGui::TextDisabled("%s", r.words.c_str());
+            ImGui::PopID();
+        }
+        ImGui::PopID();
+    };
+    auto lengthColour = [&](const PatientBar& r) { return lengthChangeColour(r.colourValue, data.lengthRangePct); };
+    auto pressure = [&](const PatientBar& r) { return pressureColour(r.colourValue, data.pressureMaximumMpa); };
+    ImGui::Separator();
+    ImGui::TextColored(heading, "Muscles stretched longer");
+    if (data.longer.empty()) ImGui::TextDisabled("none much longer than standing");
+    bars("longer", data.longer, lengthColour);
+    ImGui::Spacing();
+    ImGui::TextColored(heading, "Muscles made shorter");
+    if (data.shorter.empty()) ImGui::TextDisabled("none much shorter than standing");
+    bars("shorter", data.shorter, lengthColour);
+    ImGui::Separator();
+    ImGui::TextColored(heading, "Pressure in the discs");
+    ImGui::TextDisabled("a longer bar: more pressure");
+    bars("discs", data.discs, pressure);
+    ImGui::End();
+}
+
+void drawQuizPanel(const QuizPanelData& data, UiState& ui, UiIntents& intents) {
+    if (!ui.quizOpen || ui.presentation) return;
+    placeDocked(ui.layout.quiz);
+    bool open = true;
+    if (!ImGui::Begin("Quiz", &open, kDocked)) {
+        ImGui::End();
+        if (!open) intents.quizClose = true;
+        return;
+    }
+    const ImVec4 heading(1.0f, 0.78f, 0.42f, 1.0f), right(0.45f, 0.9f, 0.45f, 1.0f), wrong(1.0f, 0.45f, 0.35f, 1.0f);
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (data.finished) {
+        ImGui::SetWindowFontScale(1.4f);
+        ImGui::TextColored(heading, "%s", data.result.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::Spacing();
+        if (ImGui::Button("Try again", ImVec2(width, 0.0f))) intents.quizStart = true;
+        if (ImGui::Button("Close the quiz", ImVec2(width, 0.0f))) intents.quizClose = true;
+    } else {
+        ImGui::TextDisabled("Question %zu of %zu  -  score %zu", data.number, data.total, data.score);
+        ImGui::PushStyleColor(ImGuiCol_Text, heading);
+        ImGui::TextWrapped("%s", data.question.c_str());
+        ImGui::PopStyleColor();
+        ImGui::Spacing();
+        if (data.pick && !data.answered) ImGui::TextWrapped("Click it in the 3D view.");
+        for (std::size_t i = 0; i < data.choices.size(); ++i) {
+            ImGui::PushID(int(i));
+            const bool isAnswer = data.answered && data.answer == i, isChosen = data.answered && data.chosen == i;
+            const int colours = isAnswer || isChosen ? 1 : 0;
+            if (colours) {
+                const ImVec4 c = isAnswer ? right : wrong;
+                ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(c.x * 0.45f, c.y * 0.45f, c.z * 0.45f, 1.0f));
+            }
+            if (ImGui::Button(data.choices[i].c_str(), ImVec2(width, 0.0f)) && !data.answered) intents.quizChoice = i;
+            if (colours) ImGui::PopStyleColor(colours);
+            ImGui::PopID();
+        }
+        if (data.answered) {
+            ImGui::Spacing();
+            ImGui::PushStyleColor(ImGuiCol_Text, data.correct ? right : wrong);
+            ImGui::TextWrapped("%s", data.feedback.c_str());
+            ImGui::PopStyleColor();
+            ImGui::Spacing();
+            if (ImGui::Button(data.number < data.total ? "Next question" : "See the score", ImVec2(width, 0.0f)))
+                intents.quizNext = true;
+        }
+    }
+    ImGui::End();
+    if (!open) intents.quizClose = true;
+}
+
+void drawJointMapPanel(const JointMapPanelData& data, UiState& ui) {
+    if (!ui.showJointMap || ui.presentation || data.muscles.empty() || data.changePct.empty()) return;
+    placeDocked(ui.layout.jointMap);
+    if (!ImGui::Begin("Hip x knee map", &ui.showJointMap, kDocked)) {
+        ImGui::End();
+        return;
+    }
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##map_muscle", data.muscles[data.chosen].c_str())) {
+        for (std::size_t i = 0; i < data.muscles.size(); ++i)
+            if (ImGui::Selectable(data.muscles[i].c_str(), i == data.chosen)) ui.jointMapMuscle = i;
+        ImGui::EndCombo();
+    }
+    ImGui::TextDisabled("right side, length change against standing");
+    // The grid: hip flexion across (extension left), knee flexion down; one cell per sample.
+    const std::size_t nh = data.hipDeg.size(), nk = data.kneeDeg.size();
+    const float labelW = ImGui::CalcTextSize("150").x + em * 0.4f;
+    const float avail = ImGui::GetContentRegionAvail().x - labelW;
+    const float cell =
+        std::max(std::min(avail / float(nh), (ImGui::GetContentRegionAvail().y - em * 5.0f) / float(nk)), 2.0f);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 at(origin.x + labelW, origin.y);
+    for (std::size_t h = 0; h < nh; ++h)
+        for (std::size_t k = 0; k < nk; ++k) {
+            const ImVec2 a(at.x + float(h) * cell, at.y + float(k) * cell);
+            draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell),
+                                toImColour(lengthChangeColour(data.changePct[h][k], data.rangePct)));
+        }
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    const float w = cell * float(nh), hgt = cell * float(nk);
+    draw->AddRect(at, ImVec2(at.x + w, at.y + hgt), ink);
+    auto xOf = [&](double hip) {
+        return at.x + float((hip - data.hipDeg.front()) / (data.hipDeg.back() - data.hipDeg.front())) * (w - cell) +
+               cell * 0.5f;
+    };
+    auto yOf = [&](double knee) {
+        return at.y +
+               float((knee - data.kneeDeg.front()) / (data.kneeDeg.back() - data.kneeDeg.front())) * (hgt - cell) +
+               cell * 0.5f;
+    };
+    for (const double hip : {0.0, 90.0}) draw->AddLine(ImVec2(xOf(hip), at.y), ImVec2(xOf(hip), at.y + hgt), ink);
+    // Axis labels: knee on the left, hip below.
+    for (const double knee : {0.0, 90.0, 150.0}) {
+        char t[8];
+        std::snprintf(t, sizeof t, "%.0f", knee);
+        draw->AddText(ImVec2(origin.x, yOf(knee) - em * 0.5f), ink, t);
+    }
+    for (const double hip : {-30.0, 0.0, 90.0, 120.0}) {
+        char t[8];
+        std::snprintf(t, sizeof t, "%.0f", hip);
+        draw->AddText(ImVec2(xOf(hip) - ImGui::CalcTextSize(t).x * 0.5f, at.y + hgt + em * 0.2f), ink, t);
+    }
+    // The current posture: a dot that moves while a motion plays.
+    const float dx = xOf(std::clamp(data.hipNowDeg, data.hipDeg.front(), data.hipDeg.back()));
+    const float dy = yOf(std::clamp(data.kneeNowDeg, data.kneeDeg.front(), data.kneeDeg.back()));
+    draw->AddCircleFilled(ImVec2(dx, dy), std::max(em * 0.4f, 4.0f), IM_COL32(0, 0, 0, 255));
+    draw->AddCircleFilled(ImVec2(dx, dy), std::max(em * 0.28f, 3.0f), IM_COL32(255, 230, 60, 255));
+    ImGui::Dummy(ImVec2(labelW + w, hgt + em * 1.3f));
+    ImGui::TextUnformatted("across: hip bend (deg), down: knee bend (deg)");
+    ImGui::TextWrapped("Now: hip %s, knee %s, %s", formatWithUnit(data.hipNowDeg, 0, "deg").c_str(),
+                       formatWithUnit(data.kneeNowDeg, 0, "deg").c_str(),
+                       formatWithUnit(data.changeNowPct, 1, "%", true).c_str());
+    char low[32], high[32];
+    std::snprintf(low, sizeof low, "blue: up to %.0f %% shorter", double(data.rangePct));
+    std::snprintf(high, sizeof high, "red: up to %.0f %% longer", double(data.rangePct));
+    ImGui::TextDisabled("%s; %s", low, high);
+    ImGui::End();
+}
+
 void drawEvidencePanel(const DiscPanelData& data, UiState& ui) {
-    if (!ui.showEvidence || ui.presentation) return;
+    if (!ui.showEvidence || ui.presentation || ui.patientMode) return;
     placeDocked(ui.layout.evidence);
     if (!ImGui::Begin("Evidence: L4/L5 pressure", &ui.showEvidence, kDocked)) {
         ImGui::End();

@@ -42,6 +42,8 @@ constexpr std::array kKeymap{
     KeyBinding{"Home", "lesson: back to the first step", Action::LessonHome, kHome, kHome},
     KeyBinding{"F11", "presentation mode: full screen, large high-contrast captions, panels hidden",
                Action::TogglePresentation, kF11, kF11},
+    KeyBinding{"N", "patient mode: plain names, bars instead of numbers, large text", Action::TogglePatientMode, kN,
+               kN},
     KeyBinding{"Esc", "close the open menu, popup or help, leave presentation mode, else clear the selection",
                Action::ClearSelection, kEscape, kEscape},
     KeyBinding{"Ctrl+Q", "quit", Action::Quit, kQ, kQ, kModControl},

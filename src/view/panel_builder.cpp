@@ -1,8 +1,10 @@
 #include "lumbarlab/view/panel_builder.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cctype>
+#include <cmath>
 
 namespace lumbarlab {
 namespace {
@@ -11,6 +13,10 @@ constexpr std::size_t kTraceSamples = 120;  // points in a plot over a motion
 constexpr std::size_t kL4L5 = 4;            // the level the published measurements are from
 constexpr std::size_t kRankedMuscles = 5;   // most lengthened / shortened rows
 constexpr double kRankThresholdPct = 0.5;   // changes smaller than this are "unchanged"
+constexpr std::size_t kPatientMuscles = 4;  // bars per list in patient mode
+constexpr std::array<const char*, 4> kTwoJointMuscles{"rectus_femoris", "semimembranosus", "semitendinosus",
+                                                      "biceps_femoris_long"};
+constexpr const char* kStandingPosture = "neutral_standing";  // what a patient compares the discs with
 
 std::string sentenceCase(const std::string& id) {
     std::string label = id;
@@ -148,6 +154,97 @@ MusclePanelData PanelBuilder::muscles(const PosePlayer& player) {
         data.trace = muscleTrace_;
         data.traceTime = timeFraction(player);
     }
+    return data;
+}
+
+std::string PanelBuilder::plainNameOf(std::size_t object) const {
+    const Scene& scene = model_.scene();
+    if (object >= scene.objects.size()) return {};
+    if (names_)
+        if (auto name = names_->of(scene.objects[object].id)) return *name;
+    return scene.objects[object].name;
+}
+
+std::string lengthChangeWords(double pct) {
+    const double size = std::abs(pct);
+    const char* way = pct > 0.0 ? "longer" : "shorter";
+    if (size < kSameLengthPct) return "about the same";
+    if (size < kLittleChangePct) return std::string("a little ") + way;
+    if (size >= kBigChangePct) return std::string("much ") + way;
+    return way;
+}
+
+std::string pressureWords(double mpa, double standingMpa) {
+    if (standingMpa <= 0.0) return {};
+    const double ratio = mpa / standingMpa;
+    if (ratio < 0.8) return "less than standing";
+    if (ratio <= 1.2) return "about as much as standing";
+    if (ratio < 1.8) return "more than standing";
+    return "much more than standing";
+}
+
+PatientPanelData PanelBuilder::patient(const PosePlayer& player) {
+    PatientPanelData data;
+    if (const Posture* p = player.posture()) data.posture = p->name;
+    const MusclePanelData muscles = this->muscles(player);
+    data.lengthRangePct = muscles.legendRangePct;
+    auto bar = [&](const MuscleRankRow& r) {
+        return PatientBar{plainNameOf(r.object),
+                          float(std::min(std::abs(r.changePct) / double(muscles.legendRangePct), 1.0)),
+                          float(r.changePct), lengthChangeWords(r.changePct), r.object};
+    };
+    for (std::size_t i = 0; i < muscles.lengthened.size() && i < kPatientMuscles; ++i)
+        data.longer.push_back(bar(muscles.lengthened[i]));
+    for (std::size_t i = 0; i < muscles.shortened.size() && i < kPatientMuscles; ++i)
+        data.shorter.push_back(bar(muscles.shortened[i]));
+    data.pressureMaximumMpa = kPressureLegendMaxMpa;
+    if (standingMpa_.size() != model_.discs().size()) {  // the reference is one still posture: solved once
+        standingMpa_.clear();
+        for (std::size_t level = 0; level < model_.discs().size(); ++level)
+            standingMpa_.push_back(model_.pressureIn(kStandingPosture, level));
+    }
+    for (std::size_t level = 0; level < model_.discs().size(); ++level) {
+        const double mpa = model_.discs()[level].pressureMpa;
+        std::optional<std::string> name = names_ ? names_->ofDisc(level) : std::nullopt;
+        data.discs.push_back({name ? *name : discLevelLabel(level) + " disc",
+                              float(std::clamp(mpa / data.pressureMaximumMpa, 0.0, 1.0)), float(mpa),
+                              pressureWords(mpa, standingMpa_[level]), std::nullopt});
+    }
+    if (const auto selected = model_.scene().selected) data.selected = plainNameOf(*selected);
+    return data;
+}
+
+JointMapPanelData PanelBuilder::jointMap(std::size_t chosen) {
+    JointMapPanelData data;
+    const MuscleModel* model = model_.muscles();
+    if (!model) return data;
+    std::vector<std::size_t> indices;  // the two-joint muscles this muscle set has
+    for (const char* id : kTwoJointMuscles)
+        for (std::size_t m = 0; m < model->set().muscles.size(); ++m)
+            if (model->set().muscles[m].id == id) {
+                indices.push_back(m);
+                data.muscles.push_back(model->set().muscles[m].name);
+            }
+    if (indices.empty()) return data;
+    data.chosen = std::min(chosen, indices.size() - 1);
+    const std::size_t muscle = indices[data.chosen];
+    auto it = jointMaps_.find(muscle);
+    if (it == jointMaps_.end())
+        it = jointMaps_.emplace(muscle, hipKneeMap(*model, model->set().muscles[muscle].id, BodySide::Right)).first;
+    data.hipDeg = it->second.hipDeg;
+    data.kneeDeg = it->second.kneeDeg;
+    data.changePct = it->second.changePct;
+    double extreme = 1.0;
+    for (const auto& row : data.changePct)
+        for (const double v : row) extreme = std::max(extreme, std::abs(v));
+    data.rangePct = float(extreme);
+    const auto value = [&](const char* name) {
+        const auto v = model_.values().find(name);
+        return v == model_.values().end() ? 0.0 : v->second;
+    };
+    data.hipNowDeg = value("hip_flexion_r");
+    data.kneeNowDeg = value("knee_angle_r");
+    data.changeNowPct = model->wholeMuscle(model_.muscleLengths(), muscle, BodySide::Right).changePct;
     return data;
 }
 

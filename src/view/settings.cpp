@@ -66,6 +66,7 @@ Settings parseSettings(const std::string& text) {
     read(root, "window_height", s.windowHeight);
     read(root, "ui_scale", s.uiScale);
     read(root, "high_contrast", s.highContrast);
+    read(root, "patient_mode", s.patientMode);
     read(root, "scene_panel", s.showScenePanel);
     read(root, "posture_panel", s.showPosturePanel);
     read(root, "disc_panel", s.showDiscPanel);
@@ -93,6 +94,7 @@ std::string settingsJson(const Settings& s) {
     j["window_height"] = s.windowHeight;
     j["ui_scale"] = s.uiScale;
     j["high_contrast"] = s.highContrast;
+    j["patient_mode"] = s.patientMode;
     j["scene_panel"] = s.showScenePanel;
     j["posture_panel"] = s.showPosturePanel;
     j["disc_panel"] = s.showDiscPanel;

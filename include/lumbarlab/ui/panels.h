@@ -38,6 +38,15 @@ void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents);
 /// muscle's plot.
 void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intents);
 /// The model's L4/L5 pressure beside published in-vivo values, with sources.
+/// Patient mode's one panel: plain names, "longer" / "shorter" bars, disc pressure bars in words.
+void drawPatientPanel(const PatientPanelData& data, UiState& ui, UiIntents& intents);
+
+/// The quiz: the question, its choices (or "click it"), the feedback, the score at the end.
+void drawQuizPanel(const QuizPanelData& data, UiState& ui, UiIntents& intents);
+
+/// The hip x knee map: a two-joint muscle's length change as a coloured grid, the posture as a dot.
+void drawJointMapPanel(const JointMapPanelData& data, UiState& ui);
+
 void drawEvidencePanel(const DiscPanelData& data, UiState& ui);
 /// Keys and mouse.
 void drawHelpWindow(UiState& ui);

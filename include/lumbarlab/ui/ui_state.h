@@ -6,6 +6,7 @@
 #include "lumbarlab/scene/render_settings.h"
 #include "lumbarlab/view/compare.h"
 #include "lumbarlab/view/panel_data.h"
+#include "lumbarlab/view/quiz.h"
 
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ struct DockLayout {
     UiRect view;                                     ///< the 3D view (or both halves of the compare view)
     UiRect scene, posture;                           ///< left column
     UiRect card, muscles, discs, compare, evidence;  ///< right column
+    UiRect patient;                                  ///< right column in patient mode
+    UiRect quiz;                                     ///< right column, first, while a quiz runs
+    UiRect jointMap;                                 ///< right column: the hip x knee map
     UiRect lessonBar;                                ///< bottom, full width
 };
 
@@ -46,9 +50,14 @@ struct UiState {
     bool showDiscPanel = false;
     bool showEvidence = false;
     bool showMusclePanel = true;
-    bool presentation = false;  ///< full screen, panels hidden but the caption bar, large type
-    bool highContrast = false;  ///< the high-contrast theme (always on in presentation mode)
-    bool compare = false;       ///< split A | B view with the diff panel
+    bool presentation = false;       ///< full screen, panels hidden but the caption bar, large type
+    bool highContrast = false;       ///< the high-contrast theme (always on in presentation mode)
+    bool compare = false;            ///< split A | B view with the diff panel
+    bool patientMode = false;        ///< plain names, bars instead of numbers, large text, no joint controls
+    bool quizOpen = false;           ///< a quiz is running (the app sets it each frame)
+    bool showJointMap = false;       ///< the hip x knee map of a two-joint muscle
+    std::size_t jointMapMuscle = 0;  ///< which one: 0 rectus femoris, then the hamstrings
+    bool quizAvailable = false;      ///< the open lesson has a quiz
     bool showComparePanel = true;
     float lessonBarHeight = 0.0f;  ///< window pixels the caption bar took in the last frame
     DockLayout layout;
@@ -82,7 +91,11 @@ struct UiIntents {
     bool lessonNext = false, lessonBack = false;
     std::optional<std::size_t> lessonGo;  ///< jump to this step
     bool togglePresentation = false;
-    std::optional<bool> compare;  ///< open (true) or close the split view
+    std::optional<bool> patientMode;  ///< turn patient mode on or off
+    // Quiz
+    bool quizStart = false, quizNext = false, quizClose = false;
+    std::optional<std::size_t> quizChoice;  ///< the answer chosen
+    std::optional<bool> compare;            ///< open (true) or close the split view
     std::optional<std::string> comparePostureA, comparePostureB;
     bool resetLayout = false;
 };

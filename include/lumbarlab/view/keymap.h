@@ -20,7 +20,8 @@ namespace keys {
 inline constexpr int kNone = -1;
 inline constexpr int kSpace = 32;
 inline constexpr int kDigit1 = '1', kDigit6 = '6';
-inline constexpr int kC = 'C', kD = 'D', kE = 'E', kF = 'F', kH = 'H', kL = 'L', kM = 'M', kP = 'P', kQ = 'Q', kX = 'X';
+inline constexpr int kC = 'C', kD = 'D', kE = 'E', kF = 'F', kH = 'H', kL = 'L', kM = 'M', kN = 'N', kP = 'P', kQ = 'Q',
+                     kX = 'X';
 inline constexpr int kEscape = 256;
 inline constexpr int kRight = 262, kLeft = 263, kPageUp = 266, kPageDown = 267, kHome = 268;
 inline constexpr int kF1 = 290, kF10 = 299, kF11 = 300, kF12 = 301;
@@ -50,6 +51,7 @@ enum class Action {
     LessonBack,
     LessonHome,
     TogglePresentation,
+    TogglePatientMode,
     Quit,
 };
 

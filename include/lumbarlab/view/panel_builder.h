@@ -3,10 +3,13 @@
 // keeping the plots over a motion until the motion, the selection or the hand load changes.
 
 #include "lumbarlab/anatomy/pose_player.h"
+#include "lumbarlab/view/joint_map.h"
 #include "lumbarlab/view/keymap.h"
 #include "lumbarlab/view/model_presenter.h"
 #include "lumbarlab/view/panel_data.h"
+#include "lumbarlab/view/plain_names.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,10 +26,24 @@ public:
     [[nodiscard]] MusclePanelData muscles(const PosePlayer& player);
     [[nodiscard]] const PostureKeys& keys() const { return keys_; }
 
+    /// Patient mode's names; without a table every name falls back to the scene's.
+    void setPlainNames(PlainNameTable names) { names_ = std::move(names); }
+    /// Patient mode: the biggest muscle changes as "longer" / "shorter" bars, the discs as pressure
+    /// bars with words against standing, everything named from the plain-name table.
+    [[nodiscard]] PatientPanelData patient(const PosePlayer& player);
+    /// The hip x knee map of two-joint muscle `chosen` (0 rectus femoris, then the hamstrings; clamped),
+    /// computed once per muscle, with the current posture's hip and knee angles as the dot.
+    [[nodiscard]] JointMapPanelData jointMap(std::size_t chosen);
+    /// The plain name of scene object `object` (the scene's name when the table lacks it).
+    [[nodiscard]] std::string plainNameOf(std::size_t object) const;
+
 private:
     const ModelPresenter& model_;
     PostureKeys keys_;
     EvidenceTable evidence_;
+    std::optional<PlainNameTable> names_;
+    std::vector<double> standingMpa_;            // disc pressures standing, per level
+    std::map<std::size_t, JointMap> jointMaps_;  // per two-joint muscle, computed on first view
     struct TraceKey {
         std::string posture;
         std::optional<std::size_t> object;
@@ -36,6 +53,14 @@ private:
     std::optional<TraceKey> discTraceKey_, muscleTraceKey_;
     std::vector<float> discTrace_, muscleTrace_;
 };
+
+/// Below these |% change| a muscle is "about the same", then "a little longer", then "much longer".
+inline constexpr double kSameLengthPct = 2.0, kLittleChangePct = 6.0, kBigChangePct = 15.0;
+/// A length change in words: "a little longer", "much shorter", "about the same".
+[[nodiscard]] std::string lengthChangeWords(double pct);
+/// A disc pressure against standing in words: "less than standing" (< 0.8x), "about as much as
+/// standing" (0.8-1.2x), "more than standing", "much more than standing" (>= 1.8x).
+[[nodiscard]] std::string pressureWords(double mpa, double standingMpa);
 
 /// "l4_l5" -> "L4/L5".
 [[nodiscard]] std::string discLevelLabel(std::size_t level);

@@ -110,4 +110,36 @@ struct MusclePanelData {
     float legendRangePct = float(kLengthChangeLegendPct);
 };
 
+/// One bar in patient mode: a plain name, how far the bar reaches and what it means in words.
+struct PatientBar {
+    std::string label;                  ///< e.g. "hip flexor (psoas), right"
+    float amount = 0.0f;                ///< 0..1 of the bar's width
+    float colourValue = 0.0f;           ///< the value the colour map is read at (% change, or MPa)
+    std::string words;                  ///< e.g. "much longer", "more than standing"
+    std::optional<std::size_t> object;  ///< scene object, for selecting it
+};
+
+/// What patient mode shows instead of the muscle, disc and evidence panels: few numbers, plain words.
+struct PatientPanelData {
+    std::string posture;                  ///< the posture's name
+    std::vector<PatientBar> longer;       ///< muscles stretched most now, most first
+    std::vector<PatientBar> shorter;      ///< muscles shortened most now, most first
+    std::vector<PatientBar> discs;        ///< one per disc, top to bottom; amount: pressure / legend maximum
+    std::optional<std::string> selected;  ///< the selected structure's plain name
+    float lengthRangePct = float(kLengthChangeLegendPct);
+    double pressureMaximumMpa = kPressureLegendMaxMpa;
+};
+
+/// The hip x knee map panel: one two-joint muscle's length change over hip and knee flexion (right
+/// side, from standing), and where the current posture sits on it.
+struct JointMapPanelData {
+    std::vector<std::string> muscles;  ///< names to choose from (rectus femoris, the hamstrings)
+    std::size_t chosen = 0;
+    std::vector<double> hipDeg, kneeDeg;             ///< the grid's axes
+    std::vector<std::vector<double>> changePct;      ///< [hip][knee]
+    float rangePct = float(kLengthChangeLegendPct);  ///< the colour map's +/- limit
+    double hipNowDeg = 0.0, kneeNowDeg = 0.0;        ///< the current posture (right side)
+    double changeNowPct = 0.0;                       ///< the chosen muscle now (right side)
+};
+
 }  // namespace lumbarlab

@@ -14,6 +14,7 @@ struct Settings {
     int windowWidth = 1280, windowHeight = 720;
     float uiScale = 0.0f;       ///< 0: follow the monitor
     bool highContrast = false;  ///< the high-contrast theme (presentation mode always uses it)
+    bool patientMode = false;   ///< plain names, bars, large text
     bool showScenePanel = true, showPosturePanel = true, showDiscPanel = false, showMusclePanel = true;
     bool showEvidence = false, showStats = true;
     bool pressureColours = false;  ///< discs coloured by pressure
