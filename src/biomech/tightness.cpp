@@ -47,7 +47,7 @@ PassiveMuscleParameters loadPassiveMuscleParameters(const std::filesystem::path&
     const JsonValue<> hip = root["hip_extension_stiffness"];
     (void)hip["source"].string();
     p.hipExtA = hip["a"].number(NumberRange::between(-10.0, 10.0));
-    p.hipExtB = hip["b_per_deg_hip"].number(NumberRange::between(0.0, 1.0));
+    p.hipExtB = hip["b_per_deg_hip"].number(NumberRange::between(0.001, 1.0));  // 0: nothing would resist
     p.hipExtC = hip["c_per_deg_knee"].number(NumberRange::between(0.0, 1.0));
     const JsonValue<> group = root["groups"][kTightnessGroup];
     (void)group["source"].string();
