@@ -290,7 +290,7 @@ TEST_CASE("postures: psoas curl raises the knee above hip height and touches the
     CHECK(top.angles.hipFlexionRight >= 90.0);
     CHECK(top.angles.hipFlexionLeft == Approx(0.0));  // the other leg straight
     CHECK(top.angles.kneeFlexionLeft == Approx(0.0));
-    const Posed bottom = posed("psoas_curl", 2.9);
+    const Posed bottom = posed("psoas_curl", 3.15);
     CHECK(std::min(bottom.contacts.heel[0].y, bottom.contacts.toe[0].y) < 0.015f);  // the foot touches down
 }
 
@@ -437,4 +437,107 @@ TEST_CASE("grounding: translating the solved frames equals solving the grounded 
                                   again.toWorld(frame, {0.01f, 0.02f, 0.03f})) < 1e-5f);
         }
     }
+}
+
+TEST_CASE("postures: psoas curl as taught: a quick touch-down, a pause at the top, the pelvis level and still",
+          "[model][posture]") {
+    const ModelData& data = standing().data;
+    const Posture& curl = *data.findPosture("psoas_curl");
+    // The pelvis frame's anterior (x) and right (z) axes in the world: tilt and list in degrees.
+    auto pelvisAngles = [](const SkeletonFrames& frames) {
+        const glm::mat4& m = frames.of("pelvis");
+        const glm::vec3 forward = glm::normalize(glm::vec3(m[0])), right = glm::normalize(glm::vec3(m[2]));
+        return std::pair{double(glm::degrees(std::asin(forward.y))), double(glm::degrees(std::asin(right.y)))};
+    };
+    const auto [tilt0, list0] = pelvisAngles(posed("neutral_standing").frames);
+    const double dt = 1.0 / 60.0;
+    double touching = 0.0, atTop = 0.0, maxTilt = 0.0, maxList = 0.0;
+    double leftFloor = -1.0, backUp = -1.0;   // the foot leaving the floor, and the knee back at hip height
+    double leftTop = -1.0, touchedAt = -1.0;  // the knee leaving hip height on the way down, the first touch
+    for (double t = 0.0; t < curl.duration; t += dt) {
+        const Posed p = posed("psoas_curl", t);
+        const auto [tilt, list] = pelvisAngles(p.frames);
+        maxTilt = std::max(maxTilt, double(std::abs(tilt - tilt0)));
+        maxList = std::max(maxList, double(std::abs(list - list0)));
+        // The standing leg stays straight.
+        REQUIRE(p.angles.hipFlexionLeft == Approx(0.0).margin(0.5));
+        REQUIRE(p.angles.kneeFlexionLeft == Approx(0.0).margin(0.5));
+        const bool down = std::min(p.contacts.heel[0].y, p.contacts.toe[0].y) < 0.015f;
+        if (down) touching += dt;
+        if (down && touchedAt < 0.0) touchedAt = t;
+        if (touchedAt < 0.0 && p.angles.hipFlexionRight >= 90.0) leftTop = t;
+        if (!down && touching > 0.0 && leftFloor < 0.0) leftFloor = t;
+        if (leftFloor >= 0.0 && backUp < 0.0 && p.angles.hipFlexionRight >= 90.0) backUp = t;
+        if (p.angles.hipFlexionRight >= 95.0) atTop += dt;
+    }
+    INFO("down in " << touchedAt - leftTop << " s, touching " << touching << " s, up again in " << backUp - leftFloor
+                    << " s, at the top " << atTop << " s, pelvis tilt within " << maxTilt << " deg and list within "
+                    << maxList << " deg");
+    CHECK(touching > 0.0);
+    CHECK(touching < 0.7);            // the foot only touches down (within 15 mm of the floor, easing in and out)
+    CHECK(backUp - leftFloor < 0.6);  // and comes back up quickly,
+    CHECK(backUp - leftFloor < 0.5 * (touchedAt - leftTop));  // at least twice as fast as it went down
+    CHECK(atTop > 1.5);                                       // then a pause at the top
+    CHECK(atTop > 0.4 * curl.duration);
+    CHECK(maxTilt < 5.0);  // the pelvis stays upright ...
+    CHECK(maxList < 3.0);  // ... and level
+}
+
+TEST_CASE("postures: the Jefferson curl rolls down segment by segment on straight knees", "[model][posture]") {
+    const Posture& curl = *standing().data.findPosture("jefferson_curl");
+    // The descent: from standing to the bottom, where the hips are most flexed.
+    double bottom = 0.0, deepest = -1e9;
+    for (double t = 0.0; t <= curl.duration; t += 0.01)
+        if (const double h = curl.at(t).at("hip_flexion_r"); h > deepest) deepest = h, bottom = t;
+    REQUIRE(bottom > 2.0);
+    // When each segment first reaches half of its flexion at the bottom.
+    auto halfway = [&](const char* coordinate) {
+        const double half = 0.5 * curl.at(bottom).at(coordinate);
+        REQUIRE(half > 5.0);
+        for (double t = 0.0; t <= bottom; t += 0.01)
+            if (curl.at(t).at(coordinate) >= half) return t;
+        return bottom;
+    };
+    const double thoracic = halfway("thoracic_flexion"), lumbar = halfway("lumbar_flexion"),
+                 hips = halfway("hip_flexion_r"), pelvis = halfway("pelvis_tilt");
+    INFO("half range reached: thoracic " << thoracic << " s, lumbar " << lumbar << " s, hip " << hips << " s, pelvis "
+                                         << pelvis << " s (bottom at " << bottom << " s)");
+    CHECK(thoracic + 0.25 < lumbar);  // the upper back leads ...
+    CHECK(lumbar + 0.25 < hips);      // ... the lower back follows, and the hips come last
+    CHECK(lumbar + 0.25 < pelvis);
+    for (double t = 0.0; t <= curl.duration; t += 0.1) {
+        const Posed p = posed("jefferson_curl", t);
+        INFO("t = " << t);
+        REQUIRE(std::abs(p.angles.kneeFlexionRight) < 1.0);  // straight knees throughout
+        REQUIRE(std::abs(p.angles.kneeFlexionLeft) < 1.0);
+    }
+}
+
+TEST_CASE("motions: walking turns and lists the pelvis a few degrees, the swing side dropping", "[model][posture]") {
+    const Posture& walk = *standing().data.findPosture("walking");
+    // Pelvis frame in the world: rotation about the vertical (+: right side forward) and list (+: right side down).
+    auto pelvisAngles = [](const SkeletonFrames& frames) {
+        const glm::mat4& m = frames.of("pelvis");
+        const glm::vec3 right = glm::normalize(glm::vec3(m[2]));
+        return std::pair{double(glm::degrees(std::atan2(right.x, right.z))), double(glm::degrees(std::asin(-right.y)))};
+    };
+    const auto [rotation0, list0] = pelvisAngles(posed("neutral_standing").frames);
+    double rotMin = 1e9, rotMax = -1e9, listMin = 1e9, listMax = -1e9;
+    for (double t = 0.0; t < walk.duration; t += 1.0 / 60.0) {
+        const auto [rotation, list] = pelvisAngles(posed("walking", t).frames);
+        rotMin = std::min(rotMin, rotation - rotation0), rotMax = std::max(rotMax, rotation - rotation0);
+        listMin = std::min(listMin, list - list0), listMax = std::max(listMax, list - list0);
+    }
+    INFO("pelvic rotation " << rotMin << ".." << rotMax << " deg, list " << listMin << ".." << listMax << " deg");
+    // Saunders 1953: about 4 deg each way of rotation, about 5 deg of drop on the swing side.
+    for (const double v : {rotMax, -rotMin, listMax, -listMin}) {
+        CHECK(v > 2.5);
+        CHECK(v < 6.0);
+    }
+    // Right heel strike (t = 0, right hip flexed): the right side of the pelvis is forward.
+    CHECK(pelvisAngles(posed("walking", 0.0).frames).first - rotation0 > 2.5);
+    // Right midstance (left leg swinging): the left side drops.
+    const Posed mid = posed("walking", 0.275);
+    CHECK(mid.angles.hipFlexionLeft > mid.angles.hipFlexionRight);  // the left leg is the one swinging
+    CHECK(pelvisAngles(mid.frames).second - list0 < -2.5);
 }

@@ -69,8 +69,8 @@ std::vector<MuscleShape> loadMuscleShapes(const std::filesystem::path& file, con
                 throw FileError(
                     file,
                     where + ".pcsa_cm2 needs the muscle's optimal fibre length in muscles.json (or give volume_cm3)");
-            shape.bellyVolumeM3 = sourcedPositive(file, entry["pcsa_cm2"], where + ".pcsa_cm2", 200.0) * kCm2 *
-                                  muscle.optimalFibreLengthM;
+            shape.pcsaCm2 = sourcedPositive(file, entry["pcsa_cm2"], where + ".pcsa_cm2", 200.0);
+            shape.bellyVolumeM3 = shape.pcsaCm2 * kCm2 * muscle.optimalFibreLengthM;
         } else {
             throw FileError(file, where + " needs \"pcsa_cm2\" or \"volume_cm3\"");
         }

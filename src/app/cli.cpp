@@ -48,6 +48,29 @@ void addPoseOptions(CLI::App* command, PoseSelection& pose) {
 
 namespace {
 
+/// --tight GROUP=PCT: only hip_flexors is modelled; PCT a finite number in [0, 30].
+void addTightOption(CLI::App* command, PoseSelection& pose) {
+    command
+        ->add_option_function<std::string>(
+            "--tight",
+            [&pose](const std::string& text) { pose.tightHipFlexorsPct = std::stod(text.substr(text.find('=') + 1)); },
+            "Tight muscles: GROUP=PCT shortens the group's slack length by PCT % (0-30); only hip_flexors "
+            "(psoas, iliacus, rectus femoris) is modelled. Standing postures are re-solved for balance")
+        ->check(CLI::Validator(
+            [](std::string& input) -> std::string {
+                const auto eq = input.find('=');
+                if (eq == std::string::npos) return "'" + input + "' must look like hip_flexors=PCT";
+                const std::string group = input.substr(0, eq), number = input.substr(eq + 1);
+                if (group != "hip_flexors") return "unknown group '" + group + "' (only hip_flexors is modelled)";
+                double v = 0.0;
+                if (!CLI::detail::lexical_cast(number, v)) return "'" + number + "' is not a number";
+                if (!std::isfinite(v)) return "'" + number + "' is not a finite number";
+                if (v < 0.0 || v > 30.0) return number + " is outside [0, 30] percent";
+                return {};
+            },
+            "hip_flexors=PCT"));
+}
+
 CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options, std::string& camera) {
     auto* render = app.add_subcommand("render", "Render one image headlessly (EGL, no display needed)");
     render
@@ -211,17 +234,20 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv) {
 
     auto* pose = app.add_subcommand("pose", "Print a posture's coordinates, clinical angles and landmarks");
     addPoseOptions(pose, result.pose.pose);
+    addTightOption(pose, result.pose.pose);
     pose->add_option("--format", result.pose.format, "json or csv")->check(CLI::IsMember({"csv", "json"}));
     auto* poses = app.add_subcommand("poses", "List the postures and motions with their durations");
     auto* discs =
         app.add_subcommand("discs", "Print each disc's compression, shear, pressure and nucleus shift for a posture");
     addPoseOptions(discs, result.discs.pose);
+    addTightOption(discs, result.discs.pose);
     discs->add_option("--load-kg", result.discs.loadKg, "Load held in the hands, kg")->check(finiteRange(0.0, 100.0));
     discs->add_flag("--far", result.discs.far, "Hold the load out in front instead of close to the body");
     discs->add_option("--format", result.discs.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
     auto* muscles = app.add_subcommand(
         "muscles", "Print every muscle's length, change against standing (%), lengthening speed and moment arms");
     addPoseOptions(muscles, result.muscles.pose);
+    addTightOption(muscles, result.muscles.pose);
     muscles->add_option("--reference", result.muscles.reference,
                         "Posture whose lengths count as 0 % (default: neutral_standing)");
     muscles->add_option("--sweep", result.muscles.sweep,

@@ -51,8 +51,9 @@ struct CompareOptions {
 /// Which posture to show and how to adjust it (shared by render, pose, muscles, discs).
 struct PoseSelection {
     std::string pose = "neutral_standing";
-    double time = 0.0;              ///< seconds into a motion
-    std::vector<std::string> sets;  ///< "COORD=VALUE" overrides, degrees or metres
+    double time = 0.0;                ///< seconds into a motion
+    std::vector<std::string> sets;    ///< "COORD=VALUE" overrides, degrees or metres
+    double tightHipFlexorsPct = 0.0;  ///< --tight hip_flexors=PCT: slack length shortened by PCT %
 };
 
 /// `lumbarlab render`: one headless image.

@@ -28,4 +28,14 @@ std::optional<ModelData> loadModelDataOrReport(const char* command) {
     }
 }
 
+TightPose tightPose(const ModelData& data, const Coordinates& values, const Posture* posture, double percent) {
+    TightPose t;
+    t.state.values = values;
+    if (!(percent > 0.0)) return t;
+    t.muscles = std::make_unique<MuscleModel>(data, loadMuscleSetFor(data, findAssetDir()));
+    t.model = std::make_unique<HipFlexorTightness>(loadHipFlexorTightness(*t.muscles, findAssetDir()));
+    t.state = t.model->evaluate(values, percent, posture && isStandingPosture(*posture));
+    return t;
+}
+
 }  // namespace lumbarlab

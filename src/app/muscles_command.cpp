@@ -3,6 +3,7 @@
 
 #include "command_support.h"
 #include "lumbarlab/biomech/muscle_model.h"
+#include "lumbarlab/biomech/tightness.h"
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/view/data_folders.h"
 #include "lumbarlab/view/joint_map.h"
@@ -67,12 +68,13 @@ Sweep parseSweep(const std::string& text, const ModelData& data) {
 using Blocks = std::vector<std::pair<double, std::vector<MuscleReportRow>>>;  // (swept value, rows)
 
 void printJson(const Blocks& blocks, const std::optional<Sweep>& sweep, const MusclesOptions& options,
-               const std::string& referencePosture) {
+               const std::string& referencePosture, bool tight) {
     const auto columns = momentArmColumns();
     nlohmann::json out;
     out["pose"] = options.pose.pose;
     out["time_s"] = options.pose.time;
     out["reference_posture"] = referencePosture;
+    if (tight) out["tight_hip_flexors_pct"] = options.pose.tightHipFlexorsPct;
     out["moment_arm_units"] = "m (-dL/dq per radian; positive: shortening drives the coordinate up)";
     for (const auto& [value, rows] : blocks) {
         nlohmann::json block;
@@ -87,6 +89,7 @@ void printJson(const Blocks& blocks, const std::optional<Sweep>& sweep, const Mu
                              {"lengthening_speed_m_s", r.speed}};
             for (std::size_t c = 0; c < columns.size(); ++c)
                 if (r.momentArms[c]) j["moment_arm_m"][columns[c]] = *r.momentArms[c];
+            if (tight) j["passive_force_n"] = r.passiveForceN;
             block["rows"].push_back(std::move(j));
         }
         if (sweep)
@@ -97,11 +100,12 @@ void printJson(const Blocks& blocks, const std::optional<Sweep>& sweep, const Mu
     std::cout << out.dump(2) << "\n";
 }
 
-void printCsv(const Blocks& blocks, const std::optional<Sweep>& sweep) {
+void printCsv(const Blocks& blocks, const std::optional<Sweep>& sweep, bool tight) {
     const auto columns = momentArmColumns();
     if (sweep) std::printf("%s_deg,", sweep->coordinate.c_str());
     std::printf("muscle,side,fascicle,length_m,reference_length_m,change_pct,lengthening_speed_m_s");
     for (const auto& c : columns) std::printf(",moment_arm_%s_m", c.c_str());
+    if (tight) std::printf(",passive_force_n");
     std::printf("\n");
     for (const auto& [value, rows] : blocks)
         for (const MuscleReportRow& r : rows) {
@@ -109,6 +113,7 @@ void printCsv(const Blocks& blocks, const std::optional<Sweep>& sweep) {
             std::printf("%s,%s,%s,%.5f,%.5f,%.2f,%.4f", r.muscle.c_str(), r.side.c_str(), r.fascicle.c_str(), r.length,
                         r.reference, r.change, r.speed);
             for (const auto& a : r.momentArms) a ? std::printf(",%.4f", *a) : std::printf(",");
+            if (tight) std::printf(",%.2f", r.passiveForceN);
             std::printf("\n");
         }
 }
@@ -153,6 +158,33 @@ int runMusclesCommand(const MusclesOptions& options) {
     }
     const Posture* posture = data->findPosture(options.pose.pose);
     const Posture* motion = posture && posture->isMotion() ? posture : nullptr;
+    std::unique_ptr<HipFlexorTightness> tightness;
+    const double percent = options.pose.tightHipFlexorsPct;
+    if (percent > 0.0) {
+        try {
+            tightness = std::make_unique<HipFlexorTightness>(loadHipFlexorTightness(*model, findAssetDir()));
+        } catch (const FileError& e) {
+            std::fprintf(stderr, "lumbarlab muscles: %s\n", e.what());
+            return kExitFailed;
+        }
+    }
+    // Tight hip flexors: a standing posture is re-solved, and every row gets its passive force.
+    auto report = [&](const Coordinates& raw, const Coordinates& held) {
+        if (!tightness) return muscleReport(*model, raw, motion, options.pose.time, held);
+        const TightnessState state =
+            tightness->evaluate(raw, percent, !sweep && posture && isStandingPosture(*posture));
+        std::vector<MuscleReportRow> rows = muscleReport(*model, state.values, motion, options.pose.time, held);
+        const MuscleSet& set = model->set();
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (i < set.paths.size()) {
+                rows[i].passiveForceN = state.pathForcesN[i];
+            } else if (const MuscleDefinition* m = set.find(rows[i].muscle)) {
+                rows[i].passiveForceN = state.muscleForceN(*model, std::size_t(m - set.muscles.data()),
+                                                           rows[i].side == "left" ? BodySide::Left : BodySide::Right);
+            }
+        }
+        return rows;
+    };
 
     Blocks blocks;
     if (sweep) {
@@ -162,16 +194,16 @@ int runMusclesCommand(const MusclesOptions& options) {
             Coordinates swept = values, sweptOverrides = overrides;
             swept[sweep->coordinate] = v;
             sweptOverrides[sweep->coordinate] = v;
-            blocks.emplace_back(v, muscleReport(*model, swept, motion, options.pose.time, sweptOverrides));
+            blocks.emplace_back(v, report(swept, sweptOverrides));
         }
     } else {
-        blocks.emplace_back(0.0, muscleReport(*model, values, motion, options.pose.time, overrides));
+        blocks.emplace_back(0.0, report(values, overrides));
     }
 
     if (options.format == "json")
-        printJson(blocks, sweep, options, model->referencePosture());
+        printJson(blocks, sweep, options, model->referencePosture(), tightness != nullptr);
     else
-        printCsv(blocks, sweep);
+        printCsv(blocks, sweep, tightness != nullptr);
     return kExitOk;
 }
 

@@ -14,15 +14,39 @@
 #include <optional>
 
 namespace lumbarlab {
+namespace {
+
+/// What --tight did: the setting, the solved tilt, the passive forces (N) and moments (Nm).
+nlohmann::json tightnessJson(const TightPose& tight) {
+    const TightnessState& s = tight.state;
+    nlohmann::json out;
+    out["hip_flexors_pct"] = s.percent;
+    out["posture_solved"] = s.solved;
+    out["pelvic_tilt_change_deg"] = s.pelvicTiltChangeDeg;
+    for (const std::string& id : tight.model->parameters().muscles) {
+        const MuscleDefinition* m = tight.muscles->set().find(id);
+        const auto index = std::size_t(m - tight.muscles->set().muscles.data());
+        for (const BodySide side : {BodySide::Right, BodySide::Left})
+            out["passive_force_" + id + "_" + sideSuffix(side) + "_n"] = s.muscleForceN(*tight.muscles, index, side);
+    }
+    out["passive_hip_flexion_moment_nm"] = s.hipFlexionMomentNm;
+    out["passive_hip_extension_moment_nm"] = s.hipExtensionMomentNm;
+    return out;
+}
+
+}  // namespace
 
 int runDiscsCommand(const DiscsOptions& options) {
     const auto data = loadModelDataOrReport("discs");
     if (!data) return kExitFailed;
     Coordinates values;
     DiscModelParameters parameters;
+    TightPose tight;
     try {
         parameters = loadDiscModelParameters(findAssetDir() / "biomech" / "disc_model.json");
-        values = data->grounded(resolvePose(*data, options.pose), data->findPosture(options.pose.pose));
+        const Posture* chosen = data->findPosture(options.pose.pose);
+        tight = tightPose(*data, resolvePose(*data, options.pose), chosen, options.pose.tightHipFlexorsPct);
+        values = data->grounded(tight.state.values, chosen);
     } catch (const PoseSelectionError& e) {
         std::fprintf(stderr, "lumbarlab discs: %s\n", e.what());
         return kExitUsage;
@@ -33,15 +57,20 @@ int runDiscsCommand(const DiscsOptions& options) {
     const Posture* posture = data->findPosture(options.pose.pose);
     const DiscModel model(parameters, *data->body, data->baseline.lordosis);
     const SkeletonPose pose = data->poseFor(values);
-    const auto states = model.evaluate(data->kinematics->solve(pose), pose, {options.loadKg, options.far},
-                                       posture && posture->supported);
+    const SkeletonFrames frames = data->kinematics->solve(pose);
+    const std::vector<MusclePull> pulls =
+        tight.active() ? tight.model->lumbarPulls(frames, tight.state) : std::vector<MusclePull>{};
+    const auto states =
+        model.evaluate(frames, pose, {options.loadKg, options.far}, posture && posture->supported, pulls);
     if (options.format == "json") {
         nlohmann::json out;
         out["pose"] = options.pose.pose;
         out["time_s"] = options.pose.time;
         out["load_kg"] = options.loadKg;
+        if (tight.active()) out["tightness"] = tightnessJson(tight);
         for (std::size_t i = 0; i < states.size(); ++i) {
             const DiscState& d = states[i];
+            if (tight.active()) out["muscle_compression_n"][kDiscLevels[i]] = d.muscleCompressionN;
             out["levels"].push_back({{"level", kDiscLevels[i]},
                                      {"compression_n", d.compressionN},
                                      {"compression_lbf", d.compressionN / kNewtonsPerPoundForce},
@@ -57,11 +86,14 @@ int runDiscsCommand(const DiscsOptions& options) {
     } else {
         std::printf(
             "level,compression_n,shear_n,pressure_mpa,anterior_mpa,posterior_mpa,nucleus_shift_mm,bulge_mm,root_"
-            "proximity\n");
+            "proximity%s\n",
+            tight.active() ? ",psoas_compression_n" : "");
         for (std::size_t i = 0; i < states.size(); ++i) {
             const DiscState& d = states[i];
-            std::printf("%s,%.1f,%.1f,%.3f,%.3f,%.3f,%.2f,%.2f,%.2f\n", kDiscLevels[i], d.compressionN, d.shearN,
+            std::printf("%s,%.1f,%.1f,%.3f,%.3f,%.3f,%.2f,%.2f,%.2f", kDiscLevels[i], d.compressionN, d.shearN,
                         d.pressureMpa, d.anteriorMpa, d.posteriorMpa, d.nucleusShiftMm, d.bulgeMm, d.rootProximity);
+            if (tight.active()) std::printf(",%.1f", d.muscleCompressionN);
+            std::printf("\n");
         }
     }
     return kExitOk;
@@ -81,11 +113,17 @@ int runPoseCommand(const PoseOptions& options) {
     const auto data = loadModelDataOrReport("pose");
     if (!data) return kExitFailed;
     Coordinates values;
+    TightPose tight;
     try {
-        values = data->grounded(resolvePose(*data, options.pose), data->findPosture(options.pose.pose));
+        const Posture* chosen = data->findPosture(options.pose.pose);
+        tight = tightPose(*data, resolvePose(*data, options.pose), chosen, options.pose.tightHipFlexorsPct);
+        values = data->grounded(tight.state.values, chosen);
     } catch (const PoseSelectionError& e) {
         std::fprintf(stderr, "lumbarlab pose: %s\n", e.what());
         return kExitUsage;
+    } catch (const FileError& e) {
+        std::fprintf(stderr, "lumbarlab pose: %s\n", e.what());
+        return kExitFailed;
     }
     const SkeletonPose pose = data->poseFor(values);
     const SkeletonFrames frames = data->kinematics->solve(pose);
@@ -111,6 +149,7 @@ int runPoseCommand(const PoseOptions& options) {
             out["coordinates"][spec.name] = it == values.end() ? 0.0 : it->second;
         }
         for (const auto& [name, v] : angles) out["clinical_angles"][name] = v;
+        if (tight.active()) out["tightness"] = tightnessJson(tight);
         for (std::size_t i = 0; i < kDiscLevels.size(); ++i)
             out["segment_lordosis_deg"][kDiscLevels[i]] = a.segmentLordosis[i];
         const glm::vec3& com = balance.centreOfMass;
@@ -136,6 +175,11 @@ int runPoseCommand(const PoseOptions& options) {
             std::printf("coordinate,%s,%.4f\n", spec.name.c_str(), it == values.end() ? 0.0 : it->second);
         }
         for (const auto& [name, v] : angles) std::printf("clinical_angle,%s,%.2f\n", name, v);
+        if (tight.active()) {
+            const nlohmann::json report = tightnessJson(tight);
+            for (auto it = report.begin(); it != report.end(); ++it)
+                if (it->is_number()) std::printf("tightness,%s,%.3f\n", it.key().c_str(), it->get<double>());
+        }
         for (std::size_t i = 0; i < kDiscLevels.size(); ++i)
             std::printf("segment_lordosis_deg,%s,%.2f\n", kDiscLevels[i], a.segmentLordosis[i]);
         const glm::vec3& com = balance.centreOfMass;

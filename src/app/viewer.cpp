@@ -567,6 +567,7 @@ void Viewer::applyModelIntents(const UiIntents& intents, double dt) {
     player_.update(dt);
     followPlaybackRange();
     if (intents.handLoadKg) model->setHandLoad(*intents.handLoadKg);
+    if (intents.tightHipFlexorsPct) model->setTightHipFlexors(*intents.tightHipFlexorsPct);
     if (intents.pressureColours) model->setPressureColours(*intents.pressureColours);
     applyPlayer(player_, *model, appliedPlayerRevision_);
     if (ui_.compare && viewB_ && viewB_->model()) {

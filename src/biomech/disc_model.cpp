@@ -11,7 +11,8 @@ namespace lumbarlab {
 namespace {
 
 constexpr double kGravity = 9.81;
-constexpr float kFarReach = 0.35f;  // arms held out: the load sits this far in front of the hands
+constexpr float kFarReach = 0.35f;   // arms held out: the load sits this far in front of the hands
+constexpr float kPullReach = 0.12f;  // a muscle crossing a disc's plane further than this from its centre misses it
 
 }  // namespace
 
@@ -51,7 +52,8 @@ DiscModel::DiscModel(DiscModelParameters parameters, const BodyFigure& body, std
     : p_(parameters), body_(body), neutral_(neutralLordosis) {}
 
 std::array<DiscState, 6> DiscModel::evaluate(const SkeletonFrames& frames, const SkeletonPose& pose,
-                                             const HandLoad& load, bool supported) const {
+                                             const HandLoad& load, bool supported,
+                                             const std::vector<MusclePull>& pulls) const {
     std::array<DiscState, 6> out{};
     const std::vector<SegmentMass> masses = body_.upperBodyMasses(frames, load.kg, load.far ? kFarReach : 0.0f);
     for (std::size_t level = 0; level < kDiscLevels.size(); ++level) {
@@ -75,6 +77,27 @@ std::array<DiscState, 6> DiscModel::evaluate(const SkeletonFrames& frames, const
                 flexionMoment += -glm::dot(moment, glm::dvec3(flexionAxis));  // -z tips x toward -y: forward
             }
         }
+        // A muscle crossing this disc: its tension along the segment that crosses the disc plane
+        // pulls the upper body down (compression), forward (shear) and tips it (moment).
+        double pulled = 0.0;
+        for (const MusclePull& pull : pulls) {
+            if (pull.forceN <= 0.0) continue;
+            for (std::size_t i = 0; i + 1 < pull.path.size(); ++i) {
+                const glm::vec3 a = pull.path[i], b = pull.path[i + 1];
+                const float sa = glm::dot(a - centre, axisUp), sb = glm::dot(b - centre, axisUp);
+                if (!(sa > 0.0f && sb <= 0.0f)) continue;
+                const glm::vec3 at = a + (b - a) * (sa / (sa - sb));
+                if (glm::length(at - centre) > kPullReach) break;  // a path that passes far from this disc
+                const glm::dvec3 force = glm::dvec3(glm::normalize(b - a)) * pull.forceN;
+                pulled += -glm::dot(force, glm::dvec3(axisUp));
+                shear += glm::dot(force, glm::dvec3(forward));
+                const glm::dvec3 moment = glm::cross(glm::dvec3(at - centre), force);
+                flexionMoment += -glm::dot(moment, glm::dvec3(flexionAxis));
+                break;
+            }
+        }
+        axial += pulled;
+        d.muscleCompressionN = pulled;
         // The back muscles hold a forward moment, the abdominals a backward one; both press the disc.
         const double muscle =
             flexionMoment > 0.0 ? flexionMoment / p_.extensorMomentArm : -flexionMoment / p_.flexorMomentArm;

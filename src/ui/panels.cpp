@@ -377,6 +377,13 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
             ImGui::EndTable();
         }
     }
+    // Tight hip flexors after long sitting: a slack length shortened by this many percent.
+    float tight = float(data.tightHipFlexorsPct);
+    ImGui::TextUnformatted("Tight hip flexors");
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::SliderFloat("##tight", &tight, 0.0f, 30.0f, "%.0f %% shorter"))
+        intents.tightHipFlexorsPct = double(std::clamp(tight, 0.0f, 30.0f));
+    if (!data.tightnessSummary.empty()) ImGui::TextWrapped("%s", data.tightnessSummary.c_str());
     if (ImGui::CollapsingHeader("Adjust joints")) {
         if (ImGui::Button("Reset to posture")) intents.resetCoordinates = true;
         for (const auto& s : data.sliders) {

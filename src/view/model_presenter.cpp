@@ -169,6 +169,11 @@ void ModelPresenter::addMuscles(const std::filesystem::path& assetDir, std::vect
         errors.emplace_back(e.what());
         muscleShapes_.assign(muscles_->set().muscles.size(), kFallbackShape);
     }
+    try {
+        tightness_ = std::make_unique<HipFlexorTightness>(loadHipFlexorTightness(*muscles_, assetDir));
+    } catch (const FileError& e) {
+        errors.emplace_back(e.what());  // the tight-hip-flexor setting then does nothing
+    }
     for (const MuscleDefinition& muscle : muscles_->set().muscles)
         for (const BodySide side : {BodySide::Right, BodySide::Left}) {
             SceneObject object;
@@ -212,16 +217,32 @@ void ModelPresenter::setHandLoad(double kg) {
     apply(requested_);  // the same pose request, now with the load
 }
 
+void ModelPresenter::setTightHipFlexors(double percent) {
+    assert(std::isfinite(percent) && percent >= 0.0 && percent <= kMaxTightnessPct && "setTightHipFlexors: 0-30 %");
+    if (percent == tightPct_) return;
+    tightPct_ = percent;
+    apply(requested_);
+}
+
 void ModelPresenter::apply(const Coordinates& newValues) {
     requested_ = newValues;
     const Posture* current = posture();
-    auto [groundedValues, solvedFrames] = data_->solveGrounded(newValues, current);
+    // Tight hip flexors: a standing posture is solved for the passive hip moment first.
+    tightState_ = tightness_ && tightPct_ > 0.0
+                      ? tightness_->evaluate(newValues, tightPct_, current && isStandingPosture(*current))
+                      : TightnessState{};
+    if (!tightness_ || tightPct_ <= 0.0) tightState_.values = newValues;
+    auto [groundedValues, solvedFrames] = data_->solveGrounded(tightState_.values, current);
     values_ = std::move(groundedValues);
     pose_ = data_->poseFor(values_);
     frames_ = std::move(solvedFrames);
     for (std::size_t i = 0; i < boneOfObject_.size(); ++i)
         scene_.objects[i].transform = frames_.of(data_->skeleton.bones[boneOfObject_[i]].parentFrame);
-    if (discModel_) discs_ = discModel_->evaluate(frames_, pose_, handLoad_, current && current->supported);
+    if (discModel_) {
+        const std::vector<MusclePull> pulls =
+            tightness_ && tightPct_ > 0.0 ? tightness_->lumbarPulls(frames_, tightState_) : std::vector<MusclePull>{};
+        discs_ = discModel_->evaluate(frames_, pose_, handLoad_, current && current->supported, pulls);
+    }
     deformDiscs();
     buildMuscleVolumes();
     placeNerveRoots();

@@ -1,5 +1,7 @@
 #include "lumbarlab/view/panel_builder.h"
 
+#include "lumbarlab/view/number_format.h"
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -84,6 +86,17 @@ PosturePanelData PanelBuilder::posture(const PosePlayer& player) const {
                     {"Lumbar lordosis L1-S1", a.lumbarLordosis},
                     {"Pelvic tilt", a.pelvicTilt},
                     {"Sacral slope", a.sacralSlope}};
+    panel.tightHipFlexorsPct = model_.tightHipFlexors();
+    if (const MuscleModel* muscles = model_.muscles(); muscles && panel.tightHipFlexorsPct > 0.0) {
+        const TightnessState& t = model_.tightness();
+        double psoas = 0.0;
+        if (const MuscleDefinition* m = muscles->set().find("psoas"))
+            psoas = t.muscleForceN(*muscles, std::size_t(m - muscles->set().muscles.data()), BodySide::Right);
+        panel.tightnessSummary = "Passive psoas pull " + formatWithUnit(psoas, 0, "N") + " each side";
+        if (t.solved)
+            panel.tightnessSummary +=
+                "; pelvis tilts " + formatWithUnit(t.pelvicTiltChangeDeg, 1, "deg") + " forward to balance it";
+    }
     return panel;
 }
 

@@ -40,6 +40,7 @@ READERS = {
     "anatomy/body.json": ["pose", "discs", "render"],
     "anatomy/bone_info.json": ["render"],
     "biomech/disc_model.json": ["discs", "render"],
+    "biomech/passive_muscle.json": ["tight"],
     "muscles/muscles.json": ["muscles", "render"],
     "references.json": ["render"],
 }
@@ -49,6 +50,7 @@ COMMANDS = {
     "discs": ["discs", "--pose", "jefferson_curl", "--load-kg", "10", "--format", "json"],
     "muscles": ["muscles", "--pose", "walking", "--time", "0.3", "--format", "json"],
     "render": ["render", "--width", "48", "--height", "48", "--pressure", "--samples", "1"],
+    "tight": ["discs", "--tight", "hip_flexors=10", "--format", "json"],
 }
 ABSURD = 1e6
 
@@ -187,7 +189,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds before a run counts as a hang")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--commands", default="pose,discs,muscles,render")
+    ap.add_argument("--commands", default="pose,discs,muscles,render,tight")
     ap.add_argument("--verbose", action="store_true", help="print every run, not only the bad ones")
     args = ap.parse_args()
 

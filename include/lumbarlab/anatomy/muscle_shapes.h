@@ -1,6 +1,7 @@
 #pragma once
 // How each muscle is drawn (assets/muscles/shapes.json): its shape class, belly volume and tendons.
-// Drawing only: lengths, moment arms and disc loads never read these values.
+// Lengths and moment arms never read these values; the PCSA (times a specific tension) is also the
+// maximal force behind the passive force of tight muscles (biomech/tightness).
 
 #include "lumbarlab/anatomy/muscle_definition.h"
 #include "lumbarlab/core/muscle_volume.h"
@@ -13,6 +14,7 @@ namespace lumbarlab {
 struct MuscleShape {
     MuscleShapeKind kind = MuscleShapeKind::Spindle;
     double bellyVolumeM3 = 0.0;  ///< the whole muscle on one side
+    double pcsaCm2 = 0.0;        ///< physiological cross-section, one side; 0 where the file gives a volume
     double tendonOriginFraction = 0.0, tendonInsertionFraction = 0.0;
     double tendonRadiusM = 0.0;
 };

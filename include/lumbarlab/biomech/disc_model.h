@@ -8,6 +8,7 @@
 
 #include <array>
 #include <filesystem>
+#include <vector>
 
 namespace lumbarlab {
 
@@ -41,7 +42,15 @@ struct DiscState {
     /// back into the canal, where the next root down passes the disc, and the foramen closing on the
     /// root that leaves through it.
     double discIntrusion = 0.0, foraminalNarrowing = 0.0;
-    double flexionDeg = 0.0;  ///< the segment's flexion from neutral standing
+    double flexionDeg = 0.0;          ///< the segment's flexion from neutral standing
+    double muscleCompressionN = 0.0;  ///< of compressionN: the direct pull of MusclePulls across this disc
+};
+
+/// A muscle pulling on the spine: its path (origin first, world metres) and its tension. Where the
+/// path first crosses a disc's plane going down, its tension acts on everything above that disc.
+struct MusclePull {
+    std::vector<glm::vec3> path;
+    double forceN = 0.0;
 };
 
 /// Load held in the hands.
@@ -56,8 +65,10 @@ public:
     DiscModel(DiscModelParameters parameters, const BodyFigure& body, std::array<float, 6> neutralLordosis);
 
     /// Every level, top (T12/L1) to bottom (L5/S1). `supported`: the floor carries the body (lying).
+    /// `pulls` (passive psoas, for tight hip flexors) add their compression, shear and moment.
     [[nodiscard]] std::array<DiscState, 6> evaluate(const SkeletonFrames& frames, const SkeletonPose& pose,
-                                                    const HandLoad& load = {}, bool supported = false) const;
+                                                    const HandLoad& load = {}, bool supported = false,
+                                                    const std::vector<MusclePull>& pulls = {}) const;
     [[nodiscard]] const DiscModelParameters& parameters() const { return p_; }
 
 private:

@@ -82,6 +82,7 @@ struct UiIntents {
     std::optional<std::pair<std::string, double>> setCoordinate;
     bool resetCoordinates = false;
     std::optional<double> handLoadKg;
+    std::optional<double> tightHipFlexorsPct;  ///< 0-30 %
     std::optional<bool> pressureColours;       ///< colour the discs by pressure (on) or plainly (off)
     std::optional<bool> showAllMuscles;        ///< show (true) or hide (false) every muscle
     std::optional<std::size_t> isolateObject;  ///< show only this muscle object

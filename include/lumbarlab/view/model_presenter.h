@@ -8,6 +8,7 @@
 #include "lumbarlab/anatomy/muscle_shapes.h"
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/biomech/muscle_model.h"
+#include "lumbarlab/biomech/tightness.h"
 #include "lumbarlab/scene/scene.h"
 #include "lumbarlab/view/muscle_meshes.h"
 
@@ -50,6 +51,8 @@ public:
     /// Annuli coloured by their pressure (front to back), or in their plain cartilage colour.
     void setPressureColours(bool on);
     void setHandLoad(double kg);
+    /// Tight hip flexors, 0-30 %: standing postures are re-solved and the psoas pulls on the discs.
+    void setTightHipFlexors(double percent);
     /// Muscles in anatomy colours (red belly with fibre lines, pale tendon) or by length change.
     void setMuscleColouring(MuscleColouring colouring);
     /// Emphasis: the posture's target structures in full, every other muscle faded.
@@ -74,6 +77,9 @@ public:
     /// Per muscle path, metres, for the current pose.
     [[nodiscard]] const std::vector<float>& muscleLengths() const { return muscleLengths_; }
     [[nodiscard]] double handLoadKg() const { return handLoad_.kg; }
+    [[nodiscard]] double tightHipFlexors() const { return tightPct_; }
+    /// What the tightness did to the current pose (forces zero at 0 %).
+    [[nodiscard]] const TightnessState& tightness() const { return tightState_; }
     [[nodiscard]] bool pressureColours() const { return pressureColours_; }
     [[nodiscard]] MuscleColouring muscleColouring() const { return muscleColouring_; }
     [[nodiscard]] bool emphasis() const { return emphasis_; }
@@ -123,8 +129,11 @@ private:
     std::array<DiscState, 6> discs_{};
     HandLoad handLoad_;
     bool pressureColours_ = false;
-    std::unique_ptr<MuscleModel> muscles_;   // null if its data failed
-    std::vector<MuscleShape> muscleShapes_;  // one per muscle (defaults if shapes.json failed)
+    std::unique_ptr<MuscleModel> muscles_;           // null if its data failed
+    std::vector<MuscleShape> muscleShapes_;          // one per muscle (defaults if shapes.json failed)
+    std::unique_ptr<HipFlexorTightness> tightness_;  // null if the muscles or passive_muscle.json failed
+    double tightPct_ = 0.0;
+    TightnessState tightState_;
     MuscleColouring muscleColouring_ = MuscleColouring::LengthChange;
     bool emphasis_ = false;
     std::vector<PathGeometry> muscleGeometry_;

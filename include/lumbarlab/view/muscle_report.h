@@ -14,6 +14,7 @@ struct MuscleReportRow {
     std::string muscle, side, fascicle;  ///< fascicle "all" for a whole-muscle row
     double length = 0.0, reference = 0.0, change = 0.0, speed = 0.0;
     std::vector<std::optional<double>> momentArms;  ///< per momentArmColumns(), empty where it does not cross
+    double passiveForceN = 0.0;                     ///< tight muscles only (lumbarlab muscles --tight)
 };
 
 /// One pose: a row per fascicle and side, then a row per muscle and side (the mean of its fascicles).

@@ -51,6 +51,8 @@ struct PosturePanelData {
     int repetitions = 0;
     std::vector<CoordinateSlider> sliders;
     std::vector<std::pair<std::string, double>> angles;  ///< clinical readout, degrees
+    double tightHipFlexorsPct = 0.0;                     ///< the setting, 0-30 %
+    std::string tightnessSummary;  ///< what it does now: "Psoas 24 N each side; pelvis +3.1 deg forward"
 };
 
 /// One disc's row in the disc panel.
