@@ -39,6 +39,9 @@ void drawDiscPanel(const DiscPanelData& data, UiState& ui, UiIntents& intents);
 void drawMusclePanel(const MusclePanelData& data, UiState& ui, UiIntents& intents);
 /// The model's L4/L5 pressure beside published in-vivo values, with sources.
 void drawEvidencePanel(const DiscPanelData& data, UiState& ui);
+/// The open export dialog (File > Save picture, Export video, Handout) as a modal in the middle of
+/// the window: its fields, the one-line error, and a progress bar with Cancel while it runs.
+void drawExportDialog(UiState& ui, UiIntents& intents);
 /// Keys and mouse.
 void drawHelpWindow(UiState& ui);
 
