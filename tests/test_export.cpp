@@ -10,6 +10,7 @@
 #include "lumbarlab/view/figure_annotations.h"
 
 #include <stb_image.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -17,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -340,6 +342,41 @@ TEST_CASE("export: video of 2 s at 10 fps is 20 H.264 yuv420p frames lasting 2.0
     const int otherTime = changedPixels(readPng(frame), readPng(other), 48);
     INFO("pixels off by more than 48: " << sameTime << " at the same time, " << otherTime << " at 2.0 s");
     CHECK(sameTime * 4 < otherTime);
+}
+
+TEST_CASE("export: a lesson video holds every step for its hold_s: frames = sum of holds x fps", "[export][video]") {
+    INFO("ffmpeg and ffprobe come with the Debian package ffmpeg (scripts/install-deps.sh)");
+    REQUIRE(haveFfmpeg());
+    // The holds as the lesson file gives them (a step without hold_s holds for the default).
+    std::ifstream in(fs::path(LUMBARLAB_SOURCE_ASSET_DIR) / "lessons" / "lower_back.json");
+    const nlohmann::json lesson = nlohmann::json::parse(in);
+    double holds = 0.0;
+    for (const auto& step : lesson.at("steps")) holds += step.value("hold_s", 8.0);
+    constexpr int kFps = 2;
+    const int expected = int(std::lround(holds * kFps));
+    const fs::path video = scratch("lesson.mp4");
+    const auto [rc, out] = run(kExe + " video --lesson lower_back --fps " + std::to_string(kFps) +
+                               " --width 320 --height 180 --samples 1 --quiet --out '" + video.string() + "'");
+    INFO(out);
+    REQUIRE(rc == 0);
+    const std::string probe = ffprobe(video);
+    INFO(probe << "expected " << expected << " frames");
+    CHECK(probe.find("codec_name=h264") != std::string::npos);
+    CHECK(probe.find("nb_read_frames=" + std::to_string(expected) + "\n") != std::string::npos);
+    // The first step's frames are the first step: its title is drawn, and the second step looks different.
+    const fs::path first = scratch("lesson0.png"), second = scratch("lesson1.png");
+    const int secondStart = int(std::lround(lesson.at("steps")[0].value("hold_s", 8.0) * kFps));
+    REQUIRE(run("ffmpeg -v error -y -i '" + video.string() + "' -vf 'select=eq(n\\,0)' -frames:v 1 '" + first.string() +
+                "'")
+                .first == 0);
+    REQUIRE(run("ffmpeg -v error -y -i '" + video.string() + "' -vf 'select=eq(n\\," + std::to_string(secondStart + 3) +
+                ")' -frames:v 1 '" + second.string() + "'")
+                .first == 0);
+    CHECK(changedPixels(readPng(first), readPng(second), 48) > 2000);
+    // A lesson that does not exist, and --lesson with --pose, are usage errors.
+    CHECK(run(kExe + " video --lesson no_such_lesson --quiet --out '" + scratch("x.mp4").string() + "'").first == 2);
+    CHECK(run(kExe + " video --lesson lower_back --pose walking --quiet").first == 2);
+    CHECK_FALSE(fs::exists(scratch("x.mp4")));
 }
 
 TEST_CASE("export: GIF and PNG frames", "[export][video]") {

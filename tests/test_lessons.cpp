@@ -37,7 +37,7 @@ const char* kGood = R"({
      "camera": {"preset": "lateral", "focus": "spine"}, "hide": ["body"], "show": ["psoas_r"],
      "emphasise": ["psoas_r"], "labels": [{"structure": "l4", "text": "fourth lumbar"}],
      "numbers": [{"disc_pressure": "l4_l5"}, {"muscle_change": "psoas_r"}], "panels": ["evidence"]},
-    {"title": "Two", "caption": ["a", "b", "c"], "posture": "walking",
+    {"title": "Two", "caption": ["a", "b", "c"], "posture": "walking", "hold_s": 4.5,
      "playback": {"loop": false, "speed": 0.5, "from": 0.2, "to": 0.9},
      "camera": {"target": [0, 1, 0], "distance": 1.5, "yaw_deg": 90, "pitch_deg": 10, "flight_s": 1.2}}
   ]
@@ -85,7 +85,9 @@ TEST_CASE("lessons: a good lesson loads with every field", "[unit][lessons]") {
     CHECK(one.numbers[0].kind == LessonNumber::Kind::DiscPressure);
     CHECK(one.numbers[1].kind == LessonNumber::Kind::MuscleChange);
     CHECK(one.panels == std::vector<std::string>{"evidence"});
+    CHECK(one.holdSeconds == Approx(kDefaultHoldSeconds));  // no hold_s: the default
     const LessonStep& two = lesson.steps[1];
+    CHECK(two.holdSeconds == Approx(4.5));
     CHECK_FALSE(two.playback.loop);
     CHECK(two.playback.speed == Approx(0.5));
     CHECK(two.playback.from == Approx(0.2));
@@ -118,6 +120,8 @@ TEST_CASE("lessons: a bad field is named by file and JSON path", "[unit][lessons
         {"\"to\": 0.9", "\"to\": 0.1", "steps[1].playback.to: must be after 'from'"},
         {"\"to\": 0.9", "\"to\": 5", "steps[1].playback.to: 5 is outside 0 to 1.1"},
         {"\"flight_s\": 1.2", "\"flight_s\": 3", "steps[1].camera.flight_s: 3 is outside 0.6 to 1.2"},
+        {"\"hold_s\": 4.5", "\"hold_s\": 0.5", "steps[1].hold_s: 0.5 is outside 1 to 60"},
+        {"\"hold_s\": 4.5", "\"hold_s\": \"long\"", "steps[1].hold_s: must be a number"},
         {"\"pitch_deg\": 10", "\"pitch_deg\": \"ten\"", "steps[1].camera.pitch_deg: must be a number"},
         {"\"distance\": 1.5, ", "", "steps[1].camera: needs 'distance'"},
         {"\"title\": \"Two\"", "\"titel\": \"Two\"", "steps[1].titel: unknown field"},

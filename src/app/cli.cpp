@@ -121,7 +121,12 @@ CLI::App* addVideoCommand(CLI::App& app, VideoOptions& options, std::string& cam
     r.samples = 4;
     video->add_option("--out", r.out,
                       "Video file, .mp4 or .gif (default: the pictures folder, named after the motion and view)");
-    video->add_option("--pose", r.pose.pose, "Motion id (or a posture, with --to and --orbit for a turntable)");
+    auto* pose =
+        video->add_option("--pose", r.pose.pose, "Motion id (or a posture, with --to and --orbit for a turntable)");
+    video
+        ->add_option("--lesson", options.lesson,
+                     "A lesson instead of a motion: each step held for its hold_s, the camera flying between them")
+        ->excludes(pose);
     video->add_option("--set", r.pose.sets, "Override a coordinate: COORD=VALUE in degrees or metres (repeatable)");
     video->add_option("--from", options.from, "Start, seconds into the motion (default 0)")
         ->check(CLI::Range(0.0, 36000.0));

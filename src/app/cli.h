@@ -83,6 +83,7 @@ struct RenderOptions {
 /// `lumbarlab video`: a motion (or a turntable of a posture) as MP4, GIF or PNG frames.
 struct VideoOptions {
     RenderOptions render;  ///< pose, camera, size, samples, overlays and what is shown (render.out: the video)
+    std::string lesson;    ///< a lesson id instead of a motion: each step held for its hold_s, with the flights
     double from = 0.0;
     double to = -1.0;  ///< < 0: the motion's end
     int fps = 30;

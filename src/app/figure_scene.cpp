@@ -11,7 +11,8 @@
 
 namespace lumbarlab {
 
-FigureScene::FigureScene(const RenderOptions& options, int& exitCode, std::string_view command) : options_(options) {
+FigureScene::FigureScene(const RenderOptions& options, int& exitCode, std::string_view command, bool ownContext)
+    : options_(options) {
     const std::string prefix = "lumbarlab " + std::string(command) + ": ";
     SceneRequest request;
     try {
@@ -20,7 +21,7 @@ FigureScene::FigureScene(const RenderOptions& options, int& exitCode, std::strin
         throw FigureUsageError(e.what());
     }  // a FileError (an unreadable scene file) fails with exit 1
     exitCode = kExitNoGraphics;
-    context_ = std::make_unique<HeadlessContext>();
+    if (ownContext) context_ = std::make_unique<HeadlessContext>();
     gl_ = currentGlInfo();
     exitCode = kExitFailed;
     view_.emplace(openSceneView(request, gl_.software));
@@ -39,22 +40,15 @@ FigureScene::FigureScene(const RenderOptions& options, int& exitCode, std::strin
                                                                 " mesh files could be shown");
     exitCode = kExitUsage;
     showPose(options.pose);
-    if (ModelPresenter* model = view_->model()) {
-        model->setPressureColours(options.pressure);
-        model->setMuscleColouring(options.muscleColours == "anatomy" ? MuscleColouring::Anatomy
-                                                                     : MuscleColouring::LengthChange);
-        model->setEmphasis(options.emphasis);
-    } else {
-        sceneRadius_ = view_->scene().bounds().radius();  // zoom and clip to the files' size
-    }
+    if (!view_->model()) sceneRadius_ = view_->scene().bounds().radius();  // zoom and clip to the files' size
     Scene& scene = view_->scene();
     const auto hidden = [&](const std::string& name) {
         return std::find(options.hide.begin(), options.hide.end(), name) != options.hide.end();
     };
     for (auto& object : scene.objects)
-        if (hidden(object.group) || (object.id.rfind("muscle_", 0) == 0 && hidden("muscles")) ||
-            (options.transparent && object.id == "floor"))
-            object.visible = false;
+        if (hidden(object.group) || (object.id.rfind("muscle_", 0) == 0 && hidden("muscles"))) object.visible = false;
+    for (const auto& object : scene.objects) openedVisible_.push_back(object.visible);
+    setOptions(options);
     if (!options.select.empty()) {
         for (std::size_t i = 0; i < scene.objects.size(); ++i)
             if (scene.objects[i].id == options.select || scene.objects[i].name == options.select) scene.selected = i;
@@ -64,6 +58,44 @@ FigureScene::FigureScene(const RenderOptions& options, int& exitCode, std::strin
     exitCode = kExitFailed;
     renderer_ = std::make_unique<Renderer>();
     pictures_ = std::make_unique<PictureRenderer>(*renderer_);
+}
+
+void FigureScene::setOptions(const RenderOptions& options) {
+    options_.width = options.width, options_.height = options.height, options_.samples = options.samples;
+    options_.flatShading = options.flatShading, options_.xray = options.xray, options_.landmarks = options.landmarks;
+    options_.cut = options.cut, options_.transparent = options.transparent, options_.overlays = options.overlays;
+    options_.labels = options.labels, options_.pressure = options.pressure;
+    options_.muscleColours = options.muscleColours, options_.emphasis = options.emphasis;
+    if (ModelPresenter* model = view_->model()) {
+        model->setPressureColours(options.pressure);
+        model->setMuscleColouring(options.muscleColours == "anatomy" ? MuscleColouring::Anatomy
+                                                                     : MuscleColouring::LengthChange);
+        model->setEmphasis(options.emphasis);
+    }
+    if (options.transparent)
+        for (auto& object : view_->scene().objects)
+            if (object.id == "floor") object.visible = false;
+}
+
+void FigureScene::resetVisibility() {
+    auto& objects = view_->scene().objects;
+    for (std::size_t i = 0; i < objects.size() && i < openedVisible_.size(); ++i)
+        objects[i].visible = openedVisible_[i];
+    setOptions(options_);
+}
+
+void FigureScene::copyVisibility(const Scene& from) {
+    auto& objects = view_->scene().objects;
+    if (from.objects.size() != objects.size()) return;
+    for (std::size_t i = 0; i < objects.size(); ++i) objects[i].visible = from.objects[i].visible;
+    setOptions(options_);
+}
+
+void FigureScene::showCoordinates(const std::string& posture, const Coordinates& values, double handLoadKg) {
+    ModelPresenter* model = view_->model();
+    if (!model) return;
+    model->showPosture(posture, values);
+    model->setHandLoad(handLoadKg);
 }
 
 void FigureScene::showPose(const PoseSelection& pose) {
@@ -115,8 +147,15 @@ Image FigureScene::picture(const OrbitCamera& camera, int width, int height, int
     settings.flatShading = options_.flatShading;
     settings.sagittalCut = options_.cut;
     settings.transparent = options_.transparent;
-    return pictures_->render(view_->drawList({options_.xray, options_.landmarks}), camera, settings, width, height,
-                             samples);
+    DrawList records = view_->drawList({options_.xray, options_.landmarks});
+    if (!emphasis_.empty()) applyEmphasis(records, emphasis_);
+    return pictures_->render(records, camera, settings, width, height, samples);
+}
+
+Image FigureScene::figure(const OrbitCamera& camera, double time, std::string_view viewName) {
+    Image image = picture(camera, options_.width, options_.height, options_.samples);
+    if (options_.overlays) drawOverlays(image, camera, time, viewName);
+    return image;
 }
 
 OverlayLayout FigureScene::drawOverlays(Image& image, const OrbitCamera& camera, double time, std::string_view viewName,
@@ -127,6 +166,7 @@ OverlayLayout FigureScene::drawOverlays(Image& image, const OrbitCamera& camera,
     if (!unknown.empty())
         throw FigureUsageError("--label " + unknown.front() +
                                ": no such structure (a bone id, a sided muscle like rectus_femoris_r, or disc_l4_l5)");
+    if (!title_.empty()) spec.title = title_, spec.subtitle = subtitle_;
     if (!title) spec.title.clear(), spec.subtitle.clear();
     if (spec.title.empty() && spec.legends.empty() && spec.labels.empty()) return {};
     return drawOverlay(image, spec);

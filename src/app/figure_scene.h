@@ -8,6 +8,7 @@
 #include "lumbarlab/render/gl_info.h"
 #include "lumbarlab/render/headless_context.h"
 #include "lumbarlab/render/picture_renderer.h"
+#include "lumbarlab/view/lesson_stage.h"
 #include "lumbarlab/view/scene_view.h"
 
 #include <memory>
@@ -30,14 +31,28 @@ public:
     /// Throws FigureUsageError for bad names, std::runtime_error for no graphics or a broken model;
     /// `exitCode` says which exit code the caller should use on failure.
     /// `command` names the command in the notes it prints ("lumbarlab render: ...").
-    FigureScene(const RenderOptions& options, int& exitCode, std::string_view command = "render");
+    /// `ownContext` false: draws with the GL context current on this thread (the window's) instead.
+    FigureScene(const RenderOptions& options, int& exitCode, std::string_view command = "render",
+                bool ownContext = true);
 
     [[nodiscard]] SceneView& view() { return *view_; }
     [[nodiscard]] const GlInfo& gl() const { return gl_; }
-    [[nodiscard]] const HeadlessContext& context() const { return *context_; }
+    /// The EGL platform of its own context ("surfaceless", "device"), or "window".
+    [[nodiscard]] std::string platform() const { return context_ ? context_->platform() : "window"; }
+    [[nodiscard]] const RenderOptions& options() const { return options_; }
+    /// Changes the options that a later picture uses (size, samples, shading, cut, x-ray, overlays,
+    /// labels, disc and muscle colours; transparent hides the floor). Visibility, selection and focus
+    /// stay as they were set when the scene was opened.
+    void setOptions(const RenderOptions& options);
+    /// Shows every object as it was when the scene opened (the options' --hide applied).
+    void resetVisibility();
+    /// Copies the visibility of another view of the same scene (the window's), if it has as many objects.
+    void copyVisibility(const Scene& from);
 
     /// Shows `pose` at `time` (with the options' --set overrides); a no-op for mesh files.
     void showPose(const PoseSelection& pose);
+    /// Shows `posture` with exactly these coordinate values and hand load (what a window shows).
+    void showCoordinates(const std::string& posture, const Coordinates& values, double handLoadKg);
     /// What to frame: everything visible, or the --focus object or group.
     [[nodiscard]] Bounds framedBounds() const;
     /// What to frame over a whole motion (sampled), so every frame and every render of it share one
@@ -53,10 +68,20 @@ public:
     [[nodiscard]] float sceneRadius() const { return sceneRadius_; }
     /// Renders the current scene.
     [[nodiscard]] Image picture(const OrbitCamera& camera, int width, int height, int samples);
+    /// The options' picture (their size and samples) with their overlays when on: what render writes
+    /// and what each video frame is. `time` and `viewName` go into the title.
+    [[nodiscard]] Image figure(const OrbitCamera& camera, double time, std::string_view viewName);
     /// Draws the title, legends and labels (targets and --label) for `camera` onto `image`.
     /// Returns the layout; an unknown --label is a FigureUsageError.
     OverlayLayout drawOverlays(Image& image, const OrbitCamera& camera, double time, std::string_view viewName,
                                bool title = true);
+    /// A lesson step's emphasis per scene object (empty: none), applied to every later picture.
+    void setEmphasis(std::vector<Emphasis> emphasis) { emphasis_ = std::move(emphasis); }
+    /// Replaces the overlay's title and subtitle (empty: the posture's name and the view).
+    void setTitle(std::string title, std::string subtitle) {
+        title_ = std::move(title);
+        subtitle_ = std::move(subtitle);
+    }
     [[nodiscard]] const FrameStats& lastStats() const { return pictures_->lastStats(); }
     [[nodiscard]] int lastTileCount() const { return pictures_->lastTileCount(); }
 
@@ -68,6 +93,9 @@ private:
     std::optional<SceneView> view_;
     std::unique_ptr<Renderer> renderer_;
     std::unique_ptr<PictureRenderer> pictures_;
+    std::vector<bool> openedVisible_;
+    std::vector<Emphasis> emphasis_;
+    std::string title_, subtitle_;
 };
 
 /// The file to write: --out as given, else the pictures folder and a name that says what it shows.

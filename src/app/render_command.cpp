@@ -21,16 +21,14 @@ int runRenderCommand(const RenderOptions& options) {
         const float aspect = float(options.width) / float(options.height);
         const OrbitCamera camera =
             FigureScene::framedCamera(figure.motionBounds(options.pose), options.camera, aspect, figure.sceneRadius());
-        Image image = figure.picture(camera, options.width, options.height, options.samples);
-        if (options.overlays) figure.drawOverlays(image, camera, options.pose.time, toString(options.camera));
-        writePng(out, image);
+        writePng(out, figure.figure(camera, options.pose.time, toString(options.camera)));
         const double ms = millisecondsSinceStart();
         const int tiles = figure.lastTileCount();
         std::printf("wrote %s (%dx%d%s, %s view, %zu triangles%s, %s on %s, %.0f ms)\n", out.c_str(), options.width,
                     options.height, options.transparent ? " RGBA" : "", std::string(toString(options.camera)).c_str(),
                     figure.lastStats().triangles / std::size_t(tiles),
                     tiles > 1 ? (", " + std::to_string(tiles) + " tiles").c_str() : "", figure.gl().renderer.c_str(),
-                    figure.context().platform().c_str(), ms);
+                    figure.platform().c_str(), ms);
     } catch (const FigureUsageError& e) {
         std::fprintf(stderr, "lumbarlab render: %s\n", e.what());
         return kExitUsage;

@@ -143,6 +143,9 @@ Viewer::~Viewer() {
     saveSettingsNow();
     // GL objects go while the context is still current.
     imgui_.reset();
+    videoJob_.reset();
+    handoutJob_.reset();
+    exportFigure_.reset();
     target_.reset();
     targetB_.reset();
     renderer_.reset();
@@ -235,6 +238,11 @@ int Viewer::run() {
         redraw(now, sizes);
         renderedLastFrame_ = renderedThisFrame_;
         if (intents.screenshot) saveScreenshot(sizes);
+        if (intents.openExport) openExport(*intents.openExport);
+        if (intents.closeExport && !ui_.exports.running) ui_.exports.open = ExportKind::None;
+        if (intents.cancelExport) endExport("Export cancelled; nothing written", false);
+        if (intents.startExport && !ui_.exports.running) startExport();
+        stepExport();
         present(sizes);
         imgui_->endFrame();
         window_.swapBuffers();
@@ -247,7 +255,8 @@ int Viewer::run() {
                          ui_.highContrast || ui_.presentation);
         // redraw() has just drawn the current view, so only refinement, animation and drags are pending.
         const bool playing = player_.playing() && player_.posture() && player_.posture()->isMotion();
-        idle = drawnRefined_ && !camera_.animating() && !pointer.left && !pointer.right && !playing;
+        idle = drawnRefined_ && !camera_.animating() && !pointer.left && !pointer.right && !playing &&
+               !ui_.exports.running;
 
         if (++framesDrawn == 1) {
             glFinish();  // the frame is really done, not just queued
@@ -257,6 +266,7 @@ int Viewer::run() {
         }
         if (options_.frames > 0 && framesDrawn >= options_.frames) break;
     }
+    if (videoJob_) videoJob_->cancel();  // closing the window mid-export leaves no file
     if (busySeconds_ > 0.0)
         std::printf("lumbarlab view: %d frames while the view changed, %.1f frames/s (%s, %dx%d%s)\n", busyFrames_,
                     double(busyFrames_) / busySeconds_, gl_.renderer.c_str(), window_.sizes().fbWidth,
@@ -272,6 +282,7 @@ void Viewer::drawInterface(UiIntents& intents, const WindowSizes& sizes) {
     drawStatsOverlay(timings_, ui_);
     drawNotices(ui_, Window::now());
     drawHelpWindow(ui_);
+    drawExportDialog(ui_, intents);
     if (panels_) {
         drawPosturePanel(panels_->posture(player_), ui_, intents);
         const DiscPanelData discs = panels_->discs(player_);
@@ -397,6 +408,11 @@ void Viewer::handleKeys(UiIntents& intents) {
         input.keys.clear();
         return;
     }
+    if (ui_.exports.open != ExportKind::None)  // an export dialog is modal: only Esc (close) and Ctrl+Q
+        std::erase_if(input.keys, [](const auto& key) {
+            const std::optional<KeyAction> action = actionForKey(key.first, key.second);
+            return !action || (action->action != Action::ClearSelection && action->action != Action::Quit);
+        });
     for (const auto& [key, mods] : input.keys) {
         const std::optional<KeyAction> action = actionForKey(key, mods);
         if (!action) continue;
@@ -838,6 +854,195 @@ void Viewer::saveScreenshot(const WindowSizes& sizes) {
     } catch (const std::exception& e) {
         notify(e.what(), true);
     }
+}
+
+}  // namespace lumbarlab
+
+namespace lumbarlab {
+
+// --- Exports -----------------------------------------------------------------------------------
+
+namespace {
+
+constexpr double kExportSliceSeconds = 0.06;  // rendering per window frame while a video exports
+constexpr const char* kWindowView = "view";   // the window's own camera, in file names
+
+std::string folderOrError(ExportDialog& d) {
+    const std::filesystem::path folder = picturesFolder();
+    if (folder.empty()) d.error = "no pictures folder: set XDG_PICTURES_DIR or HOME, or type a file name";
+    return folder.empty() ? std::string() : folder.string() + "/";
+}
+
+}  // namespace
+
+void Viewer::openExport(ExportKind kind) {
+    ExportDialog& d = ui_.exports;
+    d.open = kind;
+    d.error.clear();
+    const ModelPresenter* model = view_.model();
+    const Posture* shown = model ? model->posture() : nullptr;
+    const std::string id = shown ? shown->id : "scene";
+    const bool motion = shown && shown->isMotion();
+    if (kind == ExportKind::Picture) {
+        d.pictureFile = folderOrError(d) + pictureFileName(id, motion, player_.time(), kWindowView, "png");
+    } else if (kind == ExportKind::Video) {
+        const Posture* playing = player_.posture();
+        d.motionName = playing && playing->isMotion() ? playing->name : "";
+        d.motionSeconds = playing && playing->isMotion() ? float(playing->duration) : 0.0f;
+        d.from = 0.0f;
+        d.to = d.motionSeconds;
+        if (playing) d.videoFile = folderOrError(d) + pictureFileName(playing->id, false, 0.0, kWindowView, "mp4");
+        if (d.gif) d.videoFile.replace(d.videoFile.size() - 4, 4, ".gif");
+    } else if (kind == ExportKind::Handout) {
+        // The current exercise and side when one is shown (couch_stretch_l: couch stretch, left).
+        for (int i = 0; i < int(std::size(kHandoutExercises)); ++i)
+            if (id.rfind(kHandoutExercises[i], 0) == 0) d.exercise = i, d.leftSide = id.ends_with("_l");
+        d.handoutFile = folderOrError(d) + handoutFileName(d);
+    }
+}
+
+FigureScene& Viewer::exportFigure() {
+    if (!exportFigure_) {
+        RenderOptions options;
+        options.mesh = options_.mesh;
+        int exitCode = 0;
+        try {
+            exportFigure_ = std::make_unique<FigureScene>(options, exitCode, "view", false);
+        } catch (const std::exception& e) {
+            throw std::runtime_error(std::string("cannot open the scene for export: ") + e.what());
+        }
+    }
+    return *exportFigure_;
+}
+
+RenderOptions Viewer::exportOptions(int width, int height) const {
+    RenderOptions r;
+    r.width = width;
+    r.height = height;
+    r.samples = kStillSamples;
+    r.xray = ui_.xray;
+    r.landmarks = ui_.showLandmarks;
+    r.flatShading = ui_.render.flatShading;
+    r.cut = ui_.render.sagittalCut;
+    if (const ModelPresenter* model = view_.model()) r.pressure = model->pressureColours();
+    return r;
+}
+
+void Viewer::startExport() {
+    ExportDialog& d = ui_.exports;
+    d.error.clear();
+    try {
+        FigureScene& figure = exportFigure();
+        const ModelPresenter* model = view_.model();
+        if (d.open == ExportKind::Picture) {
+            const PictureSize& size = kPictureSizes[d.pictureSize];
+            if (d.pictureFile.empty()) throw std::runtime_error("give the picture a file name");
+            std::filesystem::path file(d.pictureFile);
+            if (file.extension() != ".png") file += ".png";
+            checkWritableFolder(file);
+            RenderOptions r = exportOptions(size.width, size.height);
+            r.transparent = d.transparent;
+            r.overlays = d.overlays;
+            figure.setOptions(r);
+            figure.copyVisibility(view_.scene());
+            if (model) figure.showCoordinates(model->postureId(), model->values(), model->handLoadKg());
+            pendingPicture_ = file;  // drawn next frame, after the dialog has said "Saving"
+            d.running = true;
+            d.progress = 0.0f;
+            d.status = std::string("Rendering ") + size.name;
+        } else if (d.open == ExportKind::Video) {
+            const Posture* playing = player_.posture();
+            if (!playing || !playing->isMotion()) throw std::runtime_error("no motion is shown");
+            if (d.videoFile.empty()) throw std::runtime_error("give the video a file name");
+            VideoOptions v;
+            v.render = exportOptions(d.videoWidth, d.videoHeight);
+            v.render.pose = {playing->id, d.from, {}};
+            v.render.out = d.videoFile;
+            v.from = d.from;
+            v.to = d.to;
+            v.fps = d.fps;
+            v.format = d.gif ? "gif" : "mp4";
+            v.quiet = true;
+            figure.setOptions(v.render);
+            figure.copyVisibility(view_.scene());
+            figure.showPose(v.render.pose);
+            videoJob_ = std::make_unique<VideoJob>(figure, v, camera_.pose());
+            d.running = true;
+            d.progress = 0.0f;
+            d.status = "frame 0 of " + std::to_string(videoJob_->frames());
+            std::printf("lumbarlab view: exporting %d frames to %s\n", videoJob_->frames(), videoJob_->out().c_str());
+            std::fflush(stdout);
+        } else if (d.open == ExportKind::Handout) {
+            HandoutOptions h;
+            h.exercise = kHandoutExercises[d.exercise];
+            h.side = handoutHasSide(d.exercise) ? (d.leftSide ? "l" : "r") : "";
+            h.paper = d.letter ? "letter" : "a4";
+            h.out = d.handoutFile;
+            handoutJob_ = std::make_unique<HandoutJob>(figure, h);
+            d.running = true;
+            d.progress = 0.0f;
+            d.status = "start picture";
+        }
+    } catch (const std::exception& e) {
+        videoJob_.reset();
+        handoutJob_.reset();
+        d.running = false;
+        d.error = e.what();
+        std::fprintf(stderr, "lumbarlab view: %s\n", e.what());
+    }
+}
+
+void Viewer::stepExport() {
+    ExportDialog& d = ui_.exports;
+    if (!d.running) return;
+    try {
+        if (pendingPicture_) {
+            const std::filesystem::path file = *pendingPicture_;
+            pendingPicture_.reset();
+            OrbitCamera camera = camera_;
+            // No view name in the title: the window's camera is the user's own, not a preset.
+            const Image image = exportFigure().figure(camera, view_.model() ? player_.time() : 0.0, "");
+            writePng(file, image);
+            endExport("Saved picture " + file.string() + " (" + std::to_string(image.width) + "x" +
+                          std::to_string(image.height) + (d.transparent ? " RGBA)" : ")"),
+                      false);
+        } else if (videoJob_) {
+            const double start = Window::now();
+            bool more = true;
+            while (more && Window::now() - start < kExportSliceSeconds) more = videoJob_->step();
+            d.progress = float(videoJob_->done()) / float(std::max(videoJob_->frames(), 1));
+            d.status = "frame " + std::to_string(videoJob_->done()) + " of " + std::to_string(videoJob_->frames());
+            if (!more) {
+                d.status = "encoding";
+                videoJob_->finish();
+                const std::string done = "Saved video " + videoJob_->out().string() + " (" +
+                                         std::to_string(videoJob_->frames()) + " frames)";
+                endExport(done, false);
+            }
+        } else if (handoutJob_) {
+            const bool more = handoutJob_->step();
+            d.progress = float(handoutJob_->done()) / float(HandoutJob::steps());
+            d.status = handoutJob_->done() == 1 ? "end picture" : "page";
+            if (!more) endExport("Saved handout " + handoutJob_->out().string(), false);
+        }
+    } catch (const std::exception& e) {
+        d.error = e.what();
+        endExport(e.what(), true);
+    }
+}
+
+void Viewer::endExport(const std::string& notice, bool isError) {
+    ExportDialog& d = ui_.exports;
+    if (!d.running) return;
+    if (videoJob_) videoJob_->cancel();  // a no-op after finish()
+    videoJob_.reset();
+    handoutJob_.reset();
+    pendingPicture_.reset();
+    d.running = false;
+    std::printf("lumbarlab view: %s\n", notice.c_str());
+    std::fflush(stdout);
+    notify(notice, isError);
+    if (!isError && notice.rfind("Saved", 0) == 0) d.open = ExportKind::None;  // done: the dialog closes
 }
 
 }  // namespace lumbarlab

@@ -5,6 +5,7 @@
 // switches to presentation mode, and keeps the user's settings between runs.
 
 #include "cli.h"
+#include "export_jobs.h"
 #include "window.h"
 
 #include "lumbarlab/anatomy/pose_player.h"
@@ -90,6 +91,15 @@ private:
     // Compare
     void openCompare(const std::string& a, const std::string& b);
     void updateComparison();
+    // Exports (File menu): the dialogs' defaults, starting, a bounded slice per frame, cancel
+    void openExport(ExportKind kind);
+    void startExport();
+    void stepExport();
+    void endExport(const std::string& notice, bool isError);
+    /// The figure the exports draw with (on this window's context), opened on first use.
+    FigureScene& exportFigure();
+    /// The export options for what the window shows now, at `width` x `height`.
+    [[nodiscard]] RenderOptions exportOptions(int width, int height) const;
     // Settings
     void applySettings(const Settings& s);
     void saveSettingsNow();
@@ -133,6 +143,11 @@ private:
 
     Settings settings_;
     std::filesystem::path settingsFile_;
+
+    std::unique_ptr<FigureScene> exportFigure_;
+    std::unique_ptr<VideoJob> videoJob_;
+    std::unique_ptr<HandoutJob> handoutJob_;
+    std::optional<std::filesystem::path> pendingPicture_;  // rendered on the frame after Save shows "Saving"
 
     // Frames per second while the view keeps changing (dragging, flights, motions), for the report.
     int busyFrames_ = 0;

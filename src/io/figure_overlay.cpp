@@ -155,9 +155,34 @@ OverlayLayout drawOverlay(Image& image, const OverlaySpec& spec) {
     font(c, 1.5f * f, true);
     const float titleW = textWidth(c, spec.title);
     font(c, f, false);
-    const float subtitleW = spec.subtitle.empty() ? 0.0f : textWidth(c, spec.subtitle);
+    // The subtitle: its lines ('\n'), each wrapped at word breaks to fit the picture's width.
+    std::vector<std::string> subtitle;
+    const float maxW = float(image.width) - 2.0f * m.margin - 1.2f * f;
+    float subtitleW = 0.0f;
+    for (std::size_t start = 0; start < spec.subtitle.size();) {
+        std::size_t end = spec.subtitle.find('\n', start);
+        if (end == std::string::npos) end = spec.subtitle.size();
+        std::string line;
+        std::size_t word = start;
+        while (word < end) {
+            std::size_t next = spec.subtitle.find(' ', word);
+            if (next == std::string::npos || next > end) next = end;
+            const std::string piece = spec.subtitle.substr(word, next - word);
+            const std::string longer = line.empty() ? piece : line + " " + piece;
+            if (!line.empty() && textWidth(c, longer) > maxW) {
+                subtitle.push_back(line);
+                line = piece;
+            } else {
+                line = longer;
+            }
+            word = next + 1;
+        }
+        if (!line.empty()) subtitle.push_back(line);
+        start = end + 1;
+    }
+    for (const auto& line : subtitle) subtitleW = std::max(subtitleW, textWidth(c, line));
     m.titleWidth = std::max(titleW, subtitleW) + 1.2f * f;
-    m.titleHeight = (spec.subtitle.empty() ? 1.9f : 3.2f) * f;
+    m.titleHeight = (subtitle.empty() ? 1.9f : 1.9f + 1.3f * float(subtitle.size())) * f;
     const LegendGeometry lg{f};
     m.legendWidth = lg.width();
     m.legendHeight = lg.height();
@@ -169,10 +194,9 @@ OverlayLayout drawOverlay(Image& image, const OverlaySpec& spec) {
         panel(c, layout.title, 0.4f * f);
         font(c, 1.5f * f, true);
         text(c, layout.title.x + 0.6f * f, layout.title.y + 1.55f * f, spec.title);
-        if (!spec.subtitle.empty()) {
-            font(c, f, false);
-            text(c, layout.title.x + 0.6f * f, layout.title.y + 2.75f * f, spec.subtitle, 0.8);
-        }
+        font(c, f, false);
+        for (std::size_t i = 0; i < subtitle.size(); ++i)
+            text(c, layout.title.x + 0.6f * f, layout.title.y + (2.75f + 1.3f * float(i)) * f, subtitle[i], 0.8);
     }
     for (std::size_t i = 0; i < spec.legends.size(); ++i) {
         drawLegend(c, spec.legends[i], layout.legends[i], f);

@@ -122,6 +122,9 @@ void drawMenuBar(UiState& ui, bool pressureColours, UiIntents& intents) {
     if (ui.presentation || !ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Save screenshot", shortcutOf(Action::Screenshot).c_str())) intents.screenshot = true;
+        if (ImGui::MenuItem("Save picture...")) intents.openExport = ExportKind::Picture;
+        if (ImGui::MenuItem("Export video...")) intents.openExport = ExportKind::Video;
+        if (ImGui::MenuItem("Handout...")) intents.openExport = ExportKind::Handout;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", shortcutOf(Action::Quit).c_str())) intents.quit = true;
         ImGui::EndMenu();

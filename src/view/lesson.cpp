@@ -13,6 +13,7 @@ using Json = nlohmann::ordered_json;
 constexpr const char* kFormat = "lumbarlab-lesson/1";
 constexpr std::size_t kMaxCaptionLines = 3, kMinCaptionLines = 2, kMaxCaptionChars = 140;
 constexpr double kMinFlight = 0.6, kMaxFlight = 1.2;
+constexpr double kMinHold = 1.0, kMaxHold = 60.0;
 
 /// Reads one lesson file, every error naming the file and the JSON path of the bad field.
 class Reader {
@@ -103,7 +104,7 @@ public:
         if (!node.is_object()) fail(path, "must be an object");
         onlyKeys(node, path,
                  {"title", "caption", "posture", "playback", "camera", "show", "hide", "emphasise", "labels", "numbers",
-                  "panels"});
+                  "panels", "hold_s"});
         LessonStep s;
         s.title = text(node, path, "title");
         caption(node, path, s);
@@ -111,6 +112,7 @@ public:
         if (!vocabulary_.postures.contains(s.posture))
             fail(path + ".posture", "'" + s.posture + "' is not a posture or motion (see 'lumbarlab poses')");
         if (const auto it = node.find("playback"); it != node.end()) s.playback = playback(*it, path + ".playback", s);
+        s.holdSeconds = number(node, path, "hold_s", kMinHold, kMaxHold).value_or(kDefaultHoldSeconds);
         camera(object(node, path, "camera"), path + ".camera", s.camera);
         s.show = names(node, path, "show", false);
         s.hide = names(node, path, "hide", false);

@@ -41,7 +41,7 @@ struct LabelSpec {
 /// Everything the 2D layer shows on one picture.
 struct OverlaySpec {
     std::string title;     ///< e.g. "Couch stretch (right), 10.0 s"
-    std::string subtitle;  ///< e.g. "lateral view"
+    std::string subtitle;  ///< e.g. "lateral view"; lines split at '\n' and wrapped to the width
     std::vector<LegendSpec> legends;
     std::vector<LabelSpec> labels;
     PixelRect subject;  ///< the subject's projected bounds: labels keep out of it where they can

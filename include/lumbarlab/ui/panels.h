@@ -48,6 +48,9 @@ void drawQuizPanel(const QuizPanelData& data, UiState& ui, UiIntents& intents);
 void drawJointMapPanel(const JointMapPanelData& data, UiState& ui);
 
 void drawEvidencePanel(const DiscPanelData& data, UiState& ui);
+/// The open export dialog (File > Save picture, Export video, Handout) as a modal in the middle of
+/// the window: its fields, the one-line error, and a progress bar with Cancel while it runs.
+void drawExportDialog(UiState& ui, UiIntents& intents);
 /// Keys and mouse.
 void drawHelpWindow(UiState& ui);
 

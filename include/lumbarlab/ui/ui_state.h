@@ -38,6 +38,61 @@ struct DockLayout {
     UiRect lessonBar;                                ///< bottom, full width
 };
 
+/// Which export dialog is open.
+enum class ExportKind { None, Picture, Video, Handout };
+
+/// The File menu's export dialogs: what the user picks (the panels edit it) and how the running
+/// export is doing (the app fills it in).
+struct ExportDialog {
+    ExportKind open = ExportKind::None;
+    ExportKind shown = ExportKind::None;  ///< the dialog whose popup is open (so Esc closing it is seen)
+    // Save picture
+    int pictureSize = 1;  ///< index into kPictureSizes
+    bool transparent = false;
+    bool overlays = true;
+    std::string pictureFile;  ///< the app suggests one when the dialog opens
+    // Export video (the current motion)
+    std::string motionName;  ///< empty: no motion is shown (the dialog says so)
+    float motionSeconds = 0.0f;
+    float from = 0.0f, to = 0.0f;
+    int fps = 30;
+    int videoWidth = 1280, videoHeight = 720;
+    bool gif = false;
+    std::string videoFile;
+    // Handout
+    int exercise = 0;  ///< index into kHandoutExercises
+    bool leftSide = false;
+    bool letter = false;
+    bool handoutPng = false;
+    std::string handoutFile;
+    // Progress (the app)
+    bool running = false;
+    float progress = 0.0f;  ///< 0..1
+    std::string status;     ///< "frame 12 of 30"
+    std::string error;      ///< one line, shown in the dialog
+};
+
+/// A picture size the Save picture dialog offers.
+struct PictureSize {
+    const char* name;
+    int width, height;
+};
+inline constexpr PictureSize kPictureSizes[] = {{"1280 x 720", 1280, 720},        {"1920 x 1080 (HD)", 1920, 1080},
+                                                {"2560 x 1440", 2560, 1440},      {"3840 x 2160 (4K)", 3840, 2160},
+                                                {"7680 x 4320 (8K)", 7680, 4320}, {"1024 x 1024", 1024, 1024}};
+/// The exercises with a handout (assets/handouts/*.json), as ids and names.
+inline constexpr const char* kHandoutExercises[] = {"couch_stretch", "psoas_curl", "jefferson_curl"};
+inline constexpr const char* kHandoutExerciseNames[] = {"Couch stretch", "Psoas curl", "Jefferson curl"};
+/// Only the couch stretch has a side to choose (the leg that goes back); the others have one handout.
+[[nodiscard]] inline bool handoutHasSide(int exercise) {
+    return exercise == 0;
+}
+/// The handout's file name as the command names it: "couch_stretch_l-handout.pdf", "psoas_curl-handout.png".
+[[nodiscard]] inline std::string handoutFileName(const ExportDialog& d) {
+    const std::string side = handoutHasSide(d.exercise) ? (d.leftSide ? "_l" : "_r") : "";
+    return kHandoutExercises[d.exercise] + side + "-handout" + (d.handoutPng ? ".png" : ".pdf");
+}
+
 /// Interface state the app owns and panels edit.
 struct UiState {
     float uiScale = 1.0f;
@@ -63,6 +118,7 @@ struct UiState {
     DockLayout layout;
     RenderSettings render;
     std::vector<Notice> notices;
+    ExportDialog exports;
 };
 
 /// Requests from the interface, applied once per frame by the app.
@@ -88,6 +144,10 @@ struct UiIntents {
     std::optional<std::size_t> isolateObject;  ///< show only this muscle object
     bool screenshot = false;
     bool quit = false;
+    std::optional<ExportKind> openExport;  ///< File menu: open this dialog (the app fills in its defaults)
+    bool startExport = false;              ///< the open dialog's Save / Export button
+    bool cancelExport = false;             ///< Cancel while an export runs
+    bool closeExport = false;              ///< Close (or Esc) while nothing runs
     // Lessons
     bool lessonNext = false, lessonBack = false;
     std::optional<std::size_t> lessonGo;  ///< jump to this step

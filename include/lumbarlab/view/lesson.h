@@ -49,10 +49,14 @@ struct LessonNumber {
     std::string what;  ///< DiscPressure: a disc level ("l4_l5"); MuscleChange: a sided muscle ("psoas_r")
 };
 
+/// How long a lesson video holds a step when the step gives no `hold_s`.
+inline constexpr double kDefaultHoldSeconds = 8.0;
+
 struct LessonStep {
     std::string title;
-    std::vector<std::string> caption;  ///< 2-3 lines
-    std::string posture;               ///< posture or motion id
+    double holdSeconds = kDefaultHoldSeconds;  ///< `hold_s`, 1-60: how long `video --lesson` shows the step
+    std::vector<std::string> caption;          ///< 2-3 lines
+    std::string posture;                       ///< posture or motion id
     LessonPlayback playback;
     LessonCamera camera;
     std::vector<std::string> show, hide;  ///< groups or structures, applied over "everything visible"
