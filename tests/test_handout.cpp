@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -25,7 +26,7 @@ const std::vector<Posture>& postures() {
 }
 
 std::string errorLoading(const nlohmann::json& doc) {
-    const fs::path dir = fs::temp_directory_path() / "lumbarlab_handout_test";
+    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_handout_test_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const fs::path file = dir / (doc.value("exercise", std::string("x")) + ".json");
     std::ofstream(file) << doc.dump();

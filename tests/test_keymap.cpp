@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -118,7 +119,7 @@ TEST_CASE("keymap: posture keys name postures that exist, in teaching order", "[
         p.id = id;
         data.postures.push_back(p);
     }
-    const fs::path dir = fs::temp_directory_path() / "lumbarlab_keymap_test";
+    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_keymap_test_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     auto write = [&](const std::string& text) {
         std::ofstream(dir / "keys.json") << text;

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -44,7 +45,7 @@ const char* kGood = R"({
 })";
 
 struct TempDir {
-    fs::path dir = fs::temp_directory_path() / "lumbarlab_lesson_test";
+    fs::path dir = fs::temp_directory_path() / ("lumbarlab_lesson_test_" + std::to_string(::getpid()));
     TempDir() {
         fs::remove_all(dir);
         fs::create_directories(dir);

@@ -56,8 +56,8 @@ TEST_CASE("patient mode: every structure in the model has a plain name, and ever
         CHECK(names.ofDisc(level)->rfind("disc between ", 0) == 0);
         usedKeys.push_back(std::string("disc_") + kDiscLevels[level]);
     }
-    // 17 bones, 12 disc parts, 12 nerve roots, 21 muscles on two sides.
-    CHECK(structures == 17 + 12 + 12 + 2 * model->muscles()->set().muscles.size());
+    // 17 bones, 12 disc parts, 14 nerve roots (T12-L5 and S1), 21 muscles on two sides.
+    CHECK(structures == 17 + 12 + 14 + 2 * model->muscles()->set().muscles.size());
     std::sort(usedKeys.begin(), usedKeys.end());
     usedKeys.erase(std::unique(usedKeys.begin(), usedKeys.end()), usedKeys.end());
     CHECK(usedKeys.size() == names.size());  // no entry names a structure the model lacks

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -19,7 +20,7 @@ using namespace lumbarlab;
 namespace {
 
 struct NamesDir {
-    fs::path dir = fs::temp_directory_path() / "lumbarlab_plain_names_test";
+    fs::path dir = fs::temp_directory_path() / ("lumbarlab_plain_names_test_" + std::to_string(::getpid()));
     NamesDir() {
         fs::remove_all(dir);
         fs::create_directories(dir);

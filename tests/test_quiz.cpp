@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -48,7 +49,7 @@ std::string quizText(const std::string& questions, const std::string& lessonId =
 }
 
 struct QuizDir {
-    fs::path dir = fs::temp_directory_path() / "lumbarlab_quiz_test";
+    fs::path dir = fs::temp_directory_path() / ("lumbarlab_quiz_test_" + std::to_string(::getpid()));
     QuizDir() {
         fs::remove_all(dir);
         fs::create_directories(dir);

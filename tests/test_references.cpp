@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -38,7 +39,7 @@ std::string readText(const fs::path& file) {
 }
 
 fs::path writeTemp(const std::string& name, const std::string& text) {
-    const fs::path dir = fs::temp_directory_path() / "lumbarlab_references_test";
+    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_references_test_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     std::ofstream(dir / name, std::ios::binary) << text;
     return dir / name;

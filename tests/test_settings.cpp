@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -20,7 +21,7 @@ TEST_CASE("settings: the XDG config folder, else ~/.config", "[unit][settings]")
 }
 
 TEST_CASE("settings: saved and loaded back unchanged, atomically, creating the folder", "[unit][settings]") {
-    const fs::path dir = fs::temp_directory_path() / "lumbarlab_settings_test";
+    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_settings_test_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     const fs::path file = dir / "lumbarlab" / "settings.json";
     CHECK_FALSE(loadSettings(file).problem);  // no file: defaults, nothing to report
@@ -44,7 +45,7 @@ TEST_CASE("settings: saved and loaded back unchanged, atomically, creating the f
 }
 
 TEST_CASE("settings: a corrupt or out-of-range file gives the defaults and one line naming it", "[unit][settings]") {
-    const fs::path dir = fs::temp_directory_path() / "lumbarlab_settings_bad";
+    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_settings_bad_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const fs::path file = dir / "settings.json";
     for (const char* text :
