@@ -283,6 +283,28 @@ TEST_CASE("export: labels never overlap, whatever their anchors", "[export]") {
         CHECK_FALSE(rows.labels[i].overlaps(spec.subject));
         for (std::size_t j = i + 1; j < rows.labels.size(); ++j) CHECK_FALSE(rows.labels[i].overlaps(rows.labels[j]));
     }
+    // Ten wide labels over a subject near the left edge (a forward bend seen from the side): more
+    // than one row's width, so they wrap into rows that stay inside the picture, still apart.
+    spec.subject = {300.0f, 300.0f, 260.0f, 300.0f};
+    spec.labels.clear();
+    m.labelSizes.clear();
+    for (int i = 0; i < 10; ++i) {
+        spec.labels.push_back({"x", {320.0f + float(i) * 20.0f, 320.0f + float(i % 2) * 200.0f}});
+        m.labelSizes.emplace_back(330.0f, 26.0f);
+    }
+    const OverlayLayout wrapped = layoutOverlay(spec, m, 900, 700);
+    for (std::size_t i = 0; i < wrapped.labels.size(); ++i) {
+        INFO("wrapped label " << i << " at " << wrapped.labels[i].x << ", " << wrapped.labels[i].y);
+        CHECK(wrapped.labels[i].x >= 0.0f);
+        CHECK(wrapped.labels[i].right() <= 900.0f);
+        CHECK(wrapped.labels[i].y >= 0.0f);
+        CHECK(wrapped.labels[i].bottom() <= 700.0f);
+        CHECK_FALSE(wrapped.labels[i].overlaps(spec.subject));
+        CHECK_FALSE(wrapped.labels[i].overlaps(wrapped.title));
+        for (const auto& legend : wrapped.legends) CHECK_FALSE(wrapped.labels[i].overlaps(legend));
+        for (std::size_t j = i + 1; j < wrapped.labels.size(); ++j)
+            CHECK_FALSE(wrapped.labels[i].overlaps(wrapped.labels[j]));
+    }
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace lumbarlab {
 namespace {
@@ -89,37 +90,66 @@ OverlayLayout layoutOverlay(const OverlaySpec& spec, const OverlayMetrics& m, in
         return out;
     }
 
-    // Rows: above and below the subject, ordered left to right by anchor.
+    // Rows: above and below the subject, ordered left to right by anchor. A row that does not fit
+    // the width wraps into more rows, stacked away from the subject while there is room (above:
+    // up to the title; below: down to the bottom margin), the rest going to the other side.
     const float aboveRoom = s.y - topBand - g, belowRoom = fullH - s.bottom() - 2.0f * g;
-    std::vector<std::size_t> rows[2];
+    std::vector<std::size_t> sides[2];
     for (std::size_t i = 0; i < n; ++i) {
         bool below = spec.labels[i].anchor.y >= s.y + 0.5f * s.h;
         if (below && belowRoom < m.labelSizes[i].y) below = false;
         if (!below && aboveRoom < m.labelSizes[i].y && belowRoom >= m.labelSizes[i].y) below = true;
-        rows[below ? 1 : 0].push_back(i);
+        sides[below ? 1 : 0].push_back(i);
     }
-    for (int row = 0; row < 2; ++row) {
-        auto& mine = rows[row];
-        if (mine.empty()) continue;
+    float rowH = 0.0f;
+    for (const glm::vec2& size : m.labelSizes) rowH = std::max(rowH, size.y);
+    const float step = rowH + 0.5f * g;
+    // Rows in order away from the subject: above first (nearest first), then below.
+    const int aboveRows = std::max(1, int((aboveRoom + 0.5f * g) / step));
+    const int belowRows = std::max(1, int((belowRoom + 0.5f * g) / step));
+    auto rowY = [&](bool below, int k) {
+        return below ? std::min(s.bottom() + g, fullH - g - rowH) + float(k) * step
+                     : std::max(topBand, s.y - g - rowH) - float(k) * step;
+    };
+    auto rowBounds = [&](float y) {
+        const float right = (!out.legends.empty() && y + rowH > legendTop) ? out.legends.back().x - g : fullW - g;
+        const float left = (!out.title.empty() && y < out.title.bottom()) ? out.title.right() + g : g;
+        return std::pair{left, right};
+    };
+    int used[2] = {0, 0};
+    for (int side = 0; side < 2; ++side) {
+        auto& mine = sides[side];
         std::sort(mine.begin(), mine.end(),
                   [&](std::size_t a, std::size_t b) { return spec.labels[a].anchor.x < spec.labels[b].anchor.x; });
-        float rowH = 0.0f;
-        std::vector<float> wanted, sizes;
-        for (std::size_t i : mine) {
-            wanted.push_back(spec.labels[i].anchor.x - 0.5f * m.labelSizes[i].x);
-            sizes.push_back(m.labelSizes[i].x);
-            rowH = std::max(rowH, m.labelSizes[i].y);
-        }
-        // The row above sits between the title and the subject; the one below stops left of the legends.
-        const float y = row == 0 ? std::max(topBand, s.y - g - rowH) : std::min(s.bottom() + g, fullH - g - rowH);
-        const float right =
-            (row == 1 && !out.legends.empty() && y + rowH > legendTop) ? out.legends.back().x - g : fullW - g;
-        const float left = (row == 0 && !out.title.empty() && y < out.title.bottom()) ? out.title.right() + g : g;
-        const std::vector<float> xs = spread(wanted, sizes, left, right, g);
-        for (std::size_t k = 0; k < mine.size(); ++k) {
-            const std::size_t i = mine[k];
-            out.labels[i] = {xs[k], y, m.labelSizes[i].x, m.labelSizes[i].y};
-            out.leaderStarts[i] = {xs[k] + 0.5f * m.labelSizes[i].x, row == 0 ? y + m.labelSizes[i].y : y};
+        std::size_t next = 0;
+        while (next < mine.size()) {
+            // This side while it has rows left; then the other side; past both, keep stacking here.
+            bool below = side == 1;
+            if (used[side] >= (below ? belowRows : aboveRows) && used[1 - side] < (below ? aboveRows : belowRows))
+                below = !below;
+            const int k = used[below ? 1 : 0]++;
+            const float y = std::clamp(rowY(below, k), g, fullH - g - rowH);
+            const auto [left, right] = rowBounds(y);
+            // As many as fit the width, in anchor order.
+            std::vector<std::size_t> row;
+            float filled = 0.0f;
+            while (next < mine.size()) {
+                const float w = m.labelSizes[mine[next]].x + (row.empty() ? 0.0f : g);
+                if (!row.empty() && filled + w > right - left) break;
+                filled += w;
+                row.push_back(mine[next++]);
+            }
+            std::vector<float> wanted, sizes;
+            for (std::size_t i : row) {
+                wanted.push_back(spec.labels[i].anchor.x - 0.5f * m.labelSizes[i].x);
+                sizes.push_back(m.labelSizes[i].x);
+            }
+            const std::vector<float> xs = spread(wanted, sizes, left, right, g);
+            for (std::size_t j = 0; j < row.size(); ++j) {
+                const std::size_t i = row[j];
+                out.labels[i] = {xs[j], y, m.labelSizes[i].x, m.labelSizes[i].y};
+                out.leaderStarts[i] = {xs[j] + 0.5f * m.labelSizes[i].x, below ? y : y + m.labelSizes[i].y};
+            }
         }
     }
     return out;

@@ -43,6 +43,30 @@ glm::vec3 anchorOf(const Scene& scene, std::size_t object) {
     return best;
 }
 
+/// A right and a left label that say the same (the same muscle, the same change) and point at
+/// nearly the same place (a side view) become one "(both sides)" label between them: half the
+/// labels, none hiding its twin.
+void mergeSidePairs(std::vector<LabelSpec>& labels, float height) {
+    constexpr float kNearFraction = 0.06f;  // of the picture height
+    constexpr std::string_view kRight = " (right)", kLeft = " (left)", kBoth = " (both sides)";
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const std::size_t at = labels[i].text.find(kRight);
+        if (at == std::string::npos) continue;
+        std::string twin = labels[i].text;
+        twin.replace(at, kRight.size(), kLeft);
+        for (std::size_t j = 0; j < labels.size(); ++j) {
+            if (j == i || labels[j].text != twin ||
+                glm::distance(labels[i].anchor, labels[j].anchor) > kNearFraction * height)
+                continue;
+            labels[i].text.replace(at, kRight.size(), kBoth);
+            labels[i].anchor = 0.5f * (labels[i].anchor + labels[j].anchor);
+            labels.erase(labels.begin() + std::ptrdiff_t(j));
+            if (j < i) --i;
+            break;
+        }
+    }
+}
+
 /// What the label says: the readable name and, for a muscle or disc of the model, its value now.
 std::string labelText(const SceneView& view, std::size_t object, std::string_view structure) {
     const Scene& scene = view.scene();
@@ -172,6 +196,7 @@ OverlaySpec figureOverlay(const SceneView& view, const OrbitCamera& camera, int 
             continue;
         spec.labels.push_back({labelText(view, *object, structure), *anchor});
     }
+    mergeSidePairs(spec.labels, float(height));
     spec.subject = subjectRect(scene, camera, width, height);
     return spec;
 }

@@ -40,7 +40,7 @@ constexpr std::array<glm::vec3, 2> kRootInCanal{glm::vec3{-0.008f, 0.006f, 0.006
 constexpr std::array<glm::vec3, 5> kRootThroughForamen{
     glm::vec3{-0.007f, 0.021f, 0.009f},              // leaving the sac, behind its vertebra's body
     glm::vec3{-0.004f, 0.014f, 0.013f},              // lateral recess, under the pedicle
-    glm::vec3{-0.001f, 0.0095f, 0.019f},             // ganglion, upper part of the foramen, above the disc
+    glm::vec3{-0.001f, 0.012f, 0.019f},              // ganglion, upper part of the foramen, above the disc
     glm::vec3{0.003f, 0.001f, 0.029f},               // out of the foramen
     glm::vec3{0.007f, -0.022f, 0.041f}};             // on down and a little forwards, into psoas
 constexpr float kRootLengthFractionInCanal = 0.35f;  // of the root's drawn length, down to where it leaves the sac
@@ -371,9 +371,11 @@ void ModelPresenter::placeNerveRoots() {
                 // Thin rootlets in the sac, the root proper after it leaves, the ganglion's swelling.
                 const float ganglion = std::exp(-((u - kRootGanglionAt) * (u - kRootGanglionAt)) / 0.004f);
                 const float leaving = std::clamp((u - kRootLengthFractionInCanal) / 0.1f + 0.5f, 0.0f, 1.0f);
-                const float radius =
-                    s1 ? kRootletRadius + (kRootRadius - kRootletRadius) * u
-                       : glm::mix(kRootletRadius, kRootRadius, leaving) + (kGanglionRadius - kRootRadius) * ganglion;
+                // The drawn end tapers: the nerve goes on (into psoas, or the sacrum), it does not stop.
+                const float onwards = 1.0f - 0.6f * std::clamp((u - 0.85f) / 0.15f, 0.0f, 1.0f);
+                const float radius = onwards * (s1 ? kRootletRadius + (kRootRadius - kRootletRadius) * u
+                                                   : glm::mix(kRootletRadius, kRootRadius, leaving) +
+                                                         (kGanglionRadius - kRootRadius) * ganglion);
                 return TubeSection{radius, colourAt(u, pressedAtDisc, !s1 && pressedInForamen)};
             });
             scene_.meshes.swap(scene_.objects[firstRoot_ + 2 * level + std::size_t(side)].mesh, mesh);
