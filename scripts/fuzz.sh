@@ -26,7 +26,7 @@ cmake --build "$dir" --target fuzz_all -j2
 
 targets=${FUZZ_TARGETS:-"fuzz_skeleton fuzz_skeleton_manifest fuzz_coordinates fuzz_body fuzz_bone_info
   fuzz_references fuzz_pose fuzz_muscles fuzz_disc_model fuzz_evidence fuzz_posture_keys fuzz_mesh
-  fuzz_muscle_shapes fuzz_lesson fuzz_settings fuzz_handout fuzz_scene_file fuzz_plain_names"}
+  fuzz_muscle_shapes fuzz_lesson fuzz_settings fuzz_handout fuzz_scene_file fuzz_plain_names fuzz_quiz"}
 mkdir -p "$dir/findings" "$dir/logs"
 
 run_target() {
