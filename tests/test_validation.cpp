@@ -188,6 +188,7 @@ TEST_CASE("validation: posture files, keyframes and ids unique across files", "[
     fails("poses/walking.json", set("/loop", "yes"), "/loop", "must be true or false");
     fails("poses/walking.json", set("/ground/height", 1e308), "/ground/height", "between -1 and 2");
     fails("poses/sitting_relaxed.json", set("/props/0", 3), "/props/0", "must be a string, got number");
+    fails("poses/couch_stretch_r.json", set("/targets/0/expect", 7), "/targets/0/expect", "must be a string");
     {
         const fs::path file = mutated("poses/neutral_standing.json", set("/segment_lordosis_deg/l4_l5/value", 1e308));
         checkMessage(errorOf([&] { (void)loadSpineBaseline(file); }), file, "/segment_lordosis_deg/l4_l5/value",

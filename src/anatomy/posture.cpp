@@ -42,6 +42,9 @@ std::vector<PostureTarget> readTargets(const std::filesystem::path& file, const 
                                       "' must be a sided muscle (ending _r or _l) or a disc level (disc_l4_l5)");
         if (!seen.insert(target.structure).second)
             throw FileError(file, where + ".structure '" + target.structure + "' is listed twice");
+        if (t.contains("expect") && !t["expect"].is_string())
+            throw FileError(
+                file, "/targets/" + std::to_string(i) + "/expect: must be a string: lengthen, shorten, load or show");
         const std::string expect = t.value("expect", std::string{"show"});
         if (expect == "lengthen")
             target.expect = PostureTarget::Expect::Lengthen;
