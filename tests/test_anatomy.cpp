@@ -3,6 +3,7 @@
 #include "lumbarlab/anatomy/pose_player.h"
 #include "lumbarlab/anatomy/posture.h"
 #include "lumbarlab/core/file_error.h"
+#include "scratch_dir.h"
 
 #include <catch2/catch.hpp>
 #include <glm/gtc/constants.hpp>
@@ -195,7 +196,7 @@ TEST_CASE("coordinates: lumbar flexion is shared by Christophy 2012's rule and r
 }
 
 TEST_CASE("postures: values need sources, coordinates must exist and stay within limits", "[anatomy]") {
-    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_pose_" + std::to_string(::getpid()));
+    const fs::path dir = processScratchDir("lumbarlab_pose");
     fs::create_directories(dir);
     auto write = [&](const char* name, const char* text) {
         std::ofstream(dir / name) << text;

@@ -1,6 +1,7 @@
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/io/atomic_file.h"
 #include "lumbarlab/io/png_writer.h"
+#include "scratch_dir.h"
 
 #include <catch2/catch.hpp>
 
@@ -18,7 +19,7 @@ std::string readAll(const fs::path& p) {
 }  // namespace
 
 TEST_CASE("atomic: a failed write leaves the old file and no temporary behind", "[io]") {
-    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_atomic_" + std::to_string(::getpid()));
+    const fs::path dir = processScratchDir("lumbarlab_atomic");
     fs::create_directories(dir);
     const fs::path target = dir / "notes.txt";
     writeTextAtomically(target, "first");

@@ -8,6 +8,7 @@
 #include "lumbarlab/io/figure_overlay.h"
 #include "lumbarlab/view/colour_maps.h"
 #include "lumbarlab/view/figure_annotations.h"
+#include "scratch_dir.h"
 
 #include <stb_image.h>
 #include <nlohmann/json.hpp>
@@ -24,7 +25,6 @@
 
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace lumbarlab;
@@ -121,7 +121,7 @@ std::pair<int, std::string> run(const std::string& command) {
 }
 
 fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_export_" + std::to_string(::getpid()));
+    const fs::path dir = processScratchDir("lumbarlab_export");
     fs::create_directories(dir);
     return dir / name;
 }

@@ -5,10 +5,10 @@
 
 #include "lumbarlab/anatomy/handout.h"
 #include "lumbarlab/core/file_error.h"
+#include "scratch_dir.h"
 
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -26,7 +26,7 @@ const std::vector<Posture>& postures() {
 }
 
 std::string errorLoading(const nlohmann::json& doc) {
-    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_handout_test_" + std::to_string(::getpid()));
+    const fs::path dir = processScratchDir("lumbarlab_handout_test");
     fs::create_directories(dir);
     const fs::path file = dir / (doc.value("exercise", std::string("x")) + ".json");
     std::ofstream(file) << doc.dump();

@@ -4,10 +4,10 @@
 #include "lumbarlab/anatomy/model_data.h"
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/view/keymap.h"
+#include "scratch_dir.h"
 
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -119,7 +119,7 @@ TEST_CASE("keymap: posture keys name postures that exist, in teaching order", "[
         p.id = id;
         data.postures.push_back(p);
     }
-    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_keymap_test_" + std::to_string(::getpid()));
+    const fs::path dir = processScratchDir("lumbarlab_keymap_test");
     fs::create_directories(dir);
     auto write = [&](const std::string& text) {
         std::ofstream(dir / "keys.json") << text;

@@ -1,3 +1,4 @@
+#include "scratch_dir.h"
 // The layer rules, checked on the sources themselves: every #include in src/ and include/ is read and
 // compared with one table of which layer may use which. A violation prints as
 //   src/scene/camera.cpp:4: includes "lumbarlab/ui/panels.h" (layer scene may not use layer ui)
@@ -13,8 +14,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -177,7 +176,7 @@ TEST_CASE("layers: no include in src/ or include/ points up the layer order", "[
 }
 
 TEST_CASE("layers: the checker itself reports each kind of violation", "[layers]") {
-    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_layers_" + std::to_string(::getpid()));
+    const fs::path dir = processScratchDir("lumbarlab_layers");
     fs::create_directories(dir);
     const fs::path file = dir / "probe.cpp";
     {

@@ -5,10 +5,10 @@
 #include "lumbarlab/view/lesson.h"
 #include "lumbarlab/view/number_format.h"
 #include "lumbarlab/view/plain_names.h"
+#include "scratch_dir.h"
 
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -45,7 +45,7 @@ const char* kGood = R"({
 })";
 
 struct TempDir {
-    fs::path dir = fs::temp_directory_path() / ("lumbarlab_lesson_test_" + std::to_string(::getpid()));
+    fs::path dir = processScratchDir("lumbarlab_lesson_test");
     TempDir() {
         fs::remove_all(dir);
         fs::create_directories(dir);

@@ -1,5 +1,6 @@
 #include "lumbarlab/core/primitives.h"
 #include "lumbarlab/io/mesh_loader.h"
+#include "scratch_dir.h"
 
 #include <assimp/scene.h>
 #include <assimp/Exporter.hpp>
@@ -18,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path scratchDir() {
-    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_loader_test_" + std::to_string(::getpid()));
+    const fs::path dir = processScratchDir("lumbarlab_loader_test");
     fs::create_directories(dir);
     return dir;
 }

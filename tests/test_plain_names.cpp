@@ -4,10 +4,10 @@
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/view/panel_builder.h"
 #include "lumbarlab/view/plain_names.h"
+#include "scratch_dir.h"
 
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -20,7 +20,7 @@ using namespace lumbarlab;
 namespace {
 
 struct NamesDir {
-    fs::path dir = fs::temp_directory_path() / ("lumbarlab_plain_names_test_" + std::to_string(::getpid()));
+    fs::path dir = processScratchDir("lumbarlab_plain_names_test");
     NamesDir() {
         fs::remove_all(dir);
         fs::create_directories(dir);

@@ -4,10 +4,10 @@
 
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/view/quiz.h"
+#include "scratch_dir.h"
 
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -49,7 +49,7 @@ std::string quizText(const std::string& questions, const std::string& lessonId =
 }
 
 struct QuizDir {
-    fs::path dir = fs::temp_directory_path() / ("lumbarlab_quiz_test_" + std::to_string(::getpid()));
+    fs::path dir = processScratchDir("lumbarlab_quiz_test");
     QuizDir() {
         fs::remove_all(dir);
         fs::create_directories(dir);

@@ -6,11 +6,11 @@
 #include "lumbarlab/anatomy/references.h"
 #include "lumbarlab/biomech/evidence.h"
 #include "lumbarlab/core/file_error.h"
+#include "scratch_dir.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -39,7 +39,7 @@ std::string readText(const fs::path& file) {
 }
 
 fs::path writeTemp(const std::string& name, const std::string& text) {
-    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_references_test_" + std::to_string(::getpid()));
+    const fs::path dir = processScratchDir("lumbarlab_references_test");
     fs::create_directories(dir);
     std::ofstream(dir / name, std::ios::binary) << text;
     return dir / name;

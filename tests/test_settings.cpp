@@ -2,10 +2,10 @@
 // back to the defaults with one line saying why.
 
 #include "lumbarlab/view/settings.h"
+#include "scratch_dir.h"
 
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -21,7 +21,7 @@ TEST_CASE("settings: the XDG config folder, else ~/.config", "[unit][settings]")
 }
 
 TEST_CASE("settings: saved and loaded back unchanged, atomically, creating the folder", "[unit][settings]") {
-    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_settings_test_" + std::to_string(::getpid()));
+    const fs::path dir = processScratchDir("lumbarlab_settings_test");
     fs::remove_all(dir);
     const fs::path file = dir / "lumbarlab" / "settings.json";
     CHECK_FALSE(loadSettings(file).problem);  // no file: defaults, nothing to report
@@ -45,7 +45,7 @@ TEST_CASE("settings: saved and loaded back unchanged, atomically, creating the f
 }
 
 TEST_CASE("settings: a corrupt or out-of-range file gives the defaults and one line naming it", "[unit][settings]") {
-    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_settings_bad_" + std::to_string(::getpid()));
+    const fs::path dir = processScratchDir("lumbarlab_settings_bad");
     fs::create_directories(dir);
     const fs::path file = dir / "settings.json";
     for (const char* text :

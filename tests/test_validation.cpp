@@ -11,8 +11,8 @@
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/biomech/evidence.h"
 #include "lumbarlab/core/file_error.h"
+#include "scratch_dir.h"
 
-#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -30,7 +30,7 @@ namespace {
 const fs::path kAssets = LUMBARLAB_SOURCE_ASSET_DIR;
 
 fs::path scratch() {
-    static const fs::path dir = fs::temp_directory_path() / ("lumbarlab_validation_" + std::to_string(::getpid()));
+    static const fs::path dir = processScratchDir("lumbarlab_validation");
     fs::create_directories(dir);
     return dir;
 }

@@ -7,8 +7,8 @@
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/view/keymap.h"
 #include "model_dir.h"
+#include "scratch_dir.h"
 
-#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -38,7 +38,7 @@ fs::path mutated(const std::string& rel, const std::function<void(json&)>& edit)
         const auto end = text.find('"', at + 5);
         text = text.substr(0, at) + text.substr(at + 5, end - at - 5) + text.substr(end + 1);
     }
-    const fs::path dir = fs::temp_directory_path() / ("lumbarlab_validation_model_" + std::to_string(::getpid()));
+    const fs::path dir = processScratchDir("lumbarlab_validation_model");
     fs::create_directories(dir);
     const fs::path file = dir / fs::path(rel).filename();
     std::ofstream(file, std::ios::binary | std::ios::trunc) << text;

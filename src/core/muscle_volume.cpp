@@ -88,6 +88,14 @@ float meanBellyShape(MuscleShapeKind kind) {
     return means[std::size_t(kind)];
 }
 
+/// The path without repeated points (a via point on an attachment, a wrap arc of zero length).
+std::vector<glm::vec3> distinctPoints(const std::vector<glm::vec3>& path) {
+    std::vector<glm::vec3> points;
+    for (const glm::vec3& p : path)
+        if (points.empty() || glm::distance(points.back(), p) > 1e-5f) points.push_back(p);
+    return points;
+}
+
 /// Centripetal Catmull-Rom through `p`, sampled densely (passes through every point, no cusps).
 std::vector<glm::vec3> smoothThrough(const std::vector<glm::vec3>& p) {
     if (p.size() < 3) return p;
@@ -174,9 +182,7 @@ float crossSectionAspect(MuscleShapeKind kind, float u) {
 void appendMuscleVolume(MeshData& mesh, const std::vector<glm::vec3>& path, const glm::vec3& coreA,
                         const glm::vec3& coreB, const MuscleVolumeProfile& profile,
                         const MuscleVolumeColours& colours) {
-    std::vector<glm::vec3> points;
-    for (const glm::vec3& p : path)
-        if (points.empty() || glm::distance(points.back(), p) > 1e-5f) points.push_back(p);
+    const std::vector<glm::vec3> points = distinctPoints(path);
     if (points.size() < 2) return;
     float rough = 0.0f;
     for (std::size_t i = 1; i < points.size(); ++i) rough += glm::distance(points[i - 1], points[i]);
@@ -264,9 +270,7 @@ void appendAttachmentFootprint(MeshData& mesh, const glm::vec3& centre, const gl
 
 void appendTube(MeshData& mesh, const std::vector<glm::vec3>& path, int rings,
                 const std::function<TubeSection(float)>& section) {
-    std::vector<glm::vec3> points;
-    for (const glm::vec3& p : path)
-        if (points.empty() || glm::distance(points.back(), p) > 1e-5f) points.push_back(p);
+    const std::vector<glm::vec3> points = distinctPoints(path);
     if (points.size() < 2 || rings < 2) return;
     float length = 0.0f;
     const std::vector<glm::vec3> centres = resample(smoothThrough(points), rings, length);
