@@ -37,7 +37,8 @@ const char* kGood = R"({
     {"title": "One", "caption": ["first line", "second line"], "posture": "neutral_standing",
      "camera": {"preset": "lateral", "focus": "spine"}, "hide": ["body"], "show": ["psoas_r"],
      "emphasise": ["psoas_r"], "labels": [{"structure": "l4", "text": "fourth lumbar"}],
-     "numbers": [{"disc_pressure": "l4_l5"}, {"muscle_change": "psoas_r"}], "panels": ["evidence"]},
+     "numbers": [{"disc_pressure": "l4_l5"}, {"muscle_change": "psoas_r"}, {"tightness": "hip_flexors"}],
+     "panels": ["evidence"], "tight_hip_flexors_pct": 12.5},
     {"title": "Two", "caption": ["a", "b", "c"], "posture": "walking", "hold_s": 4.5,
      "playback": {"loop": false, "speed": 0.5, "from": 0.2, "to": 0.9},
      "camera": {"target": [0, 1, 0], "distance": 1.5, "yaw_deg": 90, "pitch_deg": 10, "flight_s": 1.2}}
@@ -82,12 +83,15 @@ TEST_CASE("lessons: a good lesson loads with every field", "[unit][lessons]") {
     CHECK(one.camera.flightSeconds == Approx(0.9f));
     CHECK(one.hide == std::vector<std::string>{"body"});
     CHECK(one.labels.at(0).text == "fourth lumbar");
-    REQUIRE(one.numbers.size() == 2);
+    REQUIRE(one.numbers.size() == 3);
     CHECK(one.numbers[0].kind == LessonNumber::Kind::DiscPressure);
     CHECK(one.numbers[1].kind == LessonNumber::Kind::MuscleChange);
+    CHECK(one.numbers[2].kind == LessonNumber::Kind::Tightness);
+    CHECK(one.tightHipFlexorsPct == Approx(12.5));
     CHECK(one.panels == std::vector<std::string>{"evidence"});
     CHECK(one.holdSeconds == Approx(kDefaultHoldSeconds));  // no hold_s: the default
     const LessonStep& two = lesson.steps[1];
+    CHECK(two.tightHipFlexorsPct == 0.0);  // not said: untightened
     CHECK(two.holdSeconds == Approx(4.5));
     CHECK_FALSE(two.playback.loop);
     CHECK(two.playback.speed == Approx(0.5));
@@ -116,6 +120,14 @@ TEST_CASE("lessons: a bad field is named by file and JSON path", "[unit][lessons
         {"\"l4_l5\"}", "\"l4_l6\"}", "steps[0].numbers[0].disc_pressure: 'l4_l6' is not a disc level"},
         {"\"muscle_change\": \"psoas_r\"", "\"muscle_change\": \"l4\"", "steps[0].numbers[1].muscle_change"},
         {"[\"evidence\"]", "[\"quiz\"]", "steps[0].panels[0]"},
+        {"\"tight_hip_flexors_pct\": 12.5", "\"tight_hip_flexors_pct\": 31",
+         "steps[0].tight_hip_flexors_pct: 31 is outside 0 to 30"},
+        {"\"tight_hip_flexors_pct\": 12.5", "\"tight_hip_flexors_pct\": -1",
+         "steps[0].tight_hip_flexors_pct: -1 is outside"},
+        {"\"tight_hip_flexors_pct\": 12.5", "\"tight_hip_flexors_pct\": \"ten\"",
+         "steps[0].tight_hip_flexors_pct: must be a number"},
+        {"{\"tightness\": \"hip_flexors\"}", "{\"tightness\": \"hamstrings\"}",
+         "steps[0].numbers[2].tightness: 'hamstrings' is not a tightness group"},
         {"[\"first line\", \"second line\"]", "[\"only one line\"]", "steps[0].caption: must be a list of 2 or 3"},
         {"\"speed\": 0.5", "\"speed\": 7", "steps[1].playback.speed: 7 is outside 0.25 to 2"},
         {"\"to\": 0.9", "\"to\": 0.1", "steps[1].playback.to: must be after 'from'"},

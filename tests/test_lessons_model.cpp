@@ -36,6 +36,7 @@ TEST_CASE("lessons: the shipped lessons load against the model, and every step s
         for (std::size_t s = 0; s < lesson.steps.size(); ++s) {
             const LessonStep& step = lesson.steps[s];
             INFO(lesson.id << " step " << s + 1 << ": " << step.title);
+            applyStepModelSettings(step, *model);
             model->showPosture(step.posture);
             const StagedStep staged = stageStep(step, *model);
             REQUIRE(staged.visible.size() == model->scene().objects.size());
@@ -72,6 +73,45 @@ TEST_CASE("lessons: the shipped lessons load against the model, and every step s
             }
             for (auto& o : model->scene().objects) o.visible = true;
         }
+}
+
+TEST_CASE("lessons: the step after a long sit stands on tight hip flexors, and the next step lets them go",
+          "[model][lessons]") {
+    std::vector<std::string> errors;
+    const auto model = ModelPresenter::load(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR, Detail::Low, errors);
+    REQUIRE(model);
+    REQUIRE(model->muscles());
+    REQUIRE(model->discModel());
+    const LessonVocabulary vocabulary = lessonVocabulary(model->data(), &model->muscles()->set());
+    const Lesson lesson = loadLesson(fs::path(LUMBARLAB_SOURCE_ASSET_DIR) / "lessons" / "lower_back.json", vocabulary);
+    const auto tight = std::find_if(lesson.steps.begin(), lesson.steps.end(),
+                                    [](const LessonStep& s) { return s.tightHipFlexorsPct > 0.0; });
+    REQUIRE(tight != lesson.steps.end());
+    REQUIRE(tight + 1 != lesson.steps.end());
+    CHECK(tight->tightHipFlexorsPct == Approx(10.0));
+    constexpr std::size_t kL4L5 = 4;
+    // The same standing posture untightened, for the difference the step is about.
+    model->setTightHipFlexors(0.0);
+    model->showPosture(tight->posture);
+    const double relaxedMpa = model->discs()[kL4L5].pressureMpa;
+
+    applyStepModelSettings(*tight, *model);
+    model->showPosture(tight->posture);
+    CHECK(model->tightHipFlexors() == Approx(10.0));
+    // The published-model solve (Thelen passive curve, Riener-Edrich hip stiffness) tips the pelvis
+    // 8.7 deg forward at 10 %; the psoas pull adds compression on L4/L5.
+    CHECK(model->tightness().solved);
+    CHECK(model->tightness().pelvicTiltChangeDeg == Approx(8.70).margin(0.5));
+    CHECK(model->discs()[kL4L5].pressureMpa > relaxedMpa + 0.02);
+    const auto numbers = lessonNumbers(*tight, *model);
+    REQUIRE_FALSE(numbers.empty());
+    // (number and unit are joined by a no-break space, so they never wrap apart)
+    CHECK_THAT(numbers[0], Catch::StartsWith("Hip flexors 10") && Catch::Contains("short: passive psoas pull") &&
+                               Catch::Contains("pelvis tilts 8.") && Catch::Contains("forward"));
+
+    applyStepModelSettings(*(tight + 1), *model);  // a step that does not say: untightened
+    CHECK(model->tightHipFlexors() == 0.0);
+    CHECK(model->tightness().pathForcesN.empty());
 }
 
 TEST_CASE("compare: sitting against standing shortens the hip flexors and ranks them near the top",

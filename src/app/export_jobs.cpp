@@ -170,6 +170,7 @@ Image VideoJob::lessonFrame() {
     const Posture& posture = *model.data().findPosture(step.posture);  // checked at load
     const float aspect = float(options_.render.width) / float(options_.render.height);
     if (k != step_) {  // a new step: stage it and fly the camera to it (the first step starts there)
+        applyStepModelSettings(step, model);
         model.showPosture(posture.id, posture.at(step.playback.from));
         const StagedStep staged = stageStep(step, model);
         Scene& scene = model.scene();

@@ -677,6 +677,7 @@ void Viewer::showStep(const WindowSizes& sizes) {
     const Posture* posture = model->data().findPosture(step.posture);
     if (!posture) return;  // checked at load
     // Frame the step's own pose: show it for a moment (the player blends from the old one below).
+    applyStepModelSettings(step, *model);
     model->showPosture(posture->id, posture->at(step.playback.from));
     staged_ = stageStep(step, *model);
     Scene& scene = model->scene();

@@ -1,6 +1,7 @@
 #include "lumbarlab/view/lesson.h"
 
 #include "lumbarlab/anatomy/json_file.h"
+#include "lumbarlab/biomech/tightness.h"
 
 #include <cmath>
 #include <numbers>
@@ -104,7 +105,7 @@ public:
         if (!node.is_object()) fail(path, "must be an object");
         onlyKeys(node, path,
                  {"title", "caption", "posture", "playback", "camera", "show", "hide", "emphasise", "labels", "numbers",
-                  "panels", "hold_s"});
+                  "panels", "hold_s", "tight_hip_flexors_pct"});
         LessonStep s;
         s.title = text(node, path, "title");
         caption(node, path, s);
@@ -113,6 +114,7 @@ public:
             fail(path + ".posture", "'" + s.posture + "' is not a posture or motion (see 'lumbarlab poses')");
         if (const auto it = node.find("playback"); it != node.end()) s.playback = playback(*it, path + ".playback", s);
         s.holdSeconds = number(node, path, "hold_s", kMinHold, kMaxHold).value_or(kDefaultHoldSeconds);
+        s.tightHipFlexorsPct = number(node, path, "tight_hip_flexors_pct", 0.0, kMaxTightnessPct).value_or(0.0);
         camera(object(node, path, "camera"), path + ".camera", s.camera);
         s.show = names(node, path, "show", false);
         s.hide = names(node, path, "hide", false);
@@ -230,14 +232,23 @@ public:
             const std::string at = path + ".numbers[" + std::to_string(i) + "]";
             const Json& n = (*it)[i];
             if (!n.is_object()) fail(at, "must be an object");
-            onlyKeys(n, at, {"disc_pressure", "muscle_change"});
-            if (n.size() != 1) fail(at, "needs exactly one of 'disc_pressure' (a level) or 'muscle_change' (a muscle)");
+            onlyKeys(n, at, {"disc_pressure", "muscle_change", "tightness"});
+            if (n.size() != 1)
+                fail(at,
+                     "needs exactly one of 'disc_pressure' (a level), 'muscle_change' (a muscle) or 'tightness' "
+                     "(hip_flexors)");
             LessonNumber number;
             if (n.contains("disc_pressure")) {
                 number.kind = LessonNumber::Kind::DiscPressure;
                 number.what = text(n, at, "disc_pressure");
                 if (!vocabulary_.discLevels.contains(number.what))
                     fail(at + ".disc_pressure", "'" + number.what + "' is not a disc level (t12_l1 ... l5_s1)");
+            } else if (n.contains("tightness")) {
+                number.kind = LessonNumber::Kind::Tightness;
+                number.what = text(n, at, "tightness");
+                if (number.what != kTightnessGroup)
+                    fail(at + ".tightness",
+                         "'" + number.what + "' is not a tightness group (" + std::string(kTightnessGroup) + ")");
             } else {
                 number.kind = LessonNumber::Kind::MuscleChange;
                 number.what = text(n, at, "muscle_change");

@@ -2,6 +2,7 @@
 
 #include "lumbarlab/anatomy/skeleton_pose.h"
 #include "lumbarlab/view/number_format.h"
+#include "lumbarlab/view/panel_builder.h"
 
 #include <algorithm>
 #include <cctype>
@@ -161,6 +162,10 @@ std::string plainStructureName(const std::string& name, const ModelPresenter& mo
     return name;
 }
 
+void applyStepModelSettings(const LessonStep& step, ModelPresenter& model) {
+    model.setTightHipFlexors(step.tightHipFlexorsPct);  // a no-op when it is already so
+}
+
 std::vector<std::string> lessonNumbers(const LessonStep& step, const ModelPresenter& model) {
     std::vector<std::string> lines;
     for (const LessonNumber& n : step.numbers) {
@@ -170,6 +175,14 @@ std::vector<std::string> lessonNumbers(const LessonStep& step, const ModelPresen
             const DiscState& d = model.discs()[std::size_t(level - kDiscLevels.begin())];
             lines.push_back("Pressure in the disc between " + levelWords(n.what) + ": " +
                             formatWithUnit(d.pressureMpa, 2, "MPa") + " (this model)");
+        } else if (n.kind == LessonNumber::Kind::Tightness) {
+            std::string summary = tightnessSummary(model);
+            if (summary.empty()) {
+                lines.emplace_back("Hip flexors not tight: no passive pull");
+                continue;
+            }
+            summary[0] = char(std::tolower(static_cast<unsigned char>(summary[0])));
+            lines.push_back("Hip flexors " + formatWithUnit(model.tightHipFlexors(), 0, "%") + " short: " + summary);
         } else {
             const MuscleModel* muscles = model.muscles();
             if (!muscles) continue;

@@ -87,16 +87,7 @@ PosturePanelData PanelBuilder::posture(const PosePlayer& player) const {
                     {"Pelvic tilt", a.pelvicTilt},
                     {"Sacral slope", a.sacralSlope}};
     panel.tightHipFlexorsPct = model_.tightHipFlexors();
-    if (const MuscleModel* muscles = model_.muscles(); muscles && panel.tightHipFlexorsPct > 0.0) {
-        const TightnessState& t = model_.tightness();
-        double psoas = 0.0;
-        if (const MuscleDefinition* m = muscles->set().find("psoas"))
-            psoas = t.muscleForceN(*muscles, std::size_t(m - muscles->set().muscles.data()), BodySide::Right);
-        panel.tightnessSummary = "Passive psoas pull " + formatWithUnit(psoas, 0, "N") + " each side";
-        if (t.solved)
-            panel.tightnessSummary +=
-                "; pelvis tilts " + formatWithUnit(t.pelvicTiltChangeDeg, 1, "deg") + " forward to balance it";
-    }
+    panel.tightnessSummary = tightnessSummary(model_);
     return panel;
 }
 
@@ -259,6 +250,19 @@ JointMapPanelData PanelBuilder::jointMap(std::size_t chosen) {
     data.kneeNowDeg = value("knee_angle_r");
     data.changeNowPct = model->wholeMuscle(model_.muscleLengths(), muscle, BodySide::Right).changePct;
     return data;
+}
+
+std::string tightnessSummary(const ModelPresenter& model) {
+    const MuscleModel* muscles = model.muscles();
+    if (!muscles || model.tightHipFlexors() <= 0.0) return {};
+    const TightnessState& t = model.tightness();
+    double psoas = 0.0;
+    if (const MuscleDefinition* m = muscles->set().find("psoas"))
+        psoas = t.muscleForceN(*muscles, std::size_t(m - muscles->set().muscles.data()), BodySide::Right);
+    std::string summary = "Passive psoas pull " + formatWithUnit(psoas, 0, "N") + " each side";
+    if (t.solved)
+        summary += "; pelvis tilts " + formatWithUnit(t.pelvicTiltChangeDeg, 1, "deg") + " forward to balance it";
+    return summary;
 }
 
 }  // namespace lumbarlab

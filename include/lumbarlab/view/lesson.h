@@ -44,9 +44,11 @@ struct LessonLabel {
 
 /// A number the caption bar shows, computed from the model for the step's pose.
 struct LessonNumber {
-    enum class Kind { DiscPressure, MuscleChange };
+    enum class Kind { DiscPressure, MuscleChange, Tightness };
     Kind kind = Kind::DiscPressure;
-    std::string what;  ///< DiscPressure: a disc level ("l4_l5"); MuscleChange: a sided muscle ("psoas_r")
+    /// DiscPressure: a disc level ("l4_l5"); MuscleChange: a sided muscle ("psoas_r"); Tightness: a
+    /// tightness group ("hip_flexors": its passive pull and the pelvic tilt that balances it)
+    std::string what;
 };
 
 /// How long a lesson video holds a step when the step gives no `hold_s`.
@@ -64,6 +66,9 @@ struct LessonStep {
     std::vector<LessonLabel> labels;
     std::vector<LessonNumber> numbers;
     std::vector<std::string> panels;  ///< panels to open: "discs", "muscles", "evidence"
+    /// `tight_hip_flexors_pct`, 0-30: the model's hip-flexor tightness for this step ("after two hours
+    /// of sitting"); a step that does not say shows the untightened model.
+    double tightHipFlexorsPct = 0.0;
 };
 
 struct Lesson {

@@ -43,6 +43,10 @@ void applyEmphasis(DrawList& records, const std::vector<Emphasis>& emphasis);
 [[nodiscard]] std::vector<ScreenLabel> lessonLabels(const LessonStep& step, const ModelPresenter& model,
                                                     const OrbitCamera& camera, float width, float height);
 
+/// Puts the step's model settings on the model (its hip-flexor tightness; the untightened model when
+/// the step does not say), before its numbers are read or its pose is shown.
+void applyStepModelSettings(const LessonStep& step, ModelPresenter& model);
+
 /// The numbers a step reads out, one line each: "Disc between L4 and L5: 0.50 MPa".
 [[nodiscard]] std::vector<std::string> lessonNumbers(const LessonStep& step, const ModelPresenter& model);
 

@@ -65,4 +65,8 @@ inline constexpr double kSameLengthPct = 2.0, kLittleChangePct = 6.0, kBigChange
 /// "l4_l5" -> "L4/L5".
 [[nodiscard]] std::string discLevelLabel(std::size_t level);
 
+/// What the model's hip-flexor tightness does now: "Passive psoas pull 24 N each side; pelvis tilts
+/// 8.7 deg forward to balance it"; empty when the hip flexors are not tight.
+[[nodiscard]] std::string tightnessSummary(const ModelPresenter& model);
+
 }  // namespace lumbarlab
