@@ -4,6 +4,7 @@
 #include <glm/gtc/constants.hpp>
 
 #include <limits>
+#include <vector>
 
 using namespace lumbarlab;
 
@@ -45,6 +46,30 @@ TEST_CASE("camera: each preset puts the eye on its anatomical side", "[camera]")
     CHECK(up.y > 0.99f * glm::length(up));
     const glm::vec3 oblique = eyeFor(ViewPreset::Oblique);
     CHECK((oblique.x > 0.0f && oblique.y > 0.0f && oblique.z > 0.0f));
+}
+
+TEST_CASE("camera: framing points seen from above centres their picture and fills it", "[camera]") {
+    // A standing figure seen from above: a wide girdle 1 m up, narrow legs down to the floor, all
+    // of it on one side of the box centre in the picture: aimed at the box centre, the picture sat in
+    // the top half of the frame (the standard superior figure filled 43 % of its height).
+    std::vector<glm::vec3> points;
+    for (float x : {-0.1f, 0.1f})
+        for (float z : {-0.2f, 0.2f}) points.emplace_back(x, 1.0f, z);
+    for (float z : {-0.1f, 0.1f}) points.emplace_back(0.02f, 0.0f, z);
+    for (float aspect : {4.0f / 3.0f, 16.0f / 9.0f}) {
+        OrbitCamera cam;
+        cam.setPose(cam.framedPose(points, ViewPreset::Superior, aspect));
+        float x0 = 1e9f, x1 = -1e9f, y0 = 1e9f, y1 = -1e9f;
+        for (const glm::vec3& q : points) {
+            const glm::vec3 ndc = project(cam, q, aspect);
+            x0 = std::min(x0, ndc.x), x1 = std::max(x1, ndc.x), y0 = std::min(y0, ndc.y), y1 = std::max(y1, ndc.y);
+        }
+        INFO("aspect " << aspect << ": x " << x0 << ".." << x1 << ", y " << y0 << ".." << y1);
+        CHECK(std::max({-x0, x1, -y0, y1}) <= 1.0f);               // every point inside
+        CHECK(std::max(x1 - x0, y1 - y0) > 1.8f / 1.08f * 0.98f);  // the limiting axis filled up to the margin
+        CHECK(x0 + x1 == Approx(0.0f).margin(0.02f));              // and centred on both axes
+        CHECK(y0 + y1 == Approx(0.0f).margin(0.02f));
+    }
 }
 
 TEST_CASE("camera: framing keeps every corner of the box inside the view", "[camera]") {

@@ -50,7 +50,7 @@ Figure openFigure(const RenderOptions& options, int width, int height) {
     Figure f;
     f.scene = std::make_unique<FigureScene>(options, exitCode);
     f.camera =
-        FigureScene::framedCamera(f.scene->motionBounds(options.pose), options.camera, float(width) / float(height));
+        FigureScene::framedCamera(f.scene->motionPoints(options.pose), options.camera, float(width) / float(height));
     return f;
 }
 

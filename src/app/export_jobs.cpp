@@ -132,8 +132,8 @@ void VideoJob::openMotion(const std::optional<CameraPose>& camera) {
     // One camera for the whole clip: framed on the whole motion (or the one given), turned by --orbit.
     const float aspect = float(r.width) / float(r.height);
     pose_.time = from_;
-    const Bounds bounds = figure.motionBounds(pose_);
-    OrbitCamera camera0 = FigureScene::framedCamera(bounds, r.camera, aspect, figure.sceneRadius());
+    const std::vector<glm::vec3> points = figure.motionPoints(pose_);
+    OrbitCamera camera0 = FigureScene::framedCamera(points, r.camera, aspect, figure.sceneRadius());
     if (camera) camera0.setPose(*camera), cameraGiven_ = true;
     base_ = camera0.pose();
     if (options.orbitDeg != 0.0)
@@ -142,7 +142,7 @@ void VideoJob::openMotion(const std::optional<CameraPose>& camera) {
             CameraPose p = base_;
             p.yaw += glm::two_pi<float>() * float(k) / 8.0f;
             turned.setPose(p);
-            base_.distance = std::max(base_.distance, turned.framedPose(bounds, aspect).distance);
+            base_.distance = std::max(base_.distance, turned.framedPose(points, aspect).distance);
         }
 }
 
@@ -285,7 +285,7 @@ HandoutJob::HandoutJob(FigureScene& figure, const HandoutOptions& options) : fig
     const ViewPreset preset = viewPresetFromString(handout_.camera).value_or(ViewPreset::Lateral);
     const PoseSelection at{pose_, handout_.start.time, {}};
     figure.showPose(at);
-    camera_ = FigureScene::framedCamera(figure.motionBounds(at), preset, float(render.width) / float(render.height));
+    camera_ = FigureScene::framedCamera(figure.motionPoints(at), preset, float(render.width) / float(render.height));
 }
 
 Image HandoutJob::shoot(double time) {

@@ -54,7 +54,7 @@ FigureScene::FigureScene(const RenderOptions& options, int& exitCode, std::strin
             if (scene.objects[i].id == options.select || scene.objects[i].name == options.select) scene.selected = i;
         if (!scene.selected) throw FigureUsageError("no object '" + options.select + "' to select");
     }
-    if (framedBounds().empty()) throw FigureUsageError("no object or group '" + options.focus + "' to focus on");
+    if (framedPoints().empty()) throw FigureUsageError("no object or group '" + options.focus + "' to focus on");
     exitCode = kExitFailed;
     renderer_ = std::make_unique<Renderer>();
     pictures_ = std::make_unique<PictureRenderer>(*renderer_);
@@ -108,36 +108,38 @@ void FigureScene::showPose(const PoseSelection& pose) {
     }
 }
 
-Bounds FigureScene::framedBounds() const {
+std::vector<glm::vec3> FigureScene::framedPoints() const {
     const Scene& scene = view_->scene();
-    if (options_.focus.empty()) return scene.bounds();
-    Bounds framed;
+    if (options_.focus.empty()) return scene.framingPoints();
+    std::vector<glm::vec3> points;
     for (std::size_t i = 0; i < scene.objects.size(); ++i)
         if (scene.objects[i].id == options_.focus || scene.objects[i].name == options_.focus ||
             scene.objects[i].group == options_.focus)
-            framed.include(scene.bounds(i));
-    return framed;
+            scene.appendFramingPoints(i, points);
+    return points;
 }
 
-Bounds FigureScene::motionBounds(const PoseSelection& pose) {
+std::vector<glm::vec3> FigureScene::motionPoints(const PoseSelection& pose) {
     const Posture* motion = posture();
-    if (!motion || !motion->isMotion()) return framedBounds();
+    if (!motion || !motion->isMotion()) return framedPoints();
     constexpr int kSamples = 12;
-    Bounds all;
+    std::vector<glm::vec3> all;
     PoseSelection sample = pose;
     for (int i = 0; i <= kSamples; ++i) {
         sample.time = motion->duration * double(i) / kSamples;
         showPose(sample);
-        all.include(framedBounds());
+        const std::vector<glm::vec3> points = framedPoints();
+        all.insert(all.end(), points.begin(), points.end());
     }
     showPose(pose);
     return all;
 }
 
-OrbitCamera FigureScene::framedCamera(const Bounds& bounds, ViewPreset preset, float aspect, float sceneRadius) {
+OrbitCamera FigureScene::framedCamera(const std::vector<glm::vec3>& points, ViewPreset preset, float aspect,
+                                      float sceneRadius) {
     OrbitCamera camera;
     if (sceneRadius > 0.0f) camera.setSceneRadius(sceneRadius);
-    camera.setPose(camera.framedPose(bounds, preset, aspect));
+    camera.setPose(camera.framedPose(points, preset, aspect));
     return camera;
 }
 

@@ -53,16 +53,16 @@ public:
     void showPose(const PoseSelection& pose);
     /// Shows `posture` with exactly these coordinate values and hand load (what a window shows).
     void showCoordinates(const std::string& posture, const Coordinates& values, double handLoadKg);
-    /// What to frame: everything visible, or the --focus object or group.
-    [[nodiscard]] Bounds framedBounds() const;
+    /// What to frame: everything visible, or the --focus object or group (each object's box corners).
+    [[nodiscard]] std::vector<glm::vec3> framedPoints() const;
     /// What to frame over a whole motion (sampled), so every frame and every render of it share one
-    /// camera; for a posture, framedBounds(). Leaves the scene at `pose`.
-    [[nodiscard]] Bounds motionBounds(const PoseSelection& pose);
+    /// camera; for a posture, framedPoints(). Leaves the scene at `pose`.
+    [[nodiscard]] std::vector<glm::vec3> motionPoints(const PoseSelection& pose);
     /// The current posture (null for mesh files).
     [[nodiscard]] const Posture* posture() { return view_->model() ? view_->model()->posture() : nullptr; }
-    /// The camera of `preset` fitting `bounds` at the picture's aspect; `sceneRadius` > 0 scales its
+    /// The camera of `preset` fitting `points` at the picture's aspect; `sceneRadius` > 0 scales its
     /// zoom range and clip planes to mesh files of that size (see sceneRadius()).
-    [[nodiscard]] static OrbitCamera framedCamera(const Bounds& bounds, ViewPreset preset, float aspect,
+    [[nodiscard]] static OrbitCamera framedCamera(const std::vector<glm::vec3>& points, ViewPreset preset, float aspect,
                                                   float sceneRadius = 0.0f);
     /// For mesh files, the scene's radius (their units decide it); 0 for the built-in model.
     [[nodiscard]] float sceneRadius() const { return sceneRadius_; }

@@ -20,7 +20,7 @@ int runRenderCommand(const RenderOptions& options) {
             outputPath(options.out, options.pose, posture && posture->isMotion(), toString(options.camera), "png");
         const float aspect = float(options.width) / float(options.height);
         const OrbitCamera camera =
-            FigureScene::framedCamera(figure.motionBounds(options.pose), options.camera, aspect, figure.sceneRadius());
+            FigureScene::framedCamera(figure.motionPoints(options.pose), options.camera, aspect, figure.sceneRadius());
         writePng(out, figure.figure(camera, options.pose.time, toString(options.camera)));
         const double ms = millisecondsSinceStart();
         const int tiles = figure.lastTileCount();

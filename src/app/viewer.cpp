@@ -134,7 +134,7 @@ Viewer::Viewer(Window& window, const ViewOptions& options, const GlInfo& gl, con
     interactiveSamples_ = gl.software ? 1 : kStillSamples;
     target_ = std::make_unique<RenderTarget>(sizes.fbWidth, sizes.fbHeight, interactiveSamples_);
     if (!view_.model()) camera_.setSceneRadius(view_.scene().bounds().radius());  // zoom and clip to the files' size
-    camera_.setPose(camera_.framedPose(view_.scene().bounds(), ViewPreset::Oblique, sizes.aspect()));
+    camera_.setPose(camera_.framedPose(view_.scene().framingPoints(), ViewPreset::Oblique, sizes.aspect()));
     timings_.renderer = gl.renderer;
     lastPointer_ = window.pointer();
 }
@@ -496,17 +496,18 @@ void Viewer::handleKeys(UiIntents& intents) {
     input.keys.clear();
 }
 
-Bounds Viewer::frameBounds() const {
+std::vector<glm::vec3> Viewer::framePoints() const {
     const Scene& scene = view_.scene();
+    std::vector<glm::vec3> points;
     if (scene.selected && *scene.selected < scene.objects.size() && scene.objects[*scene.selected].visible) {
-        const Bounds b = scene.bounds(*scene.selected);
-        if (!b.empty()) return b;
+        scene.appendFramingPoints(*scene.selected, points);
+        if (!points.empty()) return points;
     }
-    Bounds b = scene.bounds();
-    if (b.empty())  // everything hidden: frame the whole model anyway
+    points = scene.framingPoints();
+    if (points.empty())  // everything hidden: frame the whole model anyway
         for (std::size_t i = 0; i < scene.objects.size(); ++i)
-            if (scene.objects[i].group != "props") b.include(scene.bounds(i));
-    return b;
+            if (scene.objects[i].group != "props") scene.appendFramingPoints(i, points);
+    return points;
 }
 
 void Viewer::keepAboveFloor() {
@@ -536,8 +537,8 @@ void Viewer::applyIntents(const UiIntents& intents, const WindowSizes& sizes) {
                 scene.objects[i].visible =
                     intents.showAllMuscles ? *intents.showAllMuscles : i == *intents.isolateObject;
     if (intents.viewPreset)
-        camera_.animateTo(camera_.framedPose(scene.bounds(), *intents.viewPreset, viewAspect(sizes)));
-    if (intents.frameSelection) camera_.animateTo(camera_.framedPose(frameBounds(), viewAspect(sizes)));
+        camera_.animateTo(camera_.framedPose(scene.framingPoints(), *intents.viewPreset, viewAspect(sizes)));
+    if (intents.frameSelection) camera_.animateTo(camera_.framedPose(framePoints(), viewAspect(sizes)));
     if (intents.togglePresentation) {
         ui_.presentation = !ui_.presentation;
         window_.setFullscreen(ui_.presentation);

@@ -82,7 +82,7 @@ private:
     void present(const WindowSizes& sizes);
     void saveScreenshot(const WindowSizes& sizes);
     void keepAboveFloor();
-    [[nodiscard]] Bounds frameBounds() const;
+    [[nodiscard]] std::vector<glm::vec3> framePoints() const;
 
     // Lessons
     void openLesson(const std::string& id, int requestedStep, const Settings& saved);

@@ -124,27 +124,13 @@ void OrbitCamera::zoom(float steps) {
 }
 
 CameraPose OrbitCamera::framedPose(const Bounds& bounds, float aspect) const {
-    CameraPose p = pose_;
-    if (bounds.empty()) return p;
-    p.target = bounds.centre();
-    // The nearest distance at which all eight corners fit in both fields of view, so a tall
-    // skeleton and a flat pelvis both fill the frame without touching its edges.
-    const glm::vec3 back = directionTowardEye(p.yaw, p.pitch);
-    const glm::vec3 right = glm::normalize(glm::cross(-back, glm::vec3{0, 1, 0}));
-    const glm::vec3 up = glm::cross(right, -back);
-    const float tanY = std::tan(0.5f * fovY_);
-    const float tanX = tanY * std::max(aspect, 1e-3f);
-    float distance = 0.01f * sceneRadius_;
-    for (int i = 0; i < 8; ++i) {
-        const glm::vec3 corner{(i & 1) ? bounds.max.x : bounds.min.x, (i & 2) ? bounds.max.y : bounds.min.y,
-                               (i & 4) ? bounds.max.z : bounds.min.z};
-        const glm::vec3 d = corner - p.target;
-        const float towardEye = glm::dot(d, back);
-        distance = std::max(
-            {distance, towardEye + std::abs(glm::dot(d, right)) / tanX, towardEye + std::abs(glm::dot(d, up)) / tanY});
-    }
-    p.distance = distance * 1.08f;  // a small margin around the silhouette
-    return p;
+    if (bounds.empty()) return pose_;
+    std::vector<glm::vec3> corners;
+    corners.reserve(8);
+    for (int i = 0; i < 8; ++i)
+        corners.emplace_back((i & 1) ? bounds.max.x : bounds.min.x, (i & 2) ? bounds.max.y : bounds.min.y,
+                             (i & 4) ? bounds.max.z : bounds.min.z);
+    return framedPose(corners, aspect);
 }
 
 CameraPose OrbitCamera::framedPose(const Bounds& bounds, ViewPreset preset, float aspect) const {
@@ -153,6 +139,60 @@ CameraPose OrbitCamera::framedPose(const Bounds& bounds, ViewPreset preset, floa
     oriented.pose_.yaw = a.yaw;
     oriented.pose_.pitch = a.pitch;
     return oriented.framedPose(bounds, aspect);
+}
+
+CameraPose OrbitCamera::framedPose(const std::vector<glm::vec3>& points, ViewPreset preset, float aspect) const {
+    OrbitCamera oriented = *this;
+    const Angles a = anglesOf(preset);
+    oriented.pose_.yaw = a.yaw;
+    oriented.pose_.pitch = a.pitch;
+    return oriented.framedPose(points, aspect);
+}
+
+CameraPose OrbitCamera::framedPose(const std::vector<glm::vec3>& points, float aspect) const {
+    CameraPose p = pose_;
+    if (points.empty()) return p;
+    Bounds box;
+    for (const glm::vec3& q : points) box.include(q);
+    const glm::vec3 centre = box.centre();
+    const glm::vec3 back = directionTowardEye(p.yaw, p.pitch);
+    const glm::vec3 right = glm::normalize(glm::cross(-back, glm::vec3{0, 1, 0}));
+    const glm::vec3 up = glm::cross(right, -back);
+    const float tanY = std::tan(0.5f * fovY_);
+    const float tanX = tanY * std::max(aspect, 1e-3f);
+    // A point at `across` from the view axis and `towardEye` nearer the eye than the target fits
+    // the field of view from a distance of at least towardEye + |across - shift| / tan. Moving the
+    // target sideways (`shift`) leaves towardEye alone, so each screen axis has its own best shift:
+    // the one that needs the least distance (a convex function of it: ternary search). In
+    // perspective that centres the picture, not the box (seen from above, near parts look bigger).
+    auto need = [&](const glm::vec3& axis, float tanHalf, float shift) {
+        float distance = 0.0f;
+        for (const glm::vec3& q : points) {
+            const glm::vec3 d = q - centre;
+            distance = std::max(distance, glm::dot(d, back) + std::abs(glm::dot(d, axis) - shift) / tanHalf);
+        }
+        return distance;
+    };
+    auto bestShift = [&](const glm::vec3& axis, float tanHalf) {
+        float lo = glm::dot(box.min - centre, axis), hi = lo;
+        for (const glm::vec3& q : points) {
+            const float a = glm::dot(q - centre, axis);
+            lo = std::min(lo, a), hi = std::max(hi, a);
+        }
+        for (int i = 0; i < 48; ++i) {
+            const float m1 = lo + (hi - lo) / 3.0f, m2 = hi - (hi - lo) / 3.0f;
+            if (need(axis, tanHalf, m1) <= need(axis, tanHalf, m2))
+                hi = m2;
+            else
+                lo = m1;
+        }
+        return 0.5f * (lo + hi);
+    };
+    const float shiftX = bestShift(right, tanX), shiftY = bestShift(up, tanY);
+    p.target = centre + shiftX * right + shiftY * up;
+    const float distance = std::max({0.01f * sceneRadius_, need(right, tanX, shiftX), need(up, tanY, shiftY)});
+    p.distance = distance * 1.08f;  // a small margin around the silhouette
+    return p;
 }
 
 void OrbitCamera::animateTo(const CameraPose& to, float seconds) {

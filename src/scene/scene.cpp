@@ -57,6 +57,24 @@ Bounds Scene::bounds() const {
     return b;
 }
 
+void Scene::appendFramingPoints(std::size_t objectIndex, std::vector<glm::vec3>& points) const {
+    const SceneObject& o = objects.at(objectIndex);
+    const Bounds local = meshes.get(o.mesh).bounds();
+    if (local.empty()) return;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 corner{(i & 1) ? local.max.x : local.min.x, (i & 2) ? local.max.y : local.min.y,
+                               (i & 4) ? local.max.z : local.min.z};
+        points.emplace_back(o.transform * glm::vec4(corner, 1.0f));
+    }
+}
+
+std::vector<glm::vec3> Scene::framingPoints() const {
+    std::vector<glm::vec3> points;
+    for (std::size_t i = 0; i < objects.size(); ++i)
+        if (objects[i].visible && objects[i].group != "props") appendFramingPoints(i, points);
+    return points;
+}
+
 std::size_t Scene::visibleTriangleCount() const {
     std::size_t n = 0;
     for (const auto& o : objects)

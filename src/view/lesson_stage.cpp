@@ -201,12 +201,13 @@ CameraPose lessonCameraPose(const LessonStep& step, const ModelPresenter& model,
                             float aspect) {
     if (step.camera.pose) return *step.camera.pose;
     const Scene& scene = model.scene();
-    Bounds b;
+    std::vector<glm::vec3> points;
     if (!step.camera.focus.empty())
         for (std::size_t i = 0; i < scene.objects.size(); ++i)
-            if (objectIs(scene.objects[i], step.camera.focus, isMuscleObject(model, i))) b.include(scene.bounds(i));
-    if (b.empty()) b = scene.bounds();
-    return camera.framedPose(b, step.camera.preset.value_or(ViewPreset::Oblique), aspect);
+            if (objectIs(scene.objects[i], step.camera.focus, isMuscleObject(model, i)))
+                scene.appendFramingPoints(i, points);
+    if (points.empty()) points = scene.framingPoints();
+    return camera.framedPose(points, step.camera.preset.value_or(ViewPreset::Oblique), aspect);
 }
 
 }  // namespace lumbarlab

@@ -9,6 +9,7 @@
 #include <array>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace lumbarlab {
 
@@ -60,6 +61,10 @@ public:
     [[nodiscard]] CameraPose framedPose(const Bounds& bounds, ViewPreset preset, float aspect) const;
     /// The pose that keeps the current direction and fits `bounds` in view.
     [[nodiscard]] CameraPose framedPose(const Bounds& bounds, float aspect) const;
+    /// The same for a cloud of points (e.g. every object's box corners, see Scene::framingPoints):
+    /// tighter than one box around them all, and centred on their picture, not their box.
+    [[nodiscard]] CameraPose framedPose(const std::vector<glm::vec3>& points, ViewPreset preset, float aspect) const;
+    [[nodiscard]] CameraPose framedPose(const std::vector<glm::vec3>& points, float aspect) const;
 
     /// Start a smooth move to `to` over `seconds` (0 jumps).
     void animateTo(const CameraPose& to, float seconds = 0.45f);

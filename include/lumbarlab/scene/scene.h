@@ -61,6 +61,11 @@ struct Scene {
     /// World bounds of the visible objects except props (or of one object).
     [[nodiscard]] Bounds bounds() const;
     [[nodiscard]] Bounds bounds(std::size_t objectIndex) const;
+    /// The eight corners of an object's own box, placed in the world: what a camera frames (much
+    /// tighter than one world box around a slanted bone).
+    void appendFramingPoints(std::size_t objectIndex, std::vector<glm::vec3>& points) const;
+    /// Those of every visible object except props.
+    [[nodiscard]] std::vector<glm::vec3> framingPoints() const;
     [[nodiscard]] std::size_t visibleTriangleCount() const;
 };
 
