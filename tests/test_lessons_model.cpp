@@ -58,6 +58,16 @@ TEST_CASE("lessons: the shipped lessons load against the model, and every step s
                 CHECK(n.find("-0.0") == std::string::npos);
                 CHECK((n.find("MPa") != std::string::npos || n.find('%') != std::string::npos));
             }
+            // Patient mode reads the same numbers out in words: no units, no figures but level names.
+            const auto plain = lessonNumbers(step, *model, true);
+            CHECK(plain.size() == step.numbers.size());
+            for (const std::string& n : plain) {
+                INFO(n);
+                CHECK(n.find("MPa") == std::string::npos);
+                CHECK(n.find('%') == std::string::npos);
+                CHECK(n.find(" N ") == std::string::npos);
+                CHECK((n.find("standing") != std::string::npos || n.find("hip flexors") != std::string::npos));
+            }
             // Labels sit on their structures: each one projects into a framed view.
             OrbitCamera camera;
             camera.setPose(lessonCameraPose(step, *model, camera, 16.0f / 9.0f));

@@ -323,7 +323,7 @@ void Viewer::drawInterface(UiIntents& intents, const WindowSizes& sizes) {
         for (const LessonStep& s : lesson_->steps) bar.stepTitles.push_back(s.title);
         bar.step = cursor_->step();
         bar.caption = step.caption;
-        bar.numbers = lessonNumbers(step, *model);
+        bar.numbers = lessonNumbers(step, *model, ui_.patientMode);
         drawLessonBar(bar, ui_, intents);
     }
     if (ui_.compare && viewB_ && viewB_->model() && model) {  // which side is which

@@ -166,19 +166,29 @@ void applyStepModelSettings(const LessonStep& step, ModelPresenter& model) {
     model.setTightHipFlexors(step.tightHipFlexorsPct);  // a no-op when it is already so
 }
 
-std::vector<std::string> lessonNumbers(const LessonStep& step, const ModelPresenter& model) {
+std::vector<std::string> lessonNumbers(const LessonStep& step, const ModelPresenter& model, bool plain) {
     std::vector<std::string> lines;
     for (const LessonNumber& n : step.numbers) {
         if (n.kind == LessonNumber::Kind::DiscPressure) {
             const auto* level = std::find(kDiscLevels.begin(), kDiscLevels.end(), n.what);
             if (level == kDiscLevels.end() || !model.discModel()) continue;
-            const DiscState& d = model.discs()[std::size_t(level - kDiscLevels.begin())];
-            lines.push_back("Pressure in the disc between " + levelWords(n.what) + ": " +
-                            formatWithUnit(d.pressureMpa, 2, "MPa") + " (this model)");
+            const auto index = std::size_t(level - kDiscLevels.begin());
+            const double mpa = model.discs()[index].pressureMpa;
+            if (plain)
+                lines.push_back("Load on the disc between " + levelWords(n.what) + ": " +
+                                pressureWords(mpa, model.pressureIn(kPlainReferencePosture, index)));
+            else
+                lines.push_back("Pressure in the disc between " + levelWords(n.what) + ": " +
+                                formatWithUnit(mpa, 2, "MPa") + " (this model)");
         } else if (n.kind == LessonNumber::Kind::Tightness) {
             std::string summary = tightnessSummary(model);
             if (summary.empty()) {
-                lines.emplace_back("Hip flexors not tight: no passive pull");
+                lines.emplace_back(plain ? "The hip flexors are not tight here"
+                                         : "Hip flexors not tight: no passive pull");
+                continue;
+            }
+            if (plain) {
+                lines.emplace_back("Tight hip flexors pull on the lower back and tip the pelvis forward");
                 continue;
             }
             summary[0] = char(std::tolower(static_cast<unsigned char>(summary[0])));
@@ -189,6 +199,13 @@ std::vector<std::string> lessonNumbers(const LessonStep& step, const ModelPresen
             const auto m = sidedMuscle(n.what, muscles->set());
             if (!m) continue;
             const WholeMuscle whole = muscles->wholeMuscle(model.muscleLengths(), m->first, m->second);
+            if (plain) {
+                const std::string words = lengthChangeWords(whole.changePct);
+                std::string line = plainStructureName(n.what, model);
+                line[0] = char(std::toupper(static_cast<unsigned char>(line[0])));
+                lines.push_back(line + ": " + words + (words == "about the same" ? " as" : " than") + " standing");
+                continue;
+            }
             std::string name = muscles->set().muscles[m->first].name;
             lines.push_back(name + (m->second == BodySide::Right ? " (right)" : " (left)") + ": " +
                             formatWithUnit(whole.changePct, 1, "%", true) + " against standing");

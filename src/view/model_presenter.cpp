@@ -492,8 +492,15 @@ double ModelPresenter::pressureIn(const std::string& postureId, std::size_t leve
     assert(level < kDiscLevels.size() && "pressureIn: level is an index into kDiscLevels (0..5)");
     const Posture* p = data_->findPosture(postureId);
     if (!p || !discModel_) return 0.0;
-    const auto [grounded, frames] = data_->solveGrounded(p->at(0.0), p);
-    return discModel_->evaluate(frames, data_->poseFor(grounded), {}, p->supported)[level].pressureMpa;
+    auto cached = stillPressures_.find(postureId);
+    if (cached == stillPressures_.end()) {
+        const auto [grounded, frames] = data_->solveGrounded(p->at(0.0), p);
+        const auto discs = discModel_->evaluate(frames, data_->poseFor(grounded), {}, p->supported);
+        std::array<double, kDiscLevels.size()> mpa{};
+        for (std::size_t i = 0; i < mpa.size() && i < discs.size(); ++i) mpa[i] = discs[i].pressureMpa;
+        cached = stillPressures_.emplace(postureId, mpa).first;
+    }
+    return cached->second[level];
 }
 
 }  // namespace lumbarlab

@@ -18,7 +18,6 @@ constexpr double kRankThresholdPct = 0.5;   // changes smaller than this are "un
 constexpr std::size_t kPatientMuscles = 4;  // bars per list in patient mode
 constexpr std::array<const char*, 4> kTwoJointMuscles{"rectus_femoris", "semimembranosus", "semitendinosus",
                                                       "biceps_femoris_long"};
-constexpr const char* kStandingPosture = "neutral_standing";  // what a patient compares the discs with
 
 std::string sentenceCase(const std::string& id) {
     std::string label = id;
@@ -205,7 +204,7 @@ PatientPanelData PanelBuilder::patient(const PosePlayer& player) {
     if (standingMpa_.size() != model_.discs().size()) {  // the reference is one still posture: solved once
         standingMpa_.clear();
         for (std::size_t level = 0; level < model_.discs().size(); ++level)
-            standingMpa_.push_back(model_.pressureIn(kStandingPosture, level));
+            standingMpa_.push_back(model_.pressureIn(kPlainReferencePosture, level));
     }
     for (std::size_t level = 0; level < model_.discs().size(); ++level) {
         const double mpa = model_.discs()[level].pressureMpa;

@@ -47,8 +47,11 @@ void applyEmphasis(DrawList& records, const std::vector<Emphasis>& emphasis);
 /// the step does not say), before its numbers are read or its pose is shown.
 void applyStepModelSettings(const LessonStep& step, ModelPresenter& model);
 
-/// The numbers a step reads out, one line each: "Disc between L4 and L5: 0.50 MPa".
-[[nodiscard]] std::vector<std::string> lessonNumbers(const LessonStep& step, const ModelPresenter& model);
+/// The numbers a step reads out, one line each: "Pressure in the disc between L4 and L5: 0.50 MPa".
+/// `plain` (patient mode): words instead of figures, "Load on the disc between L4 and L5: more than
+/// standing", "psoas major (right): much longer than standing".
+[[nodiscard]] std::vector<std::string> lessonNumbers(const LessonStep& step, const ModelPresenter& model,
+                                                     bool plain = false);
 
 /// Where the camera flies for a step at this aspect ratio.
 [[nodiscard]] CameraPose lessonCameraPose(const LessonStep& step, const ModelPresenter& model,

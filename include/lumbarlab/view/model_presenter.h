@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,7 +102,8 @@ public:
     [[nodiscard]] std::vector<float> muscleTrace(const Posture& motion, std::size_t muscle, BodySide side,
                                                  std::size_t samples) const;
     /// The model's pressure (MPa) at one disc level in a posture's first frame, without hand load;
-    /// 0 when the posture or the disc model is missing.
+    /// 0 when the posture or the disc model is missing. Solved once per posture (the window asks
+    /// every frame).
     [[nodiscard]] double pressureIn(const std::string& postureId, std::size_t level) const;
 
 private:
@@ -155,6 +157,7 @@ private:
     std::size_t firstRoot_ = 0, firstMuscle_ = 0, muscleObjects_ = 0, firstBodyShape_ = 0;
     MeshId unitSphere_ = 0, unitBox_ = 0, unitTorus_ = 0;
     std::string propsPlacedFor_;  // props stay where the posture's first frame put them
+    mutable std::map<std::string, std::array<double, kDiscLevels.size()>> stillPressures_;  // pressureIn, per posture
 };
 
 }  // namespace lumbarlab

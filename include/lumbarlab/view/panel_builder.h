@@ -58,6 +58,8 @@ private:
 inline constexpr double kSameLengthPct = 2.0, kLittleChangePct = 6.0, kBigChangePct = 15.0;
 /// A length change in words: "a little longer", "much shorter", "about the same".
 [[nodiscard]] std::string lengthChangeWords(double pct);
+/// What plain words compare disc pressures with: relaxed standing.
+inline constexpr const char* kPlainReferencePosture = "neutral_standing";
 /// A disc pressure against standing in words: "less than standing" (< 0.8x), "about as much as
 /// standing" (0.8-1.2x), "more than standing", "much more than standing" (>= 1.8x).
 [[nodiscard]] std::string pressureWords(double mpa, double standingMpa);
