@@ -4,6 +4,7 @@
 
 #include "model_dir.h"
 
+#include "lumbarlab/view/compare.h"
 #include "lumbarlab/view/joint_map.h"
 #include "lumbarlab/view/model_presenter.h"
 #include "lumbarlab/view/panel_builder.h"
@@ -124,6 +125,51 @@ TEST_CASE("patient mode: sitting reads as shorter hip flexors, the discs in word
     CHECK(still.longer.empty());
     CHECK(still.shorter.empty());
     for (const PatientBar& b : still.discs) CHECK(b.words == "about as much as standing");
+}
+
+TEST_CASE("patient mode: compare says in words that sitting shortens the hip flexors standing leaves alone",
+          "[model][patient][compare]") {
+    std::vector<std::string> errors;
+    auto model = ModelPresenter::load(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR, Detail::Low, errors);
+    REQUIRE(model);
+    REQUIRE(model->muscles());
+    REQUIRE(model->discModel());
+    PanelBuilder panels(*model, PostureKeys{}, EvidenceTable{});
+    panels.setPlainNames(shippedNames());
+    const PostureComparison c =
+        comparePostureFigures(postureFigures(model->data(), *model->muscles(), *model->discModel(), "sitting_relaxed"),
+                              postureFigures(model->data(), *model->muscles(), *model->discModel(), "neutral_standing"),
+                              model->muscles()->referencePosture());
+    const PlainComparison plain = panels.plainComparison(c);
+    REQUIRE_FALSE(plain.muscles.empty());
+    CHECK(plain.muscles.size() <= 4);
+    for (const auto* rows : {&plain.muscles, &plain.discs})
+        for (const PlainCompareRow& r : *rows) {
+            checkPlain(r.name);
+            checkPlain(r.a);
+            checkPlain(r.b);
+        }
+    // Standing is the reference: B's muscles are "about the same", A's (sitting) are not.
+    for (const PlainCompareRow& r : plain.muscles) {
+        CHECK(r.b == "about the same");
+        CHECK(r.a != "about the same");
+    }
+    // Sitting against standing: stretched buttocks, shortened hip flexors, each muscle named once.
+    const auto has = [&](const char* name, const char* words) {
+        return std::any_of(plain.muscles.begin(), plain.muscles.end(), [&](const PlainCompareRow& r) {
+            return r.name.find(name) != std::string::npos && r.a.find(words) != std::string::npos;
+        });
+    };
+    CHECK(has("hip flexor", "shorter"));
+    CHECK(has("buttock", "longer"));
+    CHECK(has("(both sides)", ""));
+    for (std::size_t i = 0; i < plain.muscles.size(); ++i)
+        for (std::size_t j = i + 1; j < plain.muscles.size(); ++j)
+            CHECK(plain.muscles[i].name != plain.muscles[j].name);
+    REQUIRE(plain.discs.size() == kDiscLevels.size());
+    CHECK(plain.discs[4].name == "disc between L4 and L5");
+    CHECK(plain.discs[4].b == "about as much as standing");
+    CHECK(plain.discs[4].a == pressureWords(c.discs[4].pressureA, model->pressureIn("neutral_standing", 4)));
 }
 
 TEST_CASE("hip x knee map panel: the two-joint muscles, the grid from the map, the posture as a dot",

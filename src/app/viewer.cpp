@@ -294,6 +294,7 @@ void Viewer::drawInterface(UiIntents& intents, const WindowSizes& sizes) {
         if (ui_.compare && comparison_) {
             ComparePanelData data;
             data.comparison = &*comparison_;
+            if (ui_.patientMode) data.plain = panels_->plainComparison(*comparison_);
             for (const PostureItem& p : panels_->posture(player_).postures) data.postures.emplace_back(p.id, p.name);
             drawComparePanel(data, ui_, intents);
         }

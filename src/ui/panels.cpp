@@ -881,6 +881,29 @@ void drawComparePanel(const ComparePanelData& data, UiState& ui, UiIntents& inte
     ImGui::TextUnformatted("B (right)");
     picker("##b", c.b, c.nameB, intents.comparePostureB);
     ImGui::Separator();
+    if (data.plain) {  // patient mode: names and words, no figures
+        auto wordsTable = [](const char* id, const char* first, const std::vector<PlainCompareRow>& rows) {
+            if (!ImGui::BeginTable(id, 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+            for (const char* h : {first, "A", "B"}) ImGui::TableSetupColumn(h);
+            ImGui::TableHeadersRow();
+            for (const PlainCompareRow& r : rows) {
+                ImGui::TableNextRow();
+                for (const std::string* cell : {&r.name, &r.a, &r.b}) {
+                    ImGui::TableNextColumn();
+                    ImGui::TextWrapped("%s", cell->c_str());
+                }
+            }
+            ImGui::EndTable();
+        };
+        ImGui::TextWrapped("The muscles A and B treat most differently (against standing)");
+        if (data.plain->muscles.empty()) ImGui::TextWrapped("A and B leave the muscles about the same.");
+        wordsTable("plain_muscles", "Muscle", data.plain->muscles);
+        ImGui::Separator();
+        ImGui::TextWrapped("Load on the discs");
+        wordsTable("plain_discs", "Disc", data.plain->discs);
+        ImGui::End();
+        return;
+    }
     ImGui::TextWrapped("Muscles, by how differently A and B change their length (against standing)");
     const ImGuiTableFlags table = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
     const float rowsHeight =

@@ -497,7 +497,7 @@ double ModelPresenter::pressureIn(const std::string& postureId, std::size_t leve
         const auto [grounded, frames] = data_->solveGrounded(p->at(0.0), p);
         const auto discs = discModel_->evaluate(frames, data_->poseFor(grounded), {}, p->supported);
         std::array<double, kDiscLevels.size()> mpa{};
-        for (std::size_t i = 0; i < mpa.size() && i < discs.size(); ++i) mpa[i] = discs[i].pressureMpa;
+        for (std::size_t i = 0; i < mpa.size(); ++i) mpa[i] = discs[i].pressureMpa;  // one per level
         cached = stillPressures_.emplace(postureId, mpa).first;
     }
     return cached->second[level];

@@ -217,6 +217,40 @@ PatientPanelData PanelBuilder::patient(const PosePlayer& player) {
     return data;
 }
 
+PlainComparison PanelBuilder::plainComparison(const PostureComparison& comparison) const {
+    PlainComparison plain;
+    // Rows come ranked by |A - B|. A patient needs a few: the two muscles A stretches most against B
+    // and the two it shortens most, each once (both sides in one row when they read the same).
+    constexpr std::size_t kEachWay = kPatientMuscles / 2;
+    std::size_t longer = 0, shorter = 0;
+    std::vector<std::string> shown;
+    for (const MuscleDifference& m : comparison.muscles) {
+        if (std::abs(m.differencePct) < kSameLengthPct || (longer >= kEachWay && shorter >= kEachWay)) break;
+        std::size_t& count = m.differencePct > 0.0 ? longer : shorter;
+        if (count >= kEachWay || std::find(shown.begin(), shown.end(), m.muscle) != shown.end()) continue;
+        const std::string a = lengthChangeWords(m.changeA), b = lengthChangeWords(m.changeB);
+        const auto other =
+            std::find_if(comparison.muscles.begin(), comparison.muscles.end(),
+                         [&](const MuscleDifference& o) { return o.muscle == m.muscle && o.side != m.side; });
+        const bool bothSides = other != comparison.muscles.end() && lengthChangeWords(other->changeA) == a &&
+                               lengthChangeWords(other->changeB) == b;
+        const std::optional<std::string> name = names_ ? names_->of("muscle_" + m.muscle) : std::nullopt;
+        plain.muscles.push_back({(name ? *name : m.name) + (bothSides ? " (both sides)" : ", " + m.side), a, b});
+        shown.push_back(m.muscle);
+        ++count;
+    }
+    for (const DiscDifference& d : comparison.discs) {
+        const auto* at = std::find(kDiscLevels.begin(), kDiscLevels.end(), d.level);
+        if (at == kDiscLevels.end()) continue;
+        const auto level = std::size_t(at - kDiscLevels.begin());
+        const double standing = model_.pressureIn(kPlainReferencePosture, level);
+        const std::optional<std::string> name = names_ ? names_->ofDisc(level) : std::nullopt;
+        plain.discs.push_back({name ? *name : discLevelLabel(level) + " disc", pressureWords(d.pressureA, standing),
+                               pressureWords(d.pressureB, standing)});
+    }
+    return plain;
+}
+
 JointMapPanelData PanelBuilder::jointMap(std::size_t chosen) {
     JointMapPanelData data;
     const MuscleModel* model = model_.muscles();

@@ -173,6 +173,7 @@ struct LessonBarData {
 /// The compare view's diff panel and its two posture pickers.
 struct ComparePanelData {
     const PostureComparison* comparison = nullptr;
+    std::optional<PlainComparison> plain;  ///< patient mode: words instead of the tables of figures
     std::vector<std::pair<std::string, std::string>> postures;  ///< (id, name) in teaching order
 };
 

@@ -3,6 +3,7 @@
 // keeping the plots over a motion until the motion, the selection or the hand load changes.
 
 #include "lumbarlab/anatomy/pose_player.h"
+#include "lumbarlab/view/compare.h"
 #include "lumbarlab/view/joint_map.h"
 #include "lumbarlab/view/keymap.h"
 #include "lumbarlab/view/model_presenter.h"
@@ -31,6 +32,10 @@ public:
     /// Patient mode: the biggest muscle changes as "longer" / "shorter" bars, the discs as pressure
     /// bars with words against standing, everything named from the plain-name table.
     [[nodiscard]] PatientPanelData patient(const PosePlayer& player);
+    /// Compare in patient mode: the two muscles A stretches most against B and the two it shortens
+    /// most (both sides in one row where they agree), and every disc, named from the plain-name
+    /// table, each change in words (against standing).
+    [[nodiscard]] PlainComparison plainComparison(const PostureComparison& comparison) const;
     /// The hip x knee map of two-joint muscle `chosen` (0 rectus femoris, then the hamstrings; clamped),
     /// computed once per muscle, with the current posture's hip and knee angles as the dot.
     [[nodiscard]] JointMapPanelData jointMap(std::size_t chosen);

@@ -132,6 +132,16 @@ struct PatientPanelData {
     double pressureMaximumMpa = kPressureLegendMaxMpa;
 };
 
+/// Compare in patient mode: each row a plain name and what A and B do to it, in words.
+struct PlainCompareRow {
+    std::string name;  ///< "hip flexor (psoas), right", "disc between L4 and L5"
+    std::string a, b;  ///< "much shorter", "about as much as standing"
+};
+struct PlainComparison {
+    std::vector<PlainCompareRow> muscles;  ///< the muscles A and B treat most differently, most first
+    std::vector<PlainCompareRow> discs;    ///< one per disc, top to bottom
+};
+
 /// The hip x knee map panel: one two-joint muscle's length change over hip and knee flexion (right
 /// side, from standing), and where the current posture sits on it.
 struct JointMapPanelData {
