@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include <glm/glm.hpp>
+
 #include "bone_model.hpp"
 #include "params.hpp"
 
@@ -29,10 +31,26 @@ PelvisLayout pelvisLayout(const SkeletonParams& params);
 struct FacetJoint {
     float x;          ///< antero-posterior position of the joint centre
     float yAboveTop;  ///< height of the joint centre above the lower vertebra's superior endplate
-    float z;          ///< |z| of the joint plane (superior process lateral, inferior process medial)
+    float z;          ///< |z| of the joint centre (superior process lateral, inferior process medial)
+    /// Transverse-plane angle of the joint from the midsagittal plane, degrees (0: a sagittal plane
+    /// z = const, the superior facet facing medially; 90: coronal, facing backwards).
+    float angleDeg = 0.0f;
+    /// Radius of the joint's curvature in the transverse plane, mm (0: flat). The superior facet is
+    /// the concave side.
+    float radius = 0.0f;
 };
-/// Facet joint placement from the lower level's dimensions ("s1" uses L5's canal dimensions).
+/// Facet joint placement from the lower level's dimensions ("s1" uses L5's canal dimensions and a
+/// flat sagittal joint, the shape the sacrum builds).
 FacetJoint facetJointBelow(const SkeletonParams& params, const std::string& lowerLevel);
+/// Signed distance (mm) of a point in the lower vertebra's frame from the facet joint surface
+/// between `lowerLevel` and the vertebra above: positive on the inferior-process side (posteromedial),
+/// negative on the superior-process side. The surface is swept about the segment's flexion axis (the
+/// z axis through the disc centre), so flexion and extension slide the joint without opening or
+/// closing it. `side` is +1 (right) or -1 (left).
+float facetSideDistance(const SkeletonParams& params, const std::string& lowerLevel, float side, const glm::vec3& p);
+/// Rigid transform of the vertebra `upperLevel` into the frame of the level below it, assembled on
+/// the cited disc (middle height, wedge angle) as the kinematic model does.
+glm::mat4 restTransformToLevelBelow(const SkeletonParams& params, const std::string& upperLevel);
 /// Disc gap (mm) at antero-posterior position x for the disc named e.g. "l4_l5".
 float discGapAt(const SkeletonParams& params, const std::string& disc, float x);
 

@@ -49,8 +49,12 @@ std::vector<ParamSpec> buildSchema() {
                                                 {"canal_width", "mm"},
                                                 {"canal_depth", "mm"},
                                                 {"pedicle_width", "mm"},
+                                                {"pedicle_height", "mm"},
                                                 {"transverse_process_length", "mm"},
-                                                {"spinous_process_length", "mm"}});
+                                                {"spinous_process_length", "mm"},
+                                                {"spinous_process_height", "mm"},
+                                                {"superior_facet_angle", "deg"}});
+    add("vertebrae.t12", {{"rib_length", "mm"}});
     for (const char* level : {"t12_l1", "l1_l2", "l2_l3", "l3_l4", "l4_l5", "l5_s1"})
         add(std::string("discs.") + level, {{"anterior_height", "mm"}, {"posterior_height", "mm"}, {"depth", "mm"}});
     add("discs.nucleus", {{"ap_fraction", "ratio"}, {"height_to_length", "ratio"}, {"centroid_offset", "mm"}});
