@@ -199,7 +199,8 @@ BodyFigure::Arm BodyFigure::drawnArm(const SkeletonFrames& frames, int side) con
     const float kneeRadius = p_.skin.kneeGirth / (2.0f * glm::pi<float>());
     // The wrist on top of the thigh, as far toward the knee as the arm reaches.
     glm::vec3 wrist{0.0f};
-    for (float t = 0.65f; t >= 0.2f; t -= 0.05f) {
+    for (int step = 0; step <= 9; ++step) {
+        const float t = 0.65f - 0.05f * float(step);
         wrist = glm::mix(hip, knee, t) +
                 glm::vec3(0.0f, glm::mix(thighRadius, kneeRadius, t) + wristRadius + 0.005f, 0.0f) + 0.02f * out;
         if (glm::distance(wrist, a.shoulder) < 0.97f * reach) break;
