@@ -35,6 +35,7 @@ static void BM_CameraViewProjection(benchmark::State& state) {
 BENCHMARK(BM_CameraViewProjection);
 
 // The built-in model's per-frame work: solving a pose (with grounding) and the disc model.
+#include "lumbarlab/anatomy/body_skin.h"
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/biomech/muscle_model.h"
 #include "lumbarlab/view/data_folders.h"
@@ -167,6 +168,38 @@ void BM_AllMuscleVolumes(benchmark::State& state) {
     state.counters["triangles"] = double(triangles);
 }
 BENCHMARK(BM_AllMuscleVolumes)->Unit(benchmark::kMicrosecond);
+
+// The skin: meshing it once (startup) and posing it every frame (skinning and pressing onto the
+// chair), at the detail given (0 low, 1 high).
+void BM_SkinMeshOnce(benchmark::State& state) {
+    ModelFixture* f = modelFixture(state);
+    if (!f) return;
+    const float cell = state.range(0) == 0 ? kSkinCellLow : kSkinCellHigh;
+    std::size_t triangles = 0;
+    for (auto _ : state) {
+        const BodySkin skin = makeBodySkin(f->data, cell);
+        triangles = skin.restMesh().triangleCount();
+        benchmark::DoNotOptimize(skin.restMesh().positions.data());
+    }
+    state.counters["triangles"] = double(triangles);
+}
+BENCHMARK(BM_SkinMeshOnce)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_SkinPoseSittingWithChair(benchmark::State& state) {
+    ModelFixture* f = modelFixture(state);
+    if (!f) return;
+    const BodySkin skin = makeBodySkin(f->data, state.range(0) == 0 ? kSkinCellLow : kSkinCellHigh);
+    const Posture* sitting = f->data.findPosture("sitting_relaxed");
+    const SkeletonFrames frames = f->data.solveGrounded(sitting->at(0.0), sitting).second;
+    const std::vector<BodyShape> props = propShapes(sitting->props, f->data.body->contacts(frames), 0.0f);
+    MeshData posed;
+    for (auto _ : state) {
+        skin.pose(frames, props, posed);
+        benchmark::DoNotOptimize(posed.positions.data());
+    }
+    state.counters["triangles"] = double(posed.triangleCount());
+}
+BENCHMARK(BM_SkinPoseSittingWithChair)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

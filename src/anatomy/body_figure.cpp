@@ -2,6 +2,7 @@
 
 #include "lumbarlab/anatomy/json_checked.h"
 
+#include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
@@ -23,29 +24,10 @@ glm::vec3 axis(const glm::mat4& m, int i) {
     return glm::normalize(glm::vec3(m[i]));
 }
 
-glm::mat4 limbBetween(const glm::vec3& a, const glm::vec3& b, float radius) {
-    return ellipsoidBetween(a, b, radius);
-}
-
 std::optional<glm::vec3> landmarkOf(const SkeletonDefinition& skeleton, const std::string& bone,
                                     const std::string& name);
 
 }  // namespace
-
-glm::mat4 ellipsoidBetween(const glm::vec3& a, const glm::vec3& b, float radius) {
-    const glm::vec3 along = b - a;
-    const float length = std::max(glm::length(along), 1e-4f);
-    const glm::vec3 y = along / length;
-    const glm::vec3 helper = std::abs(y.x) < 0.9f ? glm::vec3{1, 0, 0} : glm::vec3{0, 0, 1};
-    const glm::vec3 z = glm::normalize(glm::cross(helper, y));
-    const glm::vec3 x = glm::cross(y, z);
-    glm::mat4 m(1.0f);
-    m[0] = glm::vec4(x * radius, 0.0f);
-    m[1] = glm::vec4(y * (0.5f * length), 0.0f);
-    m[2] = glm::vec4(z * radius, 0.0f);
-    m[3] = glm::vec4(0.5f * (a + b), 1.0f);
-    return m;
-}
 
 namespace {
 
@@ -116,6 +98,26 @@ BodyParameters loadBodyParameters(const std::filesystem::path& file) {
     p.ankleHeight = length("ankle_height");
     p.heelBehindAnkle = length("heel_behind_ankle");
     p.footWidth = length("foot_width");
+    // The skin's girths and breadths: at least a centimetre, at most 1.5 m.
+    auto skin = [&](const char* key) { return float(number("skin", key, "value", NumberRange::between(0.01, 1.5))); };
+    SkinDimensions& k = p.skin;
+    k.waistGirth = skin("waist_girth");
+    k.hipGirth = skin("hip_girth");
+    k.hipBreadth = skin("hip_breadth");
+    k.thighGirth = skin("thigh_girth");
+    k.kneeGirth = skin("knee_girth");
+    k.calfGirth = skin("calf_girth");
+    k.ankleGirth = skin("ankle_girth");
+    k.upperArmGirth = skin("upper_arm_girth");
+    k.forearmGirth = skin("forearm_girth");
+    k.wristGirth = skin("wrist_girth");
+    k.neckGirth = skin("neck_girth");
+    k.headBreadth = skin("head_breadth");
+    k.headLength = skin("head_length");
+    k.handBreadth = skin("hand_breadth");
+    k.handThickness = skin("hand_thickness");
+    k.tissueUnderIschium = skin("tissue_under_ischium");
+    k.tissueBehindSpine = skin("tissue_behind_spine");
     return p;
 }
 
@@ -160,6 +162,69 @@ BodyFigure::Arm BodyFigure::arm(const SkeletonFrames& frames, int side) const {
     return a;
 }
 
+BodyFigure::Arm BodyFigure::drawnArm(const SkeletonFrames& frames, int side) const {
+    Arm a = arm(frames, side);
+    const glm::mat4 thorax = thoraxFrame(frames);
+    const float lateral = side == 0 ? 1.0f : -1.0f;
+    const glm::vec3 out = axis(thorax, 2) * lateral;
+    const float reach = p_.upperArm + p_.forearm;
+    const float wristRadius = p_.skin.wristGirth / (2.0f * glm::pi<float>());
+    auto straight = [&](const glm::vec3& direction) {
+        a.elbow = a.shoulder + p_.upperArm * direction;
+        a.wrist = a.elbow + p_.forearm * direction;
+        a.fingertip = a.wrist + p_.hand * direction;
+    };
+    // Lying down arm() lays the arm along the body at shoulder height: let it down onto the floor.
+    if (glm::dot(glm::normalize(a.fingertip - a.shoulder), -axis(thorax, 1)) > 0.9f && a.shoulder.y < 0.5f * reach) {
+        glm::vec3 d = glm::normalize(a.fingertip - a.shoulder);
+        const float dy = std::clamp((wristRadius - a.shoulder.y) / reach, -0.9f, 0.0f);
+        const glm::vec3 level = glm::normalize(glm::vec3(d.x, 0.0f, d.z) + glm::vec3(1e-6f, 0.0f, 0.0f));
+        d = std::sqrt(1.0f - dy * dy) * level + glm::vec3(0.0f, dy, 0.0f);
+        straight(d);
+        return a;
+    }
+    // Sitting (both thighs within about 35 deg of level, the chest upright): the hands rest on the thighs.
+    const std::string s = side == 0 ? "_r" : "_l";
+    auto level = [&](const char* suffix) {
+        const glm::vec3 hip = frames.toWorld(std::string("femur") + suffix, glm::vec3(0.0f));
+        const glm::vec3 knee = frames.toWorld(std::string("tibia") + suffix, glm::vec3(0.0f));
+        const glm::vec3 along = glm::normalize(knee - hip);
+        return 1.0f - glm::smoothstep(0.45f, 0.65f, std::abs(along.y));
+    };
+    const float seated = std::min(level("_r"), level("_l")) * glm::smoothstep(0.6f, 0.8f, axis(thorax, 1).y);
+    if (seated <= 0.0f) return a;
+    const glm::vec3 hip = frames.toWorld("femur" + s, glm::vec3(0.0f));
+    const glm::vec3 knee = frames.toWorld("tibia" + s, glm::vec3(0.0f));
+    const float thighRadius = p_.skin.thighGirth / (2.0f * glm::pi<float>());
+    const float kneeRadius = p_.skin.kneeGirth / (2.0f * glm::pi<float>());
+    // The wrist on top of the thigh, as far toward the knee as the arm reaches.
+    glm::vec3 wrist{0.0f};
+    for (int step = 0; step <= 9; ++step) {
+        const float t = 0.65f - 0.05f * float(step);
+        wrist = glm::mix(hip, knee, t) +
+                glm::vec3(0.0f, glm::mix(thighRadius, kneeRadius, t) + wristRadius + 0.005f, 0.0f) + 0.02f * out;
+        if (glm::distance(wrist, a.shoulder) < 0.97f * reach) break;
+    }
+    // Two-bone reach: the elbow bends back and a little out.
+    const glm::vec3 toWrist = wrist - a.shoulder;
+    const float dist = std::clamp(glm::length(toWrist), std::abs(p_.upperArm - p_.forearm) + 1e-3f, 0.999f * reach);
+    const glm::vec3 along = glm::normalize(toWrist);
+    const float cosShoulder =
+        (p_.upperArm * p_.upperArm + dist * dist - p_.forearm * p_.forearm) / (2.0f * p_.upperArm * dist);
+    const glm::vec3 pole = -axis(thorax, 0) + 0.3f * out;
+    const glm::vec3 bend = glm::normalize(pole - glm::dot(pole, along) * along + glm::vec3(0.0f, 1e-6f, 0.0f));
+    const float sinShoulder = std::sqrt(std::max(0.0f, 1.0f - cosShoulder * cosShoulder));
+    const glm::vec3 elbow = a.shoulder + p_.upperArm * (cosShoulder * along + sinShoulder * bend);
+    const glm::vec3 restWrist = a.shoulder + dist * along;
+    const glm::vec3 handDirection = glm::normalize(knee - hip);
+    Arm rest{a.shoulder, elbow, restWrist, restWrist + p_.hand * handDirection};
+    // Blended in and out of sitting (sit to stand), so the arm does not jump.
+    a.elbow = glm::mix(a.elbow, rest.elbow, seated);
+    a.wrist = glm::mix(a.wrist, rest.wrist, seated);
+    a.fingertip = glm::mix(a.fingertip, rest.fingertip, seated);
+    return a;
+}
+
 glm::mat4 BodyFigure::footFrame(const SkeletonFrames& frames, int side) const {
     const glm::mat4 ankle = frames.of(side == 0 ? "tibia_r" : "tibia_l") * translate(ankle_[side]);
     // A simple ankle: the foot stays as flat as the joint allows (20 deg of dorsiflexion,
@@ -168,45 +233,6 @@ glm::mat4 BodyFigure::footFrame(const SkeletonFrames& frames, int side) const {
     const float pitch = std::atan2(forward.y, std::sqrt(forward.x * forward.x + forward.z * forward.z));
     const float ankleAngle = std::clamp(-pitch, glm::radians(-45.0f), glm::radians(20.0f));
     return ankle * glm::rotate(glm::mat4(1.0f), ankleAngle, glm::vec3{0, 0, 1});
-}
-
-std::vector<BodyShape> BodyFigure::shapes(const SkeletonFrames& frames) const {
-    std::vector<BodyShape> out;
-    const glm::mat4 thorax = thoraxFrame(frames);
-    // Chest: an ellipsoid in front of the spine, as deep and wide as an adult's.
-    out.push_back({"thorax", "body", ShapeKind::Sphere,
-                   thorax * translate({0.05f, 0.5f * p_.thoraxHeight, 0.0f}) *
-                       scale({0.5f * p_.thoraxDepth, 0.5f * p_.thoraxHeight, 0.5f * p_.thoraxWidth})});
-    // The lower ribs: three hoops around the bottom of the chest, sloping down toward the front.
-    for (int i = 0; i < 3; ++i) {
-        const float y = 0.02f + 0.045f * float(i);
-        const float shrink = 0.92f - 0.05f * float(2 - i);
-        out.push_back({"rib_" + std::to_string(10 + i), "body", ShapeKind::Torus,
-                       thorax * translate({0.05f, y + 0.06f, 0.0f}) *
-                           glm::rotate(glm::mat4(1.0f), glm::radians(-20.0f), glm::vec3{0, 0, 1}) *
-                           scale({0.5f * p_.thoraxDepth * shrink, 1.0f, 0.5f * p_.thoraxWidth * shrink})});
-    }
-    // Abdomen: a softer shape in front of the lumbar spine joining chest and pelvis.
-    out.push_back({"abdomen", "body", ShapeKind::Sphere,
-                   frames.of("l3") * translate({0.06f, 0.0f, 0.0f}) * scale({0.11f, 0.12f, 0.14f})});
-    const glm::vec3 neckBase = point(thorax, {0.0f, p_.thoraxHeight, 0.0f});
-    const glm::vec3 neckTop = point(thorax, {0.01f, p_.thoraxHeight + p_.neckLength, 0.0f});
-    out.push_back({"neck", "body", ShapeKind::Sphere, limbBetween(neckBase, neckTop, 0.05f)});
-    out.push_back({"head", "body", ShapeKind::Sphere,
-                   thorax * translate({0.03f, p_.thoraxHeight + p_.neckLength + 0.5f * p_.headHeight, 0.0f}) *
-                       scale({0.10f, 0.5f * p_.headHeight, 0.08f})});
-    for (int side = 0; side < 2; ++side) {
-        const std::string s = side == 0 ? "_r" : "_l";
-        const Arm a = arm(frames, side);
-        out.push_back({"upper_arm" + s, "body", ShapeKind::Sphere, limbBetween(a.shoulder, a.elbow, 0.045f)});
-        out.push_back({"forearm" + s, "body", ShapeKind::Sphere, limbBetween(a.elbow, a.wrist, 0.037f)});
-        out.push_back({"hand" + s, "body", ShapeKind::Sphere, limbBetween(a.wrist, a.fingertip, 0.03f)});
-        const glm::mat4 foot = footFrame(frames, side);
-        out.push_back({"foot" + s, "body", ShapeKind::Sphere,
-                       foot * translate({0.5f * p_.footLength - p_.heelBehindAnkle, -0.5f * p_.ankleHeight, 0.0f}) *
-                           scale({0.5f * p_.footLength, 0.5f * p_.ankleHeight, 0.5f * p_.footWidth})});
-    }
-    return out;
 }
 
 std::vector<SegmentMass> BodyFigure::upperBodyMasses(const SkeletonFrames& frames, double handLoadKg,

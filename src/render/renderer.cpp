@@ -130,9 +130,12 @@ FrameStats Renderer::render(const DrawList& records, const OrbitCamera& camera, 
             drawOne(r);
     }
     if (!translucent.empty()) {
-        // Far to near by origin depth: good enough for convex-ish bones seen through each other.
+        // Far to near by origin depth: good enough for convex-ish bones seen through each other. A
+        // shell around everything (the skin) comes last: its front faces are nearer than all inside it.
         const glm::vec3 eye = camera.eye();
         std::sort(translucent.begin(), translucent.end(), [&](const DrawRecord* a, const DrawRecord* b) {
+            const bool outerA = (a->flags & kDrawOutermost) != 0, outerB = (b->flags & kDrawOutermost) != 0;
+            if (outerA != outerB) return outerB;
             return glm::distance(glm::vec3(a->transform[3]), eye) > glm::distance(glm::vec3(b->transform[3]), eye);
         });
         glEnable(GL_BLEND);

@@ -36,7 +36,7 @@ DrawList Scene::drawList() const {
         r.pickId = o.pickable ? pickIdOf(i) : kNoPick;
         r.flags = (o.pickable ? kDrawNone : kDrawNoPick) | (o.flat ? kDrawFlat : kDrawNone) |
                   (o.vertexColours ? kDrawVertexColour : kDrawNone) | (o.twoSided ? kDrawTwoSided : kDrawNone) |
-                  (o.colour.w < 1.0f ? kDrawTranslucent : kDrawNone);
+                  (o.outermost ? kDrawOutermost : kDrawNone) | (o.colour.w < 1.0f ? kDrawTranslucent : kDrawNone);
         if (hovered == i) r.flags |= kDrawHovered;
         if (selected == i) r.flags |= kDrawSelected;
         list.push_back(r);

@@ -91,8 +91,7 @@ std::unique_ptr<ModelPresenter> ModelPresenter::load(const std::filesystem::path
         return nullptr;
     }
     p->addBones(detail, errors);
-    p->unitSphere_ = p->scene_.meshes.add(makeSphere(1.0f, 24, 48));  // body shapes: coarser ones facet in close-ups
-    // Nerve roots are a few millimetres thick: a coarse sphere looks the same and costs a tenth.
+    p->unitSphere_ = p->scene_.meshes.add(makeSphere(1.0f, 24, 48));
     p->unitBox_ = p->scene_.meshes.add(makeBox(glm::vec3{1.0f}));
     p->unitTorus_ = p->scene_.meshes.add(makeTorus(1.0f, 0.03f, 64, 10));
     try {
@@ -103,7 +102,7 @@ std::unique_ptr<ModelPresenter> ModelPresenter::load(const std::filesystem::path
     }
     p->addNerveRoots();
     p->addMuscles(assetDir, errors);
-    p->firstBodyShape_ = p->scene_.objects.size();
+    p->addSkin(detail, errors);
     p->showPosture(p->data_->findPosture("neutral_standing") ? "neutral_standing" : p->data_->postures.front().id);
     return p;
 }
@@ -188,6 +187,26 @@ void ModelPresenter::addMuscles(const std::filesystem::path& assetDir, std::vect
     muscleObjects_ = scene_.objects.size() - firstMuscle_;
 }
 
+void ModelPresenter::addSkin(Detail detail, std::vector<std::string>& errors) {
+    if (!data_->body) return;
+    try {
+        skin_ = std::make_unique<BodySkin>(makeBodySkin(*data_, detail == Detail::Low ? kSkinCellLow : kSkinCellHigh));
+    } catch (const FileError& e) {
+        errors.emplace_back(e.what());
+        return;
+    }
+    skinObject_ = scene_.objects.size();
+    SceneObject object;
+    object.id = "skin";
+    object.name = "skin";
+    object.group = "body";
+    object.colour = kSkinColour;
+    object.pickable = false;
+    object.outermost = true;  // drawn over every other translucent record: it encloses them all
+    object.mesh = scene_.meshes.add(MeshData{});
+    scene_.objects.push_back(std::move(object));
+}
+
 void ModelPresenter::showPosture(const std::string& postureId, const std::optional<Coordinates>& values) {
     const Posture* next = data_->findPosture(postureId);
     if (!next) throw std::invalid_argument("no posture '" + postureId + "' (known: " + data_->postureIds() + ")");
@@ -246,8 +265,8 @@ void ModelPresenter::apply(const Coordinates& newValues) {
     deformDiscs();
     buildMuscleVolumes();
     placeNerveRoots();
-    placeBody();
     placeProps();
+    placeBody();
     ++revision_;
 }
 
@@ -388,22 +407,13 @@ MeshId ModelPresenter::unitMesh(ShapeKind kind) const {
 }
 
 void ModelPresenter::placeBody() {
-    if (!data_->body) return;
-    // Body shapes keep their slots (inserted the first time); props follow them.
-    std::size_t slot = firstBodyShape_;
-    for (const BodyShape& shape : data_->body->shapes(frames_)) {
-        if (slot >= scene_.objects.size() || scene_.objects[slot].id != shape.id) {
-            SceneObject object;
-            object.id = shape.id;
-            object.name = spacedName(shape.id);
-            object.group = "body";
-            object.colour = kSkinColour;
-            object.pickable = false;
-            object.mesh = unitMesh(shape.kind);
-            scene_.objects.insert(scene_.objects.begin() + std::ptrdiff_t(slot), std::move(object));
-        }
-        scene_.objects[slot++].transform = shape.transform;
-    }
+    if (!skin_) return;
+    // The skin in this posture, pressed onto the props where they meet it.
+    propBoxes_.clear();
+    for (const SceneObject& o : scene_.objects)
+        if (o.group == "props") propBoxes_.push_back({o.id, "props", ShapeKind::Box, o.transform});
+    skin_->pose(frames_, propBoxes_, skinBuffer_);
+    scene_.meshes.swap(scene_.objects[skinObject_].mesh, skinBuffer_);
 }
 
 void ModelPresenter::placeProps() {

@@ -1,6 +1,6 @@
 #pragma once
-// The simplified rest of the body (thorax with lower ribs, neck and head, arms and hands, feet)
-// and the props (floor, chair, couch, box), as plain shapes placed on the solved skeleton. The
+// The simplified rest of the body (segment masses, arms, feet, contact points; its skin is
+// body_skin.h) and the props (floor, chair, couch, box) as boxes placed to meet the body. The
 // segment masses are the ones the disc model uses. No GL: the app turns shapes into draw records.
 
 #include "lumbarlab/anatomy/skeleton_pose.h"
@@ -11,14 +11,23 @@
 
 namespace lumbarlab {
 
-/// Unit shapes the renderer has meshes for; `transform` scales them into place.
+/// Unit shapes the renderer has meshes for; `transform` scales them into place (props are boxes).
 enum class ShapeKind { Sphere, Box, Torus };
 
 struct BodyShape {
-    std::string id;     ///< e.g. "thorax", "hand_r", "chair_seat"
+    std::string id;     ///< e.g. "floor", "chair_seat", "box"
     std::string group;  ///< "body" or "props"
     ShapeKind kind = ShapeKind::Sphere;
     glm::mat4 transform{1.0f};  ///< unit sphere (radius 1), unit box (side 1) or unit torus (ring 1)
+};
+
+/// Girths, breadths and tissue depths of the skin (metres), from body.json's "skin" section.
+struct SkinDimensions {
+    float waistGirth = 0.82f, hipGirth = 0.948f, hipBreadth = 0.33f;
+    float thighGirth = 0.548f, kneeGirth = 0.361f, calfGirth = 0.361f, ankleGirth = 0.228f;
+    float upperArmGirth = 0.30f, forearmGirth = 0.274f, wristGirth = 0.167f, neckGirth = 0.37f;
+    float headBreadth = 0.15f, headLength = 0.19f, handBreadth = 0.085f, handThickness = 0.03f;
+    float tissueUnderIschium = 0.03f, tissueBehindSpine = 0.025f;
 };
 
 /// Masses and sizes from assets/anatomy/body.json (every value cited there).
@@ -33,10 +42,8 @@ struct BodyParameters {
     float neckLength = 0.10f, headHeight = 0.23f;
     float upperArm = 0.30f, forearm = 0.25f, hand = 0.18f;
     float footLength = 0.25f, ankleHeight = 0.075f, heelBehindAnkle = 0.05f, footWidth = 0.09f;
+    SkinDimensions skin;
 };
-
-/// A unit sphere stretched into an ellipsoid from `a` to `b` with the given radius across.
-[[nodiscard]] glm::mat4 ellipsoidBetween(const glm::vec3& a, const glm::vec3& b, float radius);
 
 /// Reads body.json; throws FileError.
 [[nodiscard]] BodyParameters loadBodyParameters(const std::filesystem::path& file);
@@ -68,8 +75,6 @@ public:
     BodyFigure(BodyParameters parameters, const SkeletonDefinition& skeleton);
 
     [[nodiscard]] const BodyParameters& parameters() const { return p_; }
-    /// Thorax, ribs, neck, head, arms, hands and feet on the solved frames.
-    [[nodiscard]] std::vector<BodyShape> shapes(const SkeletonFrames& frames) const;
     [[nodiscard]] ContactPoints contacts(const SkeletonFrames& frames) const;
     /// Head and neck, thorax, both arms (with `handLoadKg` split between the hands, held
     /// `reachForward` metres in front of them) and the abdomen in slices on L1-L5.
@@ -80,13 +85,19 @@ public:
     /// The whole body's centre of mass (world, metres).
     [[nodiscard]] glm::vec3 centreOfMass(const SkeletonFrames& frames) const;
 
-private:
     struct Arm {
         glm::vec3 shoulder, elbow, wrist, fingertip;
     };
+    /// The arm as the skin draws it (side 0 right, 1 left): hanging at the side standing, hands
+    /// resting on the thighs when both thighs are level (sitting), lying along the body on the
+    /// floor. The masses keep the simpler hanging arm of arm().
+    [[nodiscard]] Arm drawnArm(const SkeletonFrames& frames, int side) const;
+    /// The foot's frame (origin at the ankle centre, sole at y = -ankleHeight, x toward the toes).
+    [[nodiscard]] glm::mat4 footFrame(const SkeletonFrames& frames, int side) const;
+
+private:
     [[nodiscard]] static glm::mat4 thoraxFrame(const SkeletonFrames& frames);
     [[nodiscard]] Arm arm(const SkeletonFrames& frames, int side) const;
-    [[nodiscard]] glm::mat4 footFrame(const SkeletonFrames& frames, int side) const;
 
     BodyParameters p_;
     glm::vec3 t12Top_{0.0f};                                     ///< T12 superior endplate centre, T12 frame

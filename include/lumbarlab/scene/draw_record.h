@@ -25,6 +25,7 @@ enum DrawFlags : std::uint32_t {
     kDrawNoPick = 1u << 4,        ///< never written to the ID buffer
     kDrawVertexColour = 1u << 5,  ///< colour from the mesh's per-vertex colours (alpha from colour.a)
     kDrawTwoSided = 1u << 6,      ///< no back-face culling: open or inward-facing surfaces (imported meshes)
+    kDrawOutermost = 1u << 7,     ///< translucent shell around everything else (the skin): drawn after them
 };
 
 /// One mesh instance to draw.

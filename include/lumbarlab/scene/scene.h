@@ -42,6 +42,7 @@ struct SceneObject {
     bool flat = false;
     bool vertexColours = false;  ///< draw with the mesh's per-vertex colours (pressure maps)
     bool twoSided = false;       ///< draw both faces (meshes from files may be open or wound inward)
+    bool outermost = false;      ///< a translucent shell around the rest (the skin): drawn after them
 };
 
 /// The objects in view plus the current hover/selection, which only change how records look.

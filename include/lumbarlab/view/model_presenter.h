@@ -3,6 +3,7 @@
 // coloured by the disc model, nerve roots, muscles as tubes coloured by length change, the body
 // figure and the props. Driven by plain calls; it owns its scene and knows which object is which.
 
+#include "lumbarlab/anatomy/body_skin.h"
 #include "lumbarlab/anatomy/disc_deformer.h"
 #include "lumbarlab/anatomy/model_data.h"
 #include "lumbarlab/anatomy/muscle_shapes.h"
@@ -111,6 +112,7 @@ private:
     void addBones(Detail detail, std::vector<std::string>& errors);
     void addNerveRoots();
     void addMuscles(const std::filesystem::path& assetDir, std::vector<std::string>& errors);
+    void addSkin(Detail detail, std::vector<std::string>& errors);
     void apply(const Coordinates& values);
     void deformDiscs();
     void buildMuscleVolumes();
@@ -145,7 +147,7 @@ private:
     std::uint64_t revision_ = 0;
 
     // Scene slots. Bones come first (boneOfObject_[i] for object i), then the nerve roots, the
-    // muscles (one object per muscle and side), the body shapes; props come last.
+    // muscles (one object per muscle and side), the skin; props come last.
     std::vector<std::size_t> boneOfObject_;
     struct DiscSlot {
         std::size_t object = 0;
@@ -154,7 +156,10 @@ private:
         DiscDeformer deformer;
     };
     std::vector<DiscSlot> discSlots_;
-    std::size_t firstRoot_ = 0, firstMuscle_ = 0, muscleObjects_ = 0, firstBodyShape_ = 0;
+    std::size_t firstRoot_ = 0, firstMuscle_ = 0, muscleObjects_ = 0, skinObject_ = 0;
+    std::unique_ptr<BodySkin> skin_;  // null if the body figure or a landmark it needs is missing
+    MeshData skinBuffer_;             // last pose's skin, refilled in place
+    std::vector<BodyShape> propBoxes_;
     MeshId unitSphere_ = 0, unitBox_ = 0, unitTorus_ = 0;
     std::string propsPlacedFor_;  // props stay where the posture's first frame put them
     mutable std::map<std::string, std::array<double, kDiscLevels.size()>> stillPressures_;  // pressureIn, per posture
