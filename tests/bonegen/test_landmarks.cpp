@@ -28,9 +28,14 @@ TEST_CASE("bonegen: required landmarks are present", "[bonegen]") {
     };
     for (const char* hip : {"hip_bone_r", "hip_bone_l"})
         for (const char* name :
-             {"asis", "aiis", "psis", "iliac_crest_top", "pubic_tubercle", "ischial_tuberosity", "acetabulum_centre"})
+             {"asis", "aiis", "psis", "piis", "iliac_crest_top", "iliac_tubercle", "pubic_tubercle", "pubic_symphysis",
+              "pubic_symphysis_superior", "ischial_tuberosity", "ischial_spine", "greater_sciatic_notch",
+              "lesser_sciatic_notch", "iliopubic_eminence", "arcuate_line", "auricular_surface", "acetabulum_centre"})
             has(hip, name);
-    for (const char* name : {"sacral_promontory", "s1_endplate_centre", "coccyx_tip"}) has("sacrum", name);
+    for (const char* name : {"sacral_promontory", "s1_endplate_centre", "coccyx_tip", "sacral_ala_r", "sacral_ala_l",
+                             "auricular_surface_r", "auricular_surface_l", "median_sacral_crest",
+                             "lateral_sacral_crest_r", "lateral_sacral_crest_l", "sacral_hiatus"})
+        has("sacrum", name);
     for (const char* femur : {"femur_r", "femur_l"})
         for (const char* name : {"femoral_head_centre", "greater_trochanter", "lesser_trochanter", "medial_epicondyle",
                                  "lateral_epicondyle"})

@@ -22,7 +22,12 @@ struct PelvisLayout {
     glm::vec3 acetabulumAxis{0.0f};  ///< unit vector out of the socket (lateral, inferior, anterior)
     Frame s1;                        ///< origin: S1 endplate centre; y: endplate normal; x: anterior along the endplate
     glm::vec3 sacroiliacCentre{0.0f};  ///< centre of the right auricular (sacro-iliac) surface
-    float auricularHalfWidth = 0.0f;   ///< |z| of the sacrum's flat auricular faces
+    float auricularHalfWidth = 0.0f;   ///< half the inter-auricular width (|z| of the auricular centre)
+    /// Unit normal of the right sacroiliac joint plane through `sacroiliacCentre`, pointing from the
+    /// sacrum to the ilium (lateral, a little posterior and upward); the left joint is its mirror.
+    glm::vec3 sacroiliacNormal{0.0f, 0.0f, 1.0f};
+    float sacroiliacGap = 0.0f;  ///< joint space between the auricular surfaces (mm)
+    glm::vec3 promontory{0.0f};  ///< anterior-superior edge of S1 in the midline
 };
 /// Derives the layout from the pelvis and sacrum parameters.
 PelvisLayout pelvisLayout(const SkeletonParams& params);

@@ -31,7 +31,13 @@ std::vector<ParamSpec> buildSchema() {
                    {"asis_to_psis_depth", "mm"},
                    {"inter_psis_width", "mm"},
                    {"ischial_tuberosity_height", "mm"},
-                   {"pubic_symphysis_height", "mm"}});
+                   {"pubic_symphysis_height", "mm"},
+                   {"sacroiliac_joint_space", "mm"},
+                   {"sacroiliac_joint_axial_angle", "deg"},
+                   {"true_conjugate", "mm"},
+                   {"inlet_transverse_diameter", "mm"},
+                   {"interspinous_distance", "mm"},
+                   {"greater_sciatic_notch_width", "mm"}});
     add("sacrum", {{"pelvic_incidence", "deg"},
                    {"sacral_slope", "deg"},
                    {"sacrofemoral_distance", "mm"},

@@ -34,6 +34,12 @@ PelvisLayout pelvisLayout(const SkeletonParams& params) {
     layout.auricularHalfWidth = params.f("sacrum.inter_auricular_width") / 2.0f;
     // Auricular surface: lateral mass of S1-S2, about a third of the way down and behind the body.
     layout.sacroiliacCentre = layout.s1.toWorld({-14.0f, -30.0f, layout.auricularHalfWidth});
+    // The joint runs from anterolateral to posteromedial at the cited axial angle (the sacrum is wider
+    // in front) and converges a little downwards (wider at the base): both keep it wedged.
+    const float axial = radians(params.f("pelvis.sacroiliac_joint_axial_angle"));
+    layout.sacroiliacNormal = glm::normalize(glm::vec3(-std::sin(axial), -0.15f, std::cos(axial)));
+    layout.sacroiliacGap = params.f("pelvis.sacroiliac_joint_space");
+    layout.promontory = layout.s1.toWorld({params.f("sacrum.s1_endplate_depth") / 2.0f, 0.0f, 0.0f});
     return layout;
 }
 
@@ -44,14 +50,14 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     const float bodyHalfWidth = params.f("sacrum.s1_body_width") / 2.0f;
     const float height = params.f("sacrum.sacral_height");
     const float halfWidth = params.f("sacrum.sacral_width") / 2.0f;
-    const float auricularZ = layout.auricularHalfWidth;
     const float coccyxLength = params.f("sacrum.coccyx_length");
 
-    // The sacrum is a curved plate (concave in front: the sacral kyphosis), thick at the base and thin
-    // at the apex, cut to an inverted-triangle outline. Work in the S1 frame's sagittal (x, y) plane:
-    // the plate's mid-surface is a circular arc through three points behind the bodies.
+    // The sacrum is a curved wedge (concave in front: the sacral kyphosis), thick at the base and thin
+    // at the apex, cut to an inverted-triangle outline and wedged between the ilia by the two
+    // sacroiliac joint planes. Work in the S1 frame's sagittal (x, y) plane: the mid-surface is a
+    // circular arc through three points behind the bodies.
     const float hs = height / 106.0f;
-    const glm::vec2 top(-18.0f, -8.0f), middle(-9.0f, -55.0f * hs), apex(12.0f, -100.0f * hs);
+    const glm::vec2 top(-18.0f, -8.0f), middle(-8.0f, -55.0f * hs), apex(14.0f, -100.0f * hs);
     const auto circumcentre = [](glm::vec2 a, glm::vec2 b, glm::vec2 c) {
         const float d = 2.0f * (a.x * (b.y - c.y) + b.x * (c.y - a.y) + c.x * (a.y - b.y));
         const float a2 = glm::dot(a, a), b2 = glm::dot(b, b), c2 = glm::dot(c, c);
@@ -76,33 +82,36 @@ BoneModel buildSacrum(const SkeletonParams& params) {
         const glm::vec2 p = arcCentre + radial * (arcRadius + offset);
         return glm::vec3(p.x, p.y, z);
     };
-    const auto halfThickness = [=](float s) { return 19.0f - 13.0f * std::clamp(s / plateLength, 0.0f, 1.0f); };
-    // The alae slope down laterally from the base.
-    const std::vector<glm::vec2> outline = {{-halfWidth, 12.0f},
+    const auto at = [&](float s, float offset, float z) { return s1.toWorld(platePoint(s, offset, z)); };
+    const auto halfThickness = [=](float s) { return 21.0f - 15.0f * std::clamp(s / plateLength, 0.0f, 1.0f); };
+    // Outline in (z, s): alae at the base, the lateral masses beside the auricular surfaces (cut back
+    // by the joint planes), then the lateral borders converging to the apex.
+    const float len = plateLength;
+    const std::vector<glm::vec2> outline = {{-halfWidth, 10.0f},
                                             {-0.45f * halfWidth, -3.0f},
                                             {0.45f * halfWidth, -3.0f},
-                                            {halfWidth, 12.0f},
-                                            {auricularZ + 4.0f, 0.16f * plateLength},
-                                            {auricularZ + 4.0f, 0.52f * plateLength},
-                                            {0.4f * halfWidth + 4.0f, 0.72f * plateLength},
-                                            {0.24f * halfWidth + 2.0f, 0.88f * plateLength},
-                                            {13.0f, plateLength},
-                                            {7.0f, plateLength + 4.0f},
-                                            {-7.0f, plateLength + 4.0f},
-                                            {-13.0f, plateLength},
-                                            {-0.24f * halfWidth - 2.0f, 0.88f * plateLength},
-                                            {-0.4f * halfWidth - 4.0f, 0.72f * plateLength},
-                                            {-auricularZ - 4.0f, 0.52f * plateLength},
-                                            {-auricularZ - 4.0f, 0.16f * plateLength}};
-    const Frame outlineFrame;  // the polygon lives in (z, s) coordinates, evaluated below
-    const Sdf outlineSdf = extrudedPolygon(outlineFrame, outline);
+                                            {halfWidth, 10.0f},
+                                            {halfWidth + 14.0f, 0.2f * len},
+                                            {halfWidth + 10.0f, 0.5f * len},
+                                            {0.42f * halfWidth + 4.0f, 0.72f * len},
+                                            {0.24f * halfWidth + 2.0f, 0.88f * len},
+                                            {12.0f, len},
+                                            {6.0f, len + 4.0f},
+                                            {-6.0f, len + 4.0f},
+                                            {-12.0f, len},
+                                            {-0.24f * halfWidth - 2.0f, 0.88f * len},
+                                            {-0.42f * halfWidth - 4.0f, 0.72f * len},
+                                            {-halfWidth - 10.0f, 0.5f * len},
+                                            {-halfWidth - 14.0f, 0.2f * len}};
+    const Sdf outlineSdf = extrudedPolygon(Frame{}, outline);
     const Frame toS1 = s1;
     const Sdf plate = [=](const glm::vec3& world) {
         const glm::vec3 local = toS1.toLocal(world);
         const glm::vec2 sc = arcCoordinates(local);
-        // The lateral parts (alae, lateral masses) are thinner than the midline column.
+        // Below the auricular surfaces the lateral parts thin out; the lateral masses above stay thick.
         const float lateral = std::min(std::abs(local.z) / halfWidth, 1.0f);
-        const float shell = std::abs(sc.y) - halfThickness(sc.x) * (1.0f - 0.3f * lateral * lateral);
+        const float low = std::clamp((sc.x / len - 0.5f) / 0.3f, 0.0f, 1.0f);
+        const float shell = std::abs(sc.y) - halfThickness(sc.x) * (1.0f - 0.35f * low * lateral * lateral);
         const float inOutline = outlineSdf(glm::vec3(local.z, 0.0f, sc.x));
         return -smoothMin(-shell, -inOutline, 10.0f);  // wide blend: rounded alae and borders
     };
@@ -112,20 +121,42 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     Frame body = s1;
     body.origin = s1.toWorld({0.0f, -13.0f, 0.0f});
     parts.push_back(ellipticCylinder(body, bodyHalfDepth, bodyHalfWidth, 13.0f, 2.0f));  // S1 body
-    // Median sacral crest on the dorsal surface.
+    // Median sacral crest with its spinous tubercles, intermediate crests (fused articular
+    // processes) and lateral crests (transverse tubercles) on the dorsal surface.
     std::vector<glm::vec3> crest;
     std::vector<float> crestRadii;
-    for (const float f : {0.05f, 0.3f, 0.55f, 0.75f}) {
-        crest.push_back(s1.toWorld(platePoint(f * plateLength, halfThickness(f * plateLength) - 0.5f, 0.0f)));
-        crestRadii.push_back(4.0f - 1.5f * f);
+    for (const float f : {0.04f, 0.25f, 0.45f, 0.62f, 0.74f}) {
+        crest.push_back(at(f * len, halfThickness(f * len) - 1.0f, 0.0f));
+        crestRadii.push_back(3.8f - 1.6f * f);
     }
     parts.push_back(tube(crest, crestRadii));
+    for (const float f : {0.12f, 0.32f, 0.5f, 0.64f})
+        parts.push_back(sphere(at(f * len, halfThickness(f * len) + 0.5f, 0.0f), 4.6f - 2.0f * f));
+    const float foramenS[4] = {0.24f, 0.42f, 0.6f, 0.76f};
+    const float anteriorZ[4] = {25.0f, 22.5f, 19.0f, 15.5f};
+    const float posteriorZ[4] = {19.0f, 17.0f, 14.5f, 12.0f};
+    for (const float side : {1.0f, -1.0f}) {
+        std::vector<glm::vec3> intermediate;
+        for (const float f : {0.05f, 0.24f, 0.42f, 0.6f, 0.74f})
+            intermediate.push_back(at(f * len, halfThickness(f * len) - 1.0f, side * (10.0f - 3.0f * f)));
+        parts.push_back(tube(intermediate, {3.0f, 2.8f, 2.6f, 2.3f, 2.0f}));
+        for (int i = 0; i < 4; ++i) {
+            const float sk = foramenS[i] * len;
+            parts.push_back(sphere(at(sk + 4.0f, halfThickness(sk) - 1.5f, side * (posteriorZ[i] + 10.0f)),
+                                   4.2f - 0.4f * static_cast<float>(i)));  // lateral crest tubercle
+        }
+    }
+    // Transverse ridges on the pelvic surface where the five sacral bodies fused.
+    for (const float f : {0.16f, 0.33f, 0.51f, 0.68f}) {
+        const float sk = f * len;
+        parts.push_back(
+            capsule(at(sk, -halfThickness(sk) + 0.8f, -14.0f), at(sk, -halfThickness(sk) + 0.8f, 14.0f), 1.8f));
+    }
 
     // Coccyx: four small segments continuing the curve and hooking forward.
-    std::vector<glm::vec3> coccyx = {platePoint(plateLength - 2.0f, 0.0f, 0.0f)};
-    const glm::vec3 downward =
-        glm::normalize(platePoint(plateLength + 1.0f, 0.0f, 0.0f) - platePoint(plateLength, 0.0f, 0.0f));
-    const glm::vec3 forward = glm::normalize(glm::vec3(arcCentre, 0.0f) - platePoint(plateLength, 0.0f, 0.0f));
+    std::vector<glm::vec3> coccyx = {platePoint(len - 2.0f, 0.0f, 0.0f)};
+    const glm::vec3 downward = glm::normalize(platePoint(len + 1.0f, 0.0f, 0.0f) - platePoint(len, 0.0f, 0.0f));
+    const glm::vec3 forward = glm::normalize(glm::vec3(arcCentre, 0.0f) - platePoint(len, 0.0f, 0.0f));
     for (int i = 1; i <= 4; ++i)
         coccyx.push_back(coccyx.back() + downward * (coccyxLength / 4.0f) + forward * (1.5f * static_cast<float>(i)));
     std::vector<glm::vec3> coccyxWorld;
@@ -136,10 +167,27 @@ BoneModel buildSacrum(const SkeletonParams& params) {
         parts.push_back(sphere(coccyxWorld[i], 5.6f - static_cast<float>(i)));
     Sdf bone = smoothUniteAll(parts, 5.0f);
 
-    // Nothing above the S1 endplate; flat auricular faces laterally.
+    // Nothing above the S1 endplate.
     bone = smoothIntersect(bone, halfSpace(s1.origin, s1.axes[1]), 1.5f);
-    bone = smoothIntersect(bone, halfSpace(glm::vec3(0.0f, 0.0f, auricularZ), glm::vec3(0.0f, 0.0f, 1.0f)), 1.5f);
-    bone = smoothIntersect(bone, halfSpace(glm::vec3(0.0f, 0.0f, -auricularZ), glm::vec3(0.0f, 0.0f, -1.0f)), 1.5f);
+    // Auricular surfaces: the lateral masses end half a joint space short of each sacroiliac joint
+    // plane, so the sacrum sits wedged between the ilia (wider in front and above).
+    const float halfGap = 0.5f * layout.sacroiliacGap;
+    const glm::vec3 siRight = layout.sacroiliacCentre;
+    const glm::vec3 nRight = layout.sacroiliacNormal;
+    const glm::vec3 siLeft(siRight.x, siRight.y, -siRight.z);
+    const glm::vec3 nLeft(nRight.x, nRight.y, -nRight.z);
+    bone = smoothIntersect(bone, halfSpace(siRight - nRight * halfGap, nRight), 1.5f);
+    bone = smoothIntersect(bone, halfSpace(siLeft - nLeft * halfGap, nLeft), 1.5f);
+
+    // Behind the auricular surfaces (the ligamentous part of the joint) the dorsal sacrum narrows to
+    // lie medial to the PSISs, with the iliac tuberosities behind and beside it.
+    const float psisZ = params.f("pelvis.inter_psis_width") / 2.0f;
+    const float backX = siRight.x - 16.0f;
+    for (const float side : {1.0f, -1.0f}) {
+        const Sdf behind = halfSpace(glm::vec3(backX, 0.0f, 0.0f), glm::vec3(1.0f, 0.0f, 0.0f));
+        const Sdf lateral = halfSpace(glm::vec3(backX, 0.0f, side * (psisZ - 5.0f)), glm::vec3(0.35f, 0.0f, -side));
+        bone = smoothSubtract(bone, intersect(behind, lateral), 2.0f);
+    }
 
     // Promontory lip at the anterior edge of the endplate.
     bone = smoothUnite(bone,
@@ -160,29 +208,31 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     }
 
     // Sacral canal inside the plate's posterior half, open at the top behind the S1 body and ending
-    // at the hiatus.
+    // at the hiatus, a gap in the dorsal wall over S4-S5 between the sacral cornua.
     std::vector<glm::vec3> canal;
     const std::vector<float> canalRadii = {9.0f, 8.5f, 6.5f, 4.5f, 3.5f};
-    const std::vector<float> canalS = {-14.0f, 0.0f, 0.3f * plateLength, 0.55f * plateLength, 0.8f * plateLength};
+    const std::vector<float> canalS = {-14.0f, 0.0f, 0.3f * len, 0.55f * len, 0.8f * len};
     for (std::size_t i = 0; i < canalS.size(); ++i) {
-        // The last point exits through the back: the sacral hiatus.
-        const float offset = i + 1 == canalS.size() ? halfThickness(canalS[i])
+        const float offset = i + 1 == canalS.size() ? halfThickness(canalS[i]) - 3.0f
                                                     : std::max(halfThickness(canalS[i]) - canalRadii[i] - 3.5f, 1.0f);
         canal.push_back(s1.toWorld(platePoint(canalS[i], offset, 0.0f)));
     }
     bone = smoothSubtract(bone, tube(canal, canalRadii), 1.5f);
+    const glm::vec3 hiatusTop = at(0.77f * len, halfThickness(0.77f * len), 0.0f);
+    const glm::vec3 hiatusBottom = at(0.95f * len, halfThickness(0.95f * len) + 2.0f, 0.0f);
+    bone = smoothSubtract(bone, capsule(hiatusTop, hiatusBottom, 5.0f), 1.5f);
+    for (const float side : {1.0f, -1.0f})
+        bone = smoothUnite(bone, sphere(at(0.93f * len, halfThickness(0.93f * len) - 0.5f, side * 7.5f), 3.0f), 2.0f);
 
-    // Four sacral foramina per side, through the plate along its local normal.
-    const float foramenS[4] = {0.26f, 0.45f, 0.62f, 0.78f};
-    const float foramenZ[4] = {21.0f, 18.5f, 15.5f, 12.5f};
-    const float foramenRadius[4] = {5.5f, 4.8f, 4.0f, 3.2f};
+    // Four pairs of sacral foramina: the anterior (pelvic) ones larger and more lateral, the
+    // posterior (dorsal) ones smaller and nearer the midline, joined through the lateral mass.
     for (int i = 0; i < 4; ++i)
         for (const float side : {1.0f, -1.0f}) {
-            const float sk = foramenS[i] * plateLength;
-            bone = smoothSubtract(bone,
-                                  capsule(s1.toWorld(platePoint(sk, -35.0f, side * foramenZ[i])),
-                                          s1.toWorld(platePoint(sk, 35.0f, side * foramenZ[i])), foramenRadius[i]),
-                                  1.0f);
+            const float sk = foramenS[i] * len;
+            const float r = 5.6f - 0.7f * static_cast<float>(i);
+            bone = smoothSubtract(
+                bone, roundCone(at(sk, -40.0f, side * anteriorZ[i]), at(sk, 40.0f, side * posteriorZ[i]), r, r * 0.62f),
+                1.0f);
         }
 
     BoneModel model;
@@ -192,23 +242,31 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     model.side = "midline";
     model.parentFrame = "pelvis";
     model.sdf = bone;
-    model.boundsMin = {s1.origin.x - 110.0f, s1.origin.y - 160.0f, -auricularZ - 10.0f};
-    model.boundsMax = {s1.origin.x + 40.0f, s1.origin.y + 30.0f, auricularZ + 10.0f};
+    model.boundsMin = {s1.origin.x - 110.0f, s1.origin.y - 160.0f, -halfWidth - 25.0f};
+    model.boundsMax = {s1.origin.x + 40.0f, s1.origin.y + 30.0f, halfWidth + 25.0f};
     model.voxelSize = params.f("mesh.voxel_medium");
     model.highTriangles = 30000;
     model.lowTriangles = 5000;
 
     const glm::vec3 coccyxTip = coccyxWorld.back();
+    const auto dorsal = [&](float f, float z) {  // a point on the dorsal surface, found from behind
+        const glm::vec3 inside = at(f * len, 0.0f, z);
+        const glm::vec3 out = glm::normalize(at(f * len, 1.0f, z) - inside);
+        return marchToSurface(bone, inside + out * 40.0f, -out, 60.0f);
+    };
     model.landmarks = {
         {"s1_endplate_centre", s1.origin},
         {"sacral_promontory",
          marchToSurface(bone, s1.toWorld({bodyHalfDepth + 30.0f, -2.5f, 0.0f}), -s1.axes[0], 50.0f)},
         {"coccyx_tip", marchToSurface(bone, coccyxTip + s1.axes * (downward * 30.0f), -(s1.axes * downward), 50.0f)},
-        {"auricular_surface_r", layout.sacroiliacCentre},
-        {"auricular_surface_l",
-         glm::vec3(layout.sacroiliacCentre.x, layout.sacroiliacCentre.y, -layout.sacroiliacCentre.z)},
+        {"auricular_surface_r", marchToSurface(bone, siRight + nRight * 20.0f, -nRight, 40.0f)},
+        {"auricular_surface_l", marchToSurface(bone, siLeft + nLeft * 20.0f, -nLeft, 40.0f)},
         {"sacral_ala_r", marchToSurface(bone, s1.toWorld({-8.0f, 30.0f, 38.0f}), -s1.axes[1], 60.0f)},
         {"sacral_ala_l", marchToSurface(bone, s1.toWorld({-8.0f, 30.0f, -38.0f}), -s1.axes[1], 60.0f)},
+        {"median_sacral_crest", dorsal(foramenS[1], 0.0f)},
+        {"lateral_sacral_crest_r", dorsal(foramenS[1], posteriorZ[1] + 10.0f)},
+        {"lateral_sacral_crest_l", dorsal(foramenS[1], -posteriorZ[1] - 10.0f)},
+        {"sacral_hiatus", 0.5f * (hiatusTop + hiatusBottom), false},
     };
     model.joints = {
         {"s1_endplate_centre", s1.origin, false,
@@ -221,6 +279,7 @@ BoneModel buildSacrum(const SkeletonParams& params) {
     model.design = {
         {"sacral_slope", params.value("sacrum.sacral_slope"), "deg", "sacrum.sacral_slope"},
         {"pelvic_incidence", params.value("sacrum.pelvic_incidence"), "deg", "sacrum.pelvic_incidence"},
+        {"sacroiliac_joint_space", layout.sacroiliacGap / 1000.0, "m", "pelvis.sacroiliac_joint_space"},
     };
     return model;
 }
