@@ -133,11 +133,13 @@ TEST_CASE("model: the patella tracks the groove, its ligament keeps its length t
         INFO(degrees << " deg of knee flexion");
         CHECK(s.data.kinematics->patellarLigamentLength(0, pose.right.kneeFlexion) == Approx(straight).margin(0.0005));
         const glm::vec3 patella = frames.toWorld("patella_r", {0, 0, 0});
-        // It moves down the groove as the knee bends; past 120 deg it rests in the intercondylar notch.
-        if (degrees <= 120)
+        // It moves down the groove as the knee bends; past about 90 deg it rounds the distal end of the
+        // femur and rises a little again, as in Rajagopal 2016's patellofemoral coupling (its patella
+        // origin is lowest at 60 deg and 22 mm higher at 120 deg).
+        if (degrees <= 80)
             CHECK(patella.y < previous.y);
         else
-            CHECK(patella.y < previous.y + 0.002f);
+            CHECK(patella.y < previous.y + 0.006f);
         // and stays against the femur: within 6 cm of the knee centre
         CHECK(glm::length(patella - frames.toWorld("femur_r", s.skeleton.requireJoint("femur_r", "knee_centre"))) <
               0.06f);

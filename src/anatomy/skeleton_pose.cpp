@@ -3,6 +3,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtx/quaternion.hpp>
 
+#include <cmath>
 #include <optional>
 
 namespace lumbarlab {
@@ -66,12 +67,21 @@ SkeletonKinematics::SkeletonKinematics(const SkeletonDefinition& skeleton) {
         if (medial && lateral && apex && tuberosity) {
             PatellaTrack& track = patellaTrack_[side];
             track.axisPoint = 0.5f * (*medial + *lateral);
-            // The knee flexes about an axis halfway between the distal contact and the transepicondylar
-            // axis (Churchill 1998: the TEA approximates the flexion axis; the femur also rolls back):
-            // the tibia then swings round the posterior condyles instead of sinking into them in deep
-            // flexion, while the patella still slides down the groove.
+            // Without an explicit hinge, the knee flexes about an axis halfway between the distal
+            // contact and the transepicondylar axis (Churchill 1998: the TEA approximates the flexion
+            // axis; the femur also rolls back).
             kneeAxis_[side] =
                 glm::mix(kneeCentre_[side], glm::vec3{track.axisPoint.x, track.axisPoint.y, kneeCentre_[side].z}, 0.5f);
+            // A generated femur names its hinge (the centre the posterior condyles are round about, so
+            // the plateau keeps its joint space) and the centre of its trochlear groove circle, on
+            // which the patella slides at a constant gap.
+            const BoneDefinition* femur = skeleton.find("femur" + s);
+            if (femur && femur->joints.contains("flexion_axis")) {
+                const glm::vec3 hinge = femur->joints.at("flexion_axis");
+                kneeAxis_[side] = {hinge.x, hinge.y, kneeCentre_[side].z};
+            }
+            if (femur && femur->joints.contains("trochlear_centre"))
+                track.axisPoint = femur->joints.at("trochlear_centre");
             track.axisPoint.z = patellaCentre_[side].z;  // the groove's plane
             track.apex = *apex;
             track.tuberosity = *tuberosity;
@@ -110,8 +120,14 @@ glm::mat4 SkeletonKinematics::patellaInFemur(int side, float kneeFlexion) const 
     auto excess = [&](float slide) {
         return glm::length(glm::vec3(placed(slide) * glm::vec4(track.apex, 1.0f)) - tuberosity) - track.ligamentLength;
     };
-    // Sliding down the groove shortens the ligament; bisect for the slide that restores its length.
+    // Sliding down the groove shortens the ligament until the apex points at the tuberosity, then
+    // lengthens it again: bisect for the first slide that restores its length, before that point.
     float lo = -0.5f, hi = std::max(kneeFlexion, 0.0f) + 0.8f;
+    const glm::vec3 apexRest = patellaCentre_[side] + track.apex - track.axisPoint;
+    const glm::vec3 towardTuberosity = tuberosity - track.axisPoint;
+    const float closest = std::remainder(
+        std::atan2(apexRest.y, apexRest.x) - std::atan2(towardTuberosity.y, towardTuberosity.x), 6.2831853f);
+    if (closest > lo && closest < hi && excess(closest) < 0.0f) hi = closest;
     if (excess(lo) * excess(hi) > 0.0f) return placed(0.7f * kneeFlexion);  // out of reach: a plain ratio
     for (int i = 0; i < 24; ++i) {  // about 1e-7 rad: far below anything visible or measurable
         const float mid = 0.5f * (lo + hi);

@@ -79,13 +79,13 @@ private:
     };
     glm::vec3 hipCentre_[2]{};      ///< right, left, pelvis frame
     glm::vec3 kneeCentre_[2]{};     ///< in the femur frame: the tibia frame's origin
-    glm::vec3 kneeAxis_[2]{};       ///< a point on the flexion axis (epicondyle midpoint), femur frame
+    glm::vec3 kneeAxis_[2]{};       ///< a point on the flexion axis (the femur's `flexion_axis`), femur frame
     glm::vec3 patellaCentre_[2]{};  ///< in the femur frame, knee straight
-    /// Patella tracking: it slides on a circle about the transepicondylar axis (the knee's
-    /// flexion axis to a good approximation) so the patellar ligament keeps its length.
+    /// Patella tracking: it slides on a circle about the trochlear groove centre (the femur's
+    /// `trochlear_centre`; else the epicondyle midpoint) so the patellar ligament keeps its length.
     struct PatellaTrack {
         bool enabled = false;
-        glm::vec3 axisPoint{0.0f};    ///< epicondyle midpoint, femur frame
+        glm::vec3 axisPoint{0.0f};    ///< groove centre, femur frame
         glm::vec3 apex{0.0f};         ///< ligament origin, patella frame
         glm::vec3 tuberosity{0.0f};   ///< ligament insertion, tibia frame
         float ligamentLength = 0.0f;  ///< with the knee straight

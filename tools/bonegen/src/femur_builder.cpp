@@ -1,10 +1,12 @@
 // Right femur in the femur frame: origin at the femoral head centre, y along the mechanical axis
 // (knee joint centre at y = -(length - head radius)), x anterior, z right (the neck points medially, -z).
 
+#include <algorithm>
 #include <cmath>
 
 #include "anatomy_math.hpp"
 #include "builders.hpp"
+#include "knee_layout.hpp"
 
 namespace bonegen {
 
@@ -85,25 +87,45 @@ BoneModel buildFemurRight(const SkeletonParams& params) {
     parts.push_back(capsule(greaterTrochanter + glm::vec3(12.0f, -12.0f, -4.0f),
                             lesserRoot + glm::vec3(14.0f, 0.0f, 0.0f), 3.0f));  // intertrochanteric line
 
-    // Distal end: metaphysis, two condyles, the trochlea in front, epicondyles on the sides.
-    parts.push_back(ellipsoid(glm::vec3(-4.0f, kneeY + 46.0f, 0.0f), {22.0f, 42.0f, 34.0f}));
-    const float condyleZ = 21.0f;
-    for (const float side : {1.0f, -1.0f})
-        parts.push_back(ellipsoid(glm::vec3(-8.0f, kneeY + condyleRadius, side * condyleZ),
-                                  {condyleRadius + 4.0f, condyleRadius, 15.0f}));
-    parts.push_back(
-        roundBox(Frame{{8.0f, kneeY + 34.0f, 0.0f}, glm::mat3(1.0f)}, {12.0f, 20.0f, 31.0f}, 7.0f));  // trochlear block
+    // Distal end (see knee_layout.hpp): the metaphysis; two condyles whose sagittal profile is a
+    // circle about the flexion axis (so the plateau keeps its joint space as the knee bends); the
+    // trochlea, a solid of revolution about the groove centre whose cross-section is the V of the
+    // sulcus angle (the patella rides on the same circle); epicondyles on the sides.
+    const KneeLayout layout = kneeLayout(params);
+    parts.push_back(ellipsoid(glm::vec3(1.0f, kneeY + 50.0f, 0.0f), {18.0f, 40.0f, 33.0f}));
+    const glm::vec3 axis = layout.flexionAxis;
+    const float condyleZ = 22.0f;
+    parts.push_back(ellipsoid(glm::vec3(axis.x, axis.y, condyleZ), {condyleRadius, condyleRadius, 14.0f}));
+    parts.push_back(ellipsoid(glm::vec3(axis.x, axis.y, -condyleZ), {condyleRadius, condyleRadius, 15.0f}));
+    const glm::vec3 troch = layout.trochlearCentre;
+    const Sdf trochlea = [layout, troch](const glm::vec3& p) {
+        const glm::vec2 q(p.x - troch.x, p.y - troch.y);
+        const float rho = glm::length(q);
+        const float theta = std::atan2(-q.y, q.x);  // 0 anterior, +90 deg distal
+        // Facets round off beyond their width and the groove fades out above the trochlea, so the
+        // solid blends into the condyles and the shaft instead of ending in flat faces.
+        const float dz = p.z - layout.zGroove;
+        const float lateral = std::max(dz - 18.0f, 0.0f), medial = std::max(-dz - 17.0f, 0.0f);
+        const float above = std::max(radians(-25.0f) - theta, 0.0f);
+        const float r =
+            layout.trochlearRadiusAt(p.z) - 0.12f * (lateral * lateral + medial * medial) - 60.0f * above * above;
+        return std::max(
+            {rho - r, std::abs(dz) - 36.0f, (radians(-75.0f) - theta) * rho, (theta - radians(125.0f)) * rho});
+    };
     const glm::vec3 medialEpicondyle(-6.0f, kneeY + 30.0f, -(epicondyleHalf - 5.0f));
     const glm::vec3 lateralEpicondyle(-6.0f, kneeY + 32.0f, epicondyleHalf - 5.0f);
     parts.push_back(ellipsoid(medialEpicondyle, {8.0f, 9.0f, 5.0f}));
     parts.push_back(ellipsoid(lateralEpicondyle, {7.0f, 8.0f, 5.0f}));
     Sdf bone = smoothUniteAll(parts, 7.0f);
+    bone = smoothUnite(bone, trochlea, 3.0f);
 
-    // Patellar groove, intercondylar notch, fovea capitis.
-    bone = smoothSubtract(bone, capsule({28.0f, kneeY + 56.0f, 0.0f}, {23.0f, kneeY + 22.0f, 0.0f}, 11.0f),
-                          4.0f);  // patellar groove (trochlea)
-    bone = smoothSubtract(bone, capsule({-45.0f, kneeY + 2.0f, 0.0f}, {-9.0f, kneeY + 14.0f, 0.0f}, 10.0f),
-                          2.0f);  // intercondylar notch
+    // Intercondylar notch: a slot between the condyles, open below and behind, that clears the
+    // tibial eminence at every flexion angle (it sweeps round the flexion axis); fovea capitis.
+    const Sdf notch = [axis](const glm::vec3& p) {
+        const float rho = glm::length(glm::vec2(p.x - axis.x, p.y - axis.y));
+        return std::max({std::abs(p.z) - 9.0f, 13.0f - rho, p.x - (axis.x + 9.0f), p.y - (axis.y + 18.0f)});
+    };
+    bone = smoothSubtract(bone, notch, 2.5f);
     bone = smoothSubtract(
         bone,
         sphere(head + glm::normalize(neck.neckDirection + glm::vec3(0.0f, -0.4f, -0.2f)) * (headRadius + 1.0f), 3.0f),
@@ -133,9 +155,11 @@ BoneModel buildFemurRight(const SkeletonParams& params) {
          marchToSurface(bone, medialEpicondyle + glm::vec3(0.0f, 0.0f, -30.0f), {0.0f, 0.0f, 1.0f}, 50.0f)},
         {"lateral_epicondyle",
          marchToSurface(bone, lateralEpicondyle + glm::vec3(0.0f, 0.0f, 30.0f), {0.0f, 0.0f, -1.0f}, 50.0f)},
-        {"patellar_groove", marchToSurface(bone, {45.0f, kneeY + 34.0f, 0.0f}, {-1.0f, 0.0f, 0.0f}, 50.0f)},
-        {"medial_condyle_distal", marchToSurface(bone, {-8.0f, kneeY - 20.0f, -condyleZ}, {0.0f, 1.0f, 0.0f}, 50.0f)},
-        {"lateral_condyle_distal", marchToSurface(bone, {-8.0f, kneeY - 20.0f, condyleZ}, {0.0f, 1.0f, 0.0f}, 50.0f)},
+        {"patellar_groove",
+         marchToSurface(bone, {troch.x + 50.0f, troch.y, layout.zGroove}, {-1.0f, 0.0f, 0.0f}, 50.0f)},
+        {"medial_condyle_distal", marchToSurface(bone, {axis.x, kneeY - 20.0f, -condyleZ}, {0.0f, 1.0f, 0.0f}, 50.0f)},
+        {"lateral_condyle_distal", marchToSurface(bone, {axis.x, kneeY - 20.0f, condyleZ}, {0.0f, 1.0f, 0.0f}, 50.0f)},
+        {"intercondylar_notch", marchToSurface(bone, {axis.x - 10.0f, kneeY - 20.0f, 0.0f}, {0.0f, 1.0f, 0.0f}, 60.0f)},
     };
     model.joints = {
         {"hip_centre", head, false, "femoral head centre (frame origin)"},
@@ -144,9 +168,12 @@ BoneModel buildFemurRight(const SkeletonParams& params) {
         {"neck_axis", neck.neckDirection, true, "unit vector from the neck-shaft junction to the head centre"},
         {"shaft_axis", neck.shaftUp, true, "anatomical shaft axis, pointing proximally"},
         {"patella_rest_centre",
-         {33.0f, kneeY + 32.0f, 0.0f},
-         false,
-         "suggested patella centre at full extension, in front of the trochlea"},
+         troch + layout.patellaTrackRadius(params.f("patella.thickness")) *
+                     glm::vec3(std::cos(layout.patellaRestAngle), -std::sin(layout.patellaRestAngle), 0.0f),
+         false, "patella centre at full extension, on its track round the trochlear groove centre"},
+        {"trochlear_centre", troch, false,
+         "centre of the trochlear groove circle; the patella slides on a circle about it (z: the groove plane)"},
+        {"flexion_axis", axis, false, "centre of the posterior condyle circles: the knee's hinge axis (along z)"},
     };
     model.design = {
         {"length", length / 1000.0, "m", "femur.length"},

@@ -72,10 +72,17 @@ std::vector<ParamSpec> buildSchema() {
                   {"shaft_diameter", "mm"},
                   {"anterior_bow", "mm"},
                   {"epicondylar_width", "mm"},
-                  {"condyle_radius", "mm"}});
-    add("patella", {{"height", "mm"}, {"width", "mm"}, {"thickness", "mm"}});
-    add("tibia", {{"length", "mm"}, {"plateau_width", "mm"}, {"plateau_depth", "mm"}, {"shaft_diameter", "mm"}});
-    add("fibula", {{"length", "mm"}, {"shaft_diameter", "mm"}});
+                  {"condyle_radius", "mm"},
+                  {"trochlear_groove_radius", "mm"},
+                  {"sulcus_angle", "deg"}});
+    add("patella",
+        {{"height", "mm"}, {"width", "mm"}, {"thickness", "mm"}, {"cartilage_gap", "mm"}, {"rest_angle", "deg"}});
+    add("tibia", {{"length", "mm"},
+                  {"plateau_width", "mm"},
+                  {"plateau_depth", "mm"},
+                  {"shaft_diameter", "mm"},
+                  {"tibiofemoral_gap", "mm"}});
+    add("fibula", {{"length", "mm"}, {"shaft_diameter", "mm"}, {"tibiofibular_gap", "mm"}});
     add("mesh", {{"voxel_large", "mm"}, {"voxel_medium", "mm"}, {"voxel_small", "mm"}});
     return specs;
 }
