@@ -24,22 +24,9 @@ glm::vec3 axis(const glm::mat4& m, int i) {
     return glm::normalize(glm::vec3(m[i]));
 }
 
-std::optional<glm::vec3> landmarkOf(const SkeletonDefinition& skeleton, const std::string& bone,
-                                    const std::string& name);
-
 }  // namespace
 
-namespace {
-
-std::optional<glm::vec3> landmarkOf(const SkeletonDefinition& skeleton, const std::string& bone,
-                                    const std::string& name) {
-    if (const BoneDefinition* b = skeleton.find(bone))
-        for (const auto& l : b->landmarks)
-            if (l.name == name) return l.position;
-    return std::nullopt;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 float ContactPoints::lowestSole() const {
     return std::min({heel[0].y, heel[1].y, toe[0].y, toe[1].y});
@@ -126,17 +113,17 @@ BodyFigure::BodyFigure(BodyParameters parameters, const SkeletonDefinition& skel
     for (int side = 0; side < 2; ++side) {
         const std::string s = side == 0 ? "_r" : "_l";
         ankle_[side] = skeleton.requireJoint("tibia" + s, "ankle_centre");
-        const auto ischial = landmarkOf(skeleton, "hip_bone" + s, "ischial_tuberosity");
-        const auto tibial = landmarkOf(skeleton, "tibia" + s, "tibial_tuberosity");
+        const auto ischial = skeleton.landmark("hip_bone" + s, "ischial_tuberosity");
+        const auto tibial = skeleton.landmark("tibia" + s, "tibial_tuberosity");
         if (!ischial || !tibial)
             throw FileError(skeleton.manifest,
                             "landmarks ischial_tuberosity and tibial_tuberosity are needed for contacts");
         tuberosity_[side] = *ischial;
         tibialTuberosity_[side] = *tibial;
-        if (const auto psis = landmarkOf(skeleton, "hip_bone" + s, "psis")) backPoints_.emplace_back("pelvis", *psis);
+        if (const auto psis = skeleton.landmark("hip_bone" + s, "psis")) backPoints_.emplace_back("pelvis", *psis);
     }
     for (const char* v : kVertebrae)
-        if (const auto tip = landmarkOf(skeleton, v, "spinous_tip")) backPoints_.emplace_back(v, *tip);
+        if (const auto tip = skeleton.landmark(v, "spinous_tip")) backPoints_.emplace_back(v, *tip);
 }
 
 glm::mat4 BodyFigure::thoraxFrame(const SkeletonFrames& frames) {

@@ -87,14 +87,6 @@ glm::mat4 frameAlong(const glm::vec3& origin, const glm::vec3& up, const glm::ve
     return m;
 }
 
-std::optional<glm::vec3> landmark(const SkeletonDefinition& skeleton, const std::string& bone,
-                                  const std::string& name) {
-    if (const BoneDefinition* b = skeleton.find(bone))
-        for (const auto& l : b->landmarks)
-            if (l.name == name) return l.position;
-    return std::nullopt;
-}
-
 SkinSegment sided(SkinSegment right, int side) {
     return SkinSegment(int(right) + side);
 }
@@ -149,7 +141,7 @@ std::vector<Primitive> bodyShapes(const BodyFigure& body, const SkeletonDefiniti
                             {hipHalfDepth, 0.11f, halfBreadth}));
     // Buttocks: behind the hip joints, reaching the cited tissue depth below the sitting bones.
     for (int s = 0; s < 2; ++s) {
-        const auto tuberosity = landmark(skeleton, s == 0 ? "hip_bone_r" : "hip_bone_l", "ischial_tuberosity");
+        const auto tuberosity = skeleton.landmark(s == 0 ? "hip_bone_r" : "hip_bone_l", "ischial_tuberosity");
         if (!tuberosity) throw FileError(skeleton.manifest, "landmark ischial_tuberosity is needed for the skin");
         const float lateral = s == 0 ? 1.0f : -1.0f;
         const glm::vec3 c = *tuberosity + glm::vec3(-0.01f, 0.07f, lateral * 0.03f);
@@ -162,7 +154,7 @@ std::vector<Primitive> bodyShapes(const BodyFigure& body, const SkeletonDefiniti
     const float waistHalfDepth = halfDepthFor(k.waistGirth, waistHalf);
     for (int v = 1; v <= 5; ++v) {
         const std::string id = kVertebrae[std::size_t(v)];
-        const auto tip = landmark(skeleton, id, "spinous_tip");
+        const auto tip = skeleton.landmark(id, "spinous_tip");
         if (!tip) throw FileError(skeleton.manifest, "landmark spinous_tip of " + id + " is needed for the skin");
         const glm::mat4& frame = rest.of(id);
         const float back = tip->x - k.tissueBehindSpine;

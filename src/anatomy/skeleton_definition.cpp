@@ -13,6 +13,13 @@ std::optional<glm::vec3> BoneDefinition::joint(const std::string& name) const {
     return it->second;
 }
 
+std::optional<glm::vec3> SkeletonDefinition::landmark(const std::string& bone, const std::string& name) const {
+    if (const BoneDefinition* b = find(bone))
+        for (const auto& l : b->landmarks)
+            if (l.name == name) return l.position;
+    return std::nullopt;
+}
+
 const BoneDefinition* SkeletonDefinition::find(const std::string& id) const {
     for (const auto& b : bones)
         if (b.id == id) return &b;

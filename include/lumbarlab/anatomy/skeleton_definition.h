@@ -41,6 +41,8 @@ struct SkeletonDefinition {
     std::vector<BoneDefinition> bones;
 
     [[nodiscard]] const BoneDefinition* find(const std::string& id) const;
+    /// A landmark of a bone, in the bone's frame (metres); nullopt when either is missing.
+    [[nodiscard]] std::optional<glm::vec3> landmark(const std::string& bone, const std::string& name) const;
     /// The bone, or a FileError naming the manifest and the missing id.
     [[nodiscard]] const BoneDefinition& require(const std::string& id) const;
     /// A joint point of a bone, or a FileError naming the manifest, bone and joint.
