@@ -34,9 +34,9 @@ PelvisLayout pelvisLayout(const SkeletonParams& params);
 
 /// Facet joint between a vertebra and the one below, in the lower vertebra's frame (mm, right side).
 struct FacetJoint {
-    float x;          ///< antero-posterior position of the joint centre
-    float yAboveTop;  ///< height of the joint centre above the lower vertebra's superior endplate
-    float z;          ///< |z| of the joint centre (superior process lateral, inferior process medial)
+    float x = 0.0f;          ///< antero-posterior position of the joint centre
+    float yAboveTop = 0.0f;  ///< height of the joint centre above the lower vertebra's superior endplate
+    float z = 0.0f;          ///< |z| of the joint centre (superior process lateral, inferior process medial)
     /// Transverse-plane angle of the joint from the midsagittal plane, degrees (0: a sagittal plane
     /// z = const, the superior facet facing medially; 90: coronal, facing backwards).
     float angleDeg = 0.0f;
