@@ -1,5 +1,6 @@
 // Headless frame time at 1280x720: the bone material with MSAA against flat unlit shading of the
-// same mesh (the floor any material costs on this driver). glFinish makes each frame complete.
+// same mesh (the floor any material costs on this driver); the compare view's two viewports at
+// 1920x1080 against one view of the same area. glFinish makes each frame complete.
 
 #include "lumbarlab/core/cavity_occlusion.h"
 #include "lumbarlab/core/primitives.h"
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <memory>
 
 using namespace lumbarlab;
@@ -124,6 +126,61 @@ void BM_BuiltInSceneHighDetailMsaa4(benchmark::State& s) {
     builtInScene(s, Detail::High, 4);
 }
 
+// The clinician's compare view at 1920x1080: sitting | standing side by side, each in half of the
+// 3D area the window leaves between its panels (about 1120x1050 pixels), single-sampled, drawn
+// from a moving camera. The floor is one view (standing) in the whole area: what the single view
+// costs at the same size.
+struct CompareScenes {
+    SceneView a, b;
+    Renderer renderA, renderB;
+    CompareScenes()
+        : a(SceneView::builtIn(findModelDir(), findAssetDir(), Detail::Low)),
+          b(SceneView::builtIn(findModelDir(), findAssetDir(), Detail::Low)) {
+        if (a.model()) a.model()->showPosture("sitting_relaxed");
+        if (b.model()) b.model()->showPosture("neutral_standing");
+        renderA.syncMeshes(a.scene().meshes);
+        renderB.syncMeshes(b.scene().meshes);
+    }
+};
+
+void compareFrames(benchmark::State& state, bool split) {
+    Fixture& f = fixture();  // reuses the context
+    (void)f;
+    static CompareScenes scenes;
+    if (!scenes.a.model() || !scenes.b.model()) {
+        state.SkipWithError("the built-in model did not load");
+        return;
+    }
+    constexpr int kAreaWidth = 1120, kAreaHeight = 1050;
+    const int width = split ? (kAreaWidth - 2) / 2 : kAreaWidth;
+    RenderTarget targetA(width, kAreaHeight, 1), targetB(width, kAreaHeight, 1);
+    OrbitCamera camera;
+    const float aspect = float(width) / float(kAreaHeight);
+    camera.setPose(camera.framedPose(scenes.b.scene().framingPoints(), ViewPreset::Oblique, aspect));
+    const DrawList recordsA = scenes.a.drawList({}), recordsB = scenes.b.drawList({});
+    std::size_t triangles = 0;
+    const CameraPose start = camera.pose();
+    float phase = 0.0f;
+    for (auto _ : state) {
+        CameraPose pose = start;
+        pose.yaw += 0.3f * std::sin(phase);  // a drag turns the camera a little every frame
+        camera.setPose(pose);
+        phase += 0.05f;
+        triangles = scenes.renderB.render(recordsB, camera, targetB, RenderSettings{}).triangles;
+        if (split) triangles += scenes.renderA.render(recordsA, camera, targetA, RenderSettings{}).triangles;
+        glFinish();
+    }
+    state.counters["triangles"] = double(triangles);
+    state.counters["fps"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+void BM_CompareSplit1920x1080NoMsaa(benchmark::State& s) {
+    compareFrames(s, true);
+}
+void BM_SingleViewSameArea1920x1080NoMsaa(benchmark::State& s) {
+    compareFrames(s, false);
+}
+
 void BM_LoadBuiltInMeshesAssimpVsCache(benchmark::State& state) {
     // Start-up's mesh loading: every low-detail built-in mesh through Assimp, then from its
     // .llmesh cache, in the same iteration, so the ratio is measured under the same load.
@@ -158,6 +215,8 @@ void BM_LoadBuiltInMeshesAssimpVsCache(benchmark::State& state) {
 BENCHMARK(BM_BuiltInSceneLowDetailMsaa2)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(BM_BuiltInSceneLowDetailNoMsaa)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(BM_BuiltInSceneHighDetailMsaa4)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_CompareSplit1920x1080NoMsaa)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_SingleViewSameArea1920x1080NoMsaa)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(BM_Frame100kBoneMaterialMsaa4)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(BM_Frame100kBoneMaterialNoMsaa)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(BM_Frame100kFlatNoMsaa)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
