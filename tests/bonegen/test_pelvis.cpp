@@ -197,16 +197,22 @@ TEST_CASE("bonegen: the sacrum sits between the ilia across a thin sacroiliac jo
 
     // Never interpenetrating: no sacral vertex more than 1 mm inside either hip bone, and no hip
     // vertex more than 1 mm inside the sacrum.
+    // Only points within a bone's bounding box can be inside it (the distance tests are brute force).
+    auto within = [](const glm::vec3& p, const glm::vec3& lo, const glm::vec3& hi) {
+        return p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y && p.z >= lo.z && p.z <= hi.z;
+    };
     int deepSacral = 0, deepIliac = 0;
-    for (const glm::vec3& p : sacrum.positions)
-        for (const TriMesh* hip : {&hipR, &hipL})
-            if (distanceToSurface(*hip, p) > 1.0f && inside(*hip, p)) ++deepSacral;
+    for (const TriMesh* hip : {&hipR, &hipL}) {
+        glm::vec3 hipLo, hipHi;
+        bounds(*hip, hipLo, hipHi);
+        for (const glm::vec3& p : sacrum.positions)
+            if (within(p, hipLo, hipHi) && distanceToSurface(*hip, p) > 1.0f && inside(*hip, p)) ++deepSacral;
+    }
     glm::vec3 lo, hi;
     bounds(sacrum, lo, hi);
     for (const TriMesh* hip : {&hipR, &hipL})
         for (const glm::vec3& p : hip->positions) {
-            if (p.x < lo.x || p.x > hi.x || p.y < lo.y || p.y > hi.y || p.z < lo.z || p.z > hi.z) continue;
-            if (distanceToSurface(sacrum, p) > 1.0f && inside(sacrum, p)) ++deepIliac;
+            if (within(p, lo, hi) && distanceToSurface(sacrum, p) > 1.0f && inside(sacrum, p)) ++deepIliac;
         }
     CHECK(deepSacral == 0);
     CHECK(deepIliac == 0);
