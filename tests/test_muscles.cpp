@@ -2,6 +2,7 @@
 
 #include "lumbarlab/biomech/muscle_model.h"
 #include "lumbarlab/core/mesh_query.h"
+#include "lumbarlab/core/muscle_volume.h"
 #include "lumbarlab/io/mesh_loader.h"
 #include "lumbarlab/view/data_folders.h"
 #include "lumbarlab/view/muscle_meshes.h"
@@ -454,9 +455,9 @@ TEST_CASE("muscle view: volumes coloured by strain, thicker when short, and an i
     CHECK(details.find("Moment arm about hip_flexion_r: +") != std::string::npos);
     // Volume kept: a shortened muscle's belly is thicker than in standing. The one-fascicle mesh is
     // its rings of 12 vertices (k and k + 6 lie across a ring), two cap centres, then two
-    // footprints of 4 rings of 12: the widest ring is the belly's widest point.
+    // footprints: the widest ring is the belly's widest point.
     auto widest = [&](const MeshData& m) {
-        const std::size_t ringVertices = m.positions.size() - 2 - 2 * 48;
+        const std::size_t ringVertices = m.positions.size() - 2 - 2 * attachmentFootprintSize().vertices;
         REQUIRE(ringVertices % 12 == 0);
         float best = 0.0f;
         for (std::size_t k = 0; k + 6 < ringVertices; k += 12)

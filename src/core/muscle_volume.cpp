@@ -14,6 +14,17 @@ constexpr int kMinRings = 10, kMaxRings = 30;
 constexpr float kStriationShade = 0.84f;  // every other fibre line a little darker
 constexpr float kTendonBlend = 0.12f;     // of the belly over which tendon colour turns to muscle
 constexpr int kProfileSamples = 64;
+// Side k's angle folded into the first quadrant (0..90 deg): sides with equal |cos| and |sin|.
+constexpr int kQuadrantSides = kSides / 4 + 1;
+static_assert(kSides % 4 == 0, "the normal-length table folds the sides into quadrants");
+constexpr std::array<int, kSides> kQuadrant = [] {
+    std::array<int, kSides> q{};
+    for (int k = 0; k < kSides; ++k) {
+        const int half = k % (kSides / 2);  // 0..180 deg
+        q[std::size_t(k)] = half <= kSides / 4 ? half : kSides / 2 - half;
+    }
+    return q;
+}();
 
 /// cos and sin of each side's angle around the cross-section.
 const std::array<glm::vec2, kSides>& sideAngles() {
@@ -26,36 +37,6 @@ const std::array<glm::vec2, kSides>& sideAngles() {
         return t;
     }();
     return table;
-}
-
-/// Grows every per-vertex array by `count` and the index array by `indexCount`; returns the first
-/// new vertex.
-std::uint32_t grow(MeshData& mesh, std::size_t count, std::size_t indexCount) {
-    const std::size_t first = mesh.positions.size();
-    mesh.positions.resize(first + count);
-    mesh.normals.resize(first + count);
-    mesh.colours.resize(first + count);
-    mesh.occlusion.resize(first + count, 1.0f);
-    mesh.indices.reserve(mesh.indices.size() + indexCount);
-    return std::uint32_t(first);
-}
-
-void pushTriangle(MeshData& mesh, std::uint32_t a, std::uint32_t b, std::uint32_t c) {
-    mesh.indices.push_back(a);
-    mesh.indices.push_back(b);
-    mesh.indices.push_back(c);
-}
-
-/// Joins `rings` consecutive rings of kSides vertices from `base` with outward-facing quads.
-void connectRings(MeshData& mesh, std::uint32_t base, int rings) {
-    for (int r = 0; r + 1 < rings; ++r)
-        for (int k = 0; k < kSides; ++k) {
-            const std::uint32_t a = base + std::uint32_t(r * kSides + k);
-            const std::uint32_t b = base + std::uint32_t(r * kSides + (k + 1) % kSides);
-            const std::uint32_t c = a + std::uint32_t(kSides), d = b + std::uint32_t(kSides);
-            pushTriangle(mesh, a, d, b);
-            pushTriangle(mesh, a, c, d);
-        }
 }
 
 glm::vec3 anyPerpendicular(const glm::vec3& d) {
@@ -89,17 +70,19 @@ float meanBellyShape(MuscleShapeKind kind) {
 }
 
 /// The path without repeated points (a via point on an attachment, a wrap arc of zero length).
-std::vector<glm::vec3> distinctPoints(const std::vector<glm::vec3>& path) {
-    std::vector<glm::vec3> points;
+void distinctPoints(const std::vector<glm::vec3>& path, std::vector<glm::vec3>& points) {
+    points.clear();
     for (const glm::vec3& p : path)
         if (points.empty() || glm::distance(points.back(), p) > 1e-5f) points.push_back(p);
-    return points;
 }
 
 /// Centripetal Catmull-Rom through `p`, sampled densely (passes through every point, no cusps).
-std::vector<glm::vec3> smoothThrough(const std::vector<glm::vec3>& p) {
-    if (p.size() < 3) return p;
-    std::vector<glm::vec3> out;
+void smoothThrough(const std::vector<glm::vec3>& p, std::vector<glm::vec3>& out) {
+    out.clear();
+    if (p.size() < 3) {
+        out.assign(p.begin(), p.end());
+        return;
+    }
     constexpr int kPerSegment = 6;
     for (std::size_t i = 0; i + 1 < p.size(); ++i) {
         const glm::vec3 p1 = p[i], p2 = p[i + 1];
@@ -120,15 +103,14 @@ std::vector<glm::vec3> smoothThrough(const std::vector<glm::vec3>& p) {
         }
     }
     out.push_back(p.back());
-    return out;
 }
 
-/// `count` points spaced evenly by arc length along the polyline, and the total length.
-std::vector<glm::vec3> resample(const std::vector<glm::vec3>& p, int count, float& length) {
-    std::vector<float> along(p.size(), 0.0f);
+/// `count` points spaced evenly by arc length along the polyline; returns the total length.
+float resample(const std::vector<glm::vec3>& p, int count, std::vector<float>& along, std::vector<glm::vec3>& out) {
+    along.assign(p.size(), 0.0f);
     for (std::size_t i = 1; i < p.size(); ++i) along[i] = along[i - 1] + glm::distance(p[i - 1], p[i]);
-    length = along.back();
-    std::vector<glm::vec3> out;
+    const float length = along.back();
+    out.clear();
     std::size_t seg = 1;
     for (int k = 0; k < count; ++k) {
         const float s = length * float(k) / float(count - 1);
@@ -136,7 +118,64 @@ std::vector<glm::vec3> resample(const std::vector<glm::vec3>& p, int count, floa
         const float span = std::max(along[seg] - along[seg - 1], 1e-9f);
         out.push_back(glm::mix(p[seg - 1], p[seg], std::clamp((s - along[seg - 1]) / span, 0.0f, 1.0f)));
     }
+    return length;
+}
+
+/// Working buffers for one path (one thread builds one path at a time), so a pose change allocates
+/// nothing once they have grown.
+struct PathScratch {
+    std::vector<glm::vec3> distinct, smooth, centres;
+    std::vector<float> along;
+};
+PathScratch& scratch() {
+    thread_local PathScratch buffers;
+    return buffers;
+}
+
+/// Indices joining `rings` rings of kSides vertices from `base` with outward-facing quads.
+std::uint32_t* writeRingIndices(std::uint32_t* out, std::uint32_t base, int rings) {
+    for (int r = 0; r + 1 < rings; ++r)
+        for (int k = 0; k < kSides; ++k) {
+            const std::uint32_t a = base + std::uint32_t(r * kSides + k);
+            const std::uint32_t b = base + std::uint32_t(r * kSides + (k + 1 == kSides ? 0 : k + 1));
+            const std::uint32_t c = a + std::uint32_t(kSides), d = b + std::uint32_t(kSides);
+            *out++ = a, *out++ = d, *out++ = b;
+            *out++ = a, *out++ = c, *out++ = d;
+        }
     return out;
+}
+
+/// Indices of a fan closing the ring at `ring` around the centre vertex `c`.
+std::uint32_t* writeCapIndices(std::uint32_t* out, std::uint32_t ring, std::uint32_t c, bool reverse) {
+    for (int s = 0; s < kSides; ++s) {
+        const std::uint32_t a = ring + std::uint32_t(s), b = ring + std::uint32_t(s + 1 == kSides ? 0 : s + 1);
+        *out++ = c;
+        *out++ = reverse ? a : b;
+        *out++ = reverse ? b : a;
+    }
+    return out;
+}
+
+/// Makes room for a piece at the end of the mesh and returns its slot.
+MeshPieceSlot appendSlot(MeshData& mesh, const MeshPieceSize& size) {
+    const MeshPieceSlot slot{std::uint32_t(mesh.positions.size()), mesh.indices.size(), true};
+    const std::size_t vertices = mesh.positions.size() + size.vertices;
+    mesh.positions.resize(vertices);
+    mesh.normals.resize(vertices);
+    mesh.colours.resize(vertices);
+    mesh.occlusion.resize(vertices, 1.0f);
+    mesh.indices.resize(mesh.indices.size() + size.indices);
+    return slot;
+}
+
+/// The indices of a closed tube of `rings` rings (muscleVolumeSize's layout: the rings, then the
+/// two cap centres).
+void writeTubeIndices(MeshData& mesh, const MeshPieceSlot& slot, int rings) {
+    const std::uint32_t base = slot.firstVertex, capStart = base + std::uint32_t(rings * kSides);
+    std::uint32_t* out = mesh.indices.data() + slot.firstIndex;
+    out = writeRingIndices(out, base, rings);
+    out = writeCapIndices(out, base, capStart, true);
+    writeCapIndices(out, base + std::uint32_t((rings - 1) * kSides), capStart + 1, false);
 }
 
 glm::vec3 closestOnSegment(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b) {
@@ -144,21 +183,6 @@ glm::vec3 closestOnSegment(const glm::vec3& p, const glm::vec3& a, const glm::ve
     const float d = glm::dot(ab, ab);
     const float t = d > 1e-12f ? std::clamp(glm::dot(p - a, ab) / d, 0.0f, 1.0f) : 0.0f;
     return a + t * ab;
-}
-
-void appendCap(MeshData& mesh, std::uint32_t ring, const glm::vec3& centre, const glm::vec3& normal,
-               const glm::vec3& colour, bool reverse) {
-    const std::uint32_t c = grow(mesh, 1, std::size_t(3) * kSides);
-    mesh.positions[c] = centre;
-    mesh.normals[c] = normal;
-    mesh.colours[c] = colour;
-    for (int s = 0; s < kSides; ++s) {
-        const std::uint32_t a = ring + std::uint32_t(s), b = ring + std::uint32_t((s + 1) % kSides);
-        if (reverse)
-            pushTriangle(mesh, c, a, b);
-        else
-            pushTriangle(mesh, c, b, a);
-    }
 }
 
 }  // namespace
@@ -179,16 +203,77 @@ float crossSectionAspect(MuscleShapeKind kind, float u) {
     return 1.0f;
 }
 
-void appendMuscleVolume(MeshData& mesh, const std::vector<glm::vec3>& path, const glm::vec3& coreA,
-                        const glm::vec3& coreB, const MuscleVolumeProfile& profile,
-                        const MuscleVolumeColours& colours) {
-    const std::vector<glm::vec3> points = distinctPoints(path);
-    if (points.size() < 2) return;
-    float rough = 0.0f;
-    for (std::size_t i = 1; i < points.size(); ++i) rough += glm::distance(points[i - 1], points[i]);
-    const int rings = std::clamp(int(std::ceil(rough / kRingSpacing)) + 1, kMinRings, kMaxRings);
-    float length = 0.0f;
-    const std::vector<glm::vec3> centres = resample(smoothThrough(points), rings, length);
+int muscleVolumeRings(float referenceLength) {
+    if (!(referenceLength > 0.0f)) return kMinRings;  // also NaN
+    if (referenceLength >= float(kMaxRings) * kRingSpacing) return kMaxRings;
+    return std::clamp(int(std::ceil(referenceLength / kRingSpacing)) + 1, kMinRings, kMaxRings);
+}
+
+MeshPieceSize muscleVolumeSize(int rings) {
+    rings = std::max(rings, 2);
+    // The rings, then one centre vertex per end cap.
+    return {std::size_t(rings) * kSides + 2, std::size_t(rings - 1) * kSides * 6 + std::size_t(2) * kSides * 3};
+}
+
+namespace {
+// A footprint is a flattened sphere about its axis: two rings (60 and 120 deg from the pole) and a
+// pole vertex at each end, in the layout of a two-ring tube.
+constexpr int kFootprintRings = 2;
+constexpr float kFootprintFlatness = 0.18f;
+
+/// The footprint's vertices on a unit flattened sphere about +z (in the frame e1, e2, axis): the
+/// two rings, then the two poles; position and normal.
+struct FootprintVertex {
+    glm::vec3 position;
+    glm::vec3 normal;
+};
+const std::array<FootprintVertex, std::size_t(kFootprintRings) * kSides + 2>& footprintTemplate() {
+    static const auto table = [] {
+        std::array<FootprintVertex, std::size_t(kFootprintRings) * kSides + 2> t{};
+        const auto& angles = sideAngles();
+        std::size_t v = 0;
+        for (int r = 1; r <= kFootprintRings; ++r) {
+            const float phi = kPi * float(r) / float(kFootprintRings + 1);
+            const float h = std::cos(phi), w = std::sin(phi);
+            for (int k = 0; k < kSides; ++k, ++v) {
+                const glm::vec2 cs = angles[std::size_t(k)];
+                t[v].position = {w * cs.x, w * cs.y, kFootprintFlatness * h};
+                t[v].normal =
+                    glm::normalize(glm::vec3(kFootprintFlatness * w * cs.x, kFootprintFlatness * w * cs.y, h));
+            }
+        }
+        t[v++] = {{0.0f, 0.0f, kFootprintFlatness}, {0.0f, 0.0f, 1.0f}};
+        t[v] = {{0.0f, 0.0f, -kFootprintFlatness}, {0.0f, 0.0f, -1.0f}};
+        return t;
+    }();
+    return table;
+}
+}  // namespace
+
+MeshPieceSize attachmentFootprintSize() {
+    return muscleVolumeSize(kFootprintRings);
+}
+
+void writeMuscleVolume(MeshData& mesh, const MeshPieceSlot& slot, int rings, const std::vector<glm::vec3>& path,
+                       const glm::vec3& coreA, const glm::vec3& coreB, const MuscleVolumeProfile& profile,
+                       const MuscleVolumeColours& colours) {
+    rings = std::max(rings, 2);
+    const MeshPieceSize size = muscleVolumeSize(rings);
+    const std::uint32_t base = slot.firstVertex;
+    const std::uint32_t capStart = base + std::uint32_t(rings * kSides), capEnd = capStart + 1;
+    if (slot.writeIndices) writeTubeIndices(mesh, slot, rings);
+    PathScratch& work = scratch();
+    distinctPoints(path, work.distinct);
+    if (work.distinct.size() < 2) {  // nothing to draw: every vertex on one point
+        const glm::vec3 at = path.empty() ? glm::vec3(0.0f) : path.front();
+        std::fill_n(mesh.positions.begin() + base, size.vertices, at);
+        std::fill_n(mesh.normals.begin() + base, size.vertices, glm::vec3(0.0f, 1.0f, 0.0f));
+        std::fill_n(mesh.colours.begin() + base, size.vertices, colours.tendon);
+        return;
+    }
+    smoothThrough(work.distinct, work.smooth);
+    const float length = resample(work.smooth, rings, work.along, work.centres);
+    const std::vector<glm::vec3>& centres = work.centres;
 
     // Tendons keep their length; the belly takes up the change and keeps its volume.
     const float tendonArea = kPi * profile.tendonRadius * profile.tendonRadius;
@@ -200,8 +285,10 @@ void appendMuscleVolume(MeshData& mesh, const std::vector<glm::vec3>& path, cons
     const float meanArea = profile.bellyVolume / std::max(belly, 1e-4f);
     const float peakArea = tendonArea + std::max(meanArea - tendonArea, 0.0f) / meanBellyShape(profile.kind);
 
-    const std::uint32_t base = grow(mesh, std::size_t(rings) * kSides, std::size_t(rings - 1) * kSides * 6);
     const auto& angles = sideAngles();
+    glm::vec3* positions = mesh.positions.data();
+    glm::vec3* normals = mesh.normals.data();
+    glm::vec3* tints = mesh.colours.data();
     glm::vec3 thin = anyPerpendicular(glm::normalize(centres[1] - centres[0]));
     for (int r = 0; r < rings; ++r) {
         const glm::vec3 c = centres[std::size_t(r)];
@@ -226,55 +313,77 @@ void appendMuscleVolume(MeshData& mesh, const std::vector<glm::vec3>& path, cons
         const float edge = std::min(u, 1.0f - u) / kTendonBlend;
         const glm::vec3 tissue = glm::mix(colours.tendon, colours.belly, inBelly ? std::clamp(edge, 0.0f, 1.0f) : 0.0f);
         const glm::vec3 shaded = inBelly ? tissue * kStriationShade : tissue;
-        // Per ring: the ellipse's axes for positions, and their reciprocals for normals.
+        // Per ring: the ellipse's axes for positions, and their reciprocals for normals. The normal's
+        // length, sqrt(cos^2/a^2 + sin^2/b^2), repeats in the four quadrants: four roots per ring.
         const glm::vec3 pa = a * wide, pb = b * thin, na = wide / a, nb = thin / b;
-        std::uint32_t v = base + std::uint32_t(r * kSides);
-        for (int k = 0; k < kSides; ++k, ++v) {
+        std::array<float, kQuadrantSides> inverseLength{};
+        for (int q = 0; q < kQuadrantSides; ++q) {
+            const glm::vec2 cs = angles[std::size_t(q)];
+            inverseLength[std::size_t(q)] = 1.0f / std::sqrt(cs.x * cs.x / (a * a) + cs.y * cs.y / (b * b));
+        }
+        const std::uint32_t first = base + std::uint32_t(r * kSides);
+        for (int k = 0; k < kSides; ++k) {
             const glm::vec2 cs = angles[std::size_t(k)];
-            mesh.positions[v] = c + cs.x * pa + cs.y * pb;
-            const glm::vec3 n = cs.x * na + cs.y * nb;
-            mesh.normals[v] = n * (1.0f / std::sqrt(glm::dot(n, n)));
-            mesh.colours[v] = k % 2 == 1 ? shaded : tissue;
+            const std::uint32_t v = first + std::uint32_t(k);
+            positions[v] = c + cs.x * pa + cs.y * pb;
+            normals[v] = (cs.x * na + cs.y * nb) * inverseLength[std::size_t(kQuadrant[std::size_t(k)])];
+            tints[v] = (k & 1) != 0 ? shaded : tissue;
         }
     }
-    connectRings(mesh, base, rings);
-    appendCap(mesh, base, centres.front(), glm::normalize(centres.front() - centres[1]), colours.tendon, true);
-    appendCap(mesh, base + std::uint32_t((rings - 1) * kSides), centres.back(),
-              glm::normalize(centres.back() - centres[std::size_t(rings - 2)]), colours.tendon, false);
+    positions[capStart] = centres.front();
+    normals[capStart] = glm::normalize(centres.front() - centres[1]);
+    tints[capStart] = colours.tendon;
+    positions[capEnd] = centres.back();
+    normals[capEnd] = glm::normalize(centres.back() - centres[std::size_t(rings - 2)]);
+    tints[capEnd] = colours.tendon;
+}
+
+void appendMuscleVolume(MeshData& mesh, const std::vector<glm::vec3>& path, const glm::vec3& coreA,
+                        const glm::vec3& coreB, const MuscleVolumeProfile& profile,
+                        const MuscleVolumeColours& colours) {
+    std::vector<glm::vec3> points;
+    distinctPoints(path, points);
+    if (points.size() < 2) return;
+    float rough = 0.0f;
+    for (std::size_t i = 1; i < points.size(); ++i) rough += glm::distance(points[i - 1], points[i]);
+    const int rings = muscleVolumeRings(profile.referenceLength > 0.0f ? profile.referenceLength : rough);
+    const MeshPieceSlot slot = appendSlot(mesh, muscleVolumeSize(rings));
+    writeMuscleVolume(mesh, slot, rings, points, coreA, coreB, profile, colours);
+}
+
+void writeAttachmentFootprint(MeshData& mesh, const MeshPieceSlot& slot, const glm::vec3& centre,
+                              const glm::vec3& direction, float radius, const glm::vec3& colour) {
+    // The rings run from the +axis pole to the -axis one, the handedness a tube's rings have.
+    if (slot.writeIndices) writeTubeIndices(mesh, slot, kFootprintRings);
+    const float length = glm::length(direction);
+    const glm::vec3 axis = length > 1e-12f ? direction / length : glm::vec3(0.0f, 1.0f, 0.0f);
+    const glm::vec3 e1 = anyPerpendicular(axis), e2 = glm::cross(axis, e1);
+    std::uint32_t v = slot.firstVertex;
+    for (const FootprintVertex& t : footprintTemplate()) {
+        mesh.positions[v] = centre + radius * (t.position.x * e1 + t.position.y * e2 + t.position.z * axis);
+        mesh.normals[v] = t.normal.x * e1 + t.normal.y * e2 + t.normal.z * axis;
+        mesh.colours[v] = colour;
+        ++v;
+    }
 }
 
 void appendAttachmentFootprint(MeshData& mesh, const glm::vec3& centre, const glm::vec3& direction, float radius,
                                const glm::vec3& colour) {
-    // A flattened sphere: kFootprintRings rings from pole to pole, kSides around.
-    constexpr int kFootprintRings = 3;
-    constexpr float kFlatness = 0.18f;
-    const glm::vec3 axis = glm::normalize(direction);
-    const glm::vec3 e1 = anyPerpendicular(axis), e2 = glm::cross(axis, e1);
-    const auto& angles = sideAngles();
-    const std::uint32_t base =
-        grow(mesh, std::size_t(kFootprintRings + 1) * kSides, std::size_t(kFootprintRings) * kSides * 6);
-    std::uint32_t v = base;
-    for (int r = 0; r <= kFootprintRings; ++r) {
-        const float phi = kPi * float(r) / float(kFootprintRings);
-        const float h = std::cos(phi), w = std::sin(phi);
-        for (int k = 0; k < kSides; ++k, ++v) {
-            const glm::vec2 cs = angles[std::size_t(k)];
-            const glm::vec3 dir = w * (cs.x * e1 + cs.y * e2);
-            mesh.positions[v] = centre + radius * dir + radius * kFlatness * h * axis;
-            mesh.normals[v] = glm::normalize(dir * kFlatness + h * axis);
-            mesh.colours[v] = colour;
-        }
-    }
-    connectRings(mesh, base, kFootprintRings + 1);
+    const MeshPieceSlot slot = appendSlot(mesh, attachmentFootprintSize());
+    writeAttachmentFootprint(mesh, slot, centre, direction, radius, colour);
 }
 
 void appendTube(MeshData& mesh, const std::vector<glm::vec3>& path, int rings,
                 const std::function<TubeSection(float)>& section) {
-    const std::vector<glm::vec3> points = distinctPoints(path);
+    std::vector<glm::vec3> points, smooth, centres;
+    std::vector<float> along;
+    distinctPoints(path, points);
     if (points.size() < 2 || rings < 2) return;
-    float length = 0.0f;
-    const std::vector<glm::vec3> centres = resample(smoothThrough(points), rings, length);
-    const std::uint32_t base = grow(mesh, std::size_t(rings) * kSides, std::size_t(rings - 1) * kSides * 6);
+    smoothThrough(points, smooth);
+    resample(smooth, rings, along, centres);
+    const MeshPieceSlot slot = appendSlot(mesh, muscleVolumeSize(rings));
+    const std::uint32_t base = slot.firstVertex;
+    writeTubeIndices(mesh, slot, rings);
     const auto& angles = sideAngles();
     // Frames are carried along the path (each ring's side axis re-projected off the new tangent), so
     // the rings do not twist between neighbours.
@@ -285,7 +394,7 @@ void appendTube(MeshData& mesh, const std::vector<glm::vec3>& path, int rings,
         const glm::vec3 tangent =
             glm::normalize(centres[std::size_t(std::min(r + 1, rings - 1))] - centres[std::size_t(std::max(r - 1, 0))]);
         side = glm::normalize(side - glm::dot(side, tangent) * tangent);
-        const glm::vec3 other = glm::cross(side, tangent);  // the handedness connectRings expects
+        const glm::vec3 other = glm::cross(side, tangent);  // the handedness writeRingIndices expects
         const TubeSection at = section(float(r) / float(rings - 1));
         if (r == 0) first = at;
         last = at;
@@ -298,10 +407,13 @@ void appendTube(MeshData& mesh, const std::vector<glm::vec3>& path, int rings,
             mesh.colours[v] = at.colour;
         }
     }
-    connectRings(mesh, base, rings);
-    appendCap(mesh, base, centres.front(), glm::normalize(centres.front() - centres[1]), first.colour, true);
-    appendCap(mesh, base + std::uint32_t((rings - 1) * kSides), centres.back(),
-              glm::normalize(centres.back() - centres[std::size_t(rings - 2)]), last.colour, false);
+    const std::uint32_t capStart = base + std::uint32_t(rings * kSides), capEnd = capStart + 1;
+    mesh.positions[capStart] = centres.front();
+    mesh.normals[capStart] = glm::normalize(centres.front() - centres[1]);
+    mesh.colours[capStart] = first.colour;
+    mesh.positions[capEnd] = centres.back();
+    mesh.normals[capEnd] = glm::normalize(centres.back() - centres[std::size_t(rings - 2)]);
+    mesh.colours[capEnd] = last.colour;
 }
 
 }  // namespace lumbarlab

@@ -3,6 +3,7 @@
 #include "lumbarlab/view/colour_maps.h"
 
 #include <cmath>
+#include <string>
 
 namespace lumbarlab {
 namespace {
@@ -16,42 +17,90 @@ void buildMuscleMeshes(const MuscleModel& muscles, const std::vector<MuscleShape
                        const std::vector<PathGeometry>& geometry, MuscleColouring colouring, const glm::vec3& coreA,
                        const glm::vec3& coreB, std::vector<MeshData>& meshes) {
     const MuscleSet& set = muscles.set();
+    const std::vector<float>& referenceLengths = muscles.referenceLengths();
     meshes.resize(2 * set.muscles.size());
-    for (MeshData& m : meshes) {
-        m.positions.clear();
-        m.normals.clear();
-        m.occlusion.clear();
-        m.colours.clear();
-        m.indices.clear();
+    // Each mesh holds its paths in path order: the volume, then a footprint at each end. The ring
+    // counts come from the reference lengths, so the layout is the same in every pose; the mesh's
+    // name records it, and a mesh that already has it keeps its indices.
+    thread_local std::vector<std::string> layouts;
+    thread_local std::vector<MeshPieceSize> sizes;
+    thread_local std::vector<MeshPieceSlot> cursors;
+    layouts.resize(meshes.size());
+    sizes.assign(meshes.size(), {});
+    for (std::string& layout : layouts) layout = "muscle volumes, rings";
+    const MeshPieceSize footprint = attachmentFootprintSize();
+    auto drawn = [&](std::size_t i) { return set.paths[i].muscle < shapes.size() && i < referenceLengths.size(); };
+    auto meshOf = [&](std::size_t i) { return 2 * set.paths[i].muscle + std::size_t(set.paths[i].side); };
+    for (std::size_t i = 0; i < set.paths.size(); ++i) {
+        if (!drawn(i)) continue;
+        const int rings = muscleVolumeRings(referenceLengths[i]);
+        const MeshPieceSize volume = muscleVolumeSize(rings);
+        MeshPieceSize& total = sizes[meshOf(i)];
+        total.vertices += volume.vertices + 2 * footprint.vertices;
+        total.indices += volume.indices + 2 * footprint.indices;
+        layouts[meshOf(i)] += ' ' + std::to_string(rings);
     }
+    cursors.resize(meshes.size());
+    for (std::size_t m = 0; m < meshes.size(); ++m) {
+        MeshData& mesh = meshes[m];
+        const std::size_t n = sizes[m].vertices;
+        const bool sameLayout = mesh.name == layouts[m] && mesh.positions.size() == n && mesh.normals.size() == n &&
+                                mesh.colours.size() == n && mesh.occlusion.size() == n &&
+                                mesh.indices.size() == sizes[m].indices;
+        if (!sameLayout) {
+            mesh.name = layouts[m];
+            mesh.positions.resize(n);
+            mesh.normals.resize(n);
+            mesh.colours.resize(n);
+            mesh.occlusion.assign(n, 1.0f);
+            mesh.indices.resize(sizes[m].indices);
+        }
+        cursors[m] = MeshPieceSlot{0, 0, !sameLayout};
+    }
+
     thread_local std::vector<glm::vec3> points;
-    for (std::size_t i = 0; i < geometry.size() && i < set.paths.size(); ++i) {
+    for (std::size_t i = 0; i < set.paths.size(); ++i) {
+        if (!drawn(i)) continue;
         const MusclePathDefinition& path = set.paths[i];
-        if (path.muscle >= shapes.size()) continue;
         const MuscleShape& shape = shapes[path.muscle];
         // Fascicles share the muscle's volume; together they make its belly.
         const float fascicles = float(set.fascicleCounts[path.muscle]);
         MuscleVolumeProfile profile;
         profile.kind = shape.kind;
         profile.bellyVolume = float(shape.bellyVolumeM3) / fascicles;
-        profile.referenceLength = muscles.referenceLengths()[i];
+        profile.referenceLength = referenceLengths[i];
         profile.tendonOriginFraction = float(shape.tendonOriginFraction);
         profile.tendonInsertionFraction = float(shape.tendonInsertionFraction);
         // Fascicle tendons thinner than the muscle's, but not so thin they read as wires.
         profile.tendonRadius = float(shape.tendonRadiusM) / std::sqrt(std::sqrt(fascicles));
+        const bool solved = i < geometry.size();
         MuscleVolumeColours colours = kAnatomyColours;
-        if (colouring == MuscleColouring::LengthChange)
+        if (colouring == MuscleColouring::LengthChange && solved)
             colours.belly = lengthChangeColour(muscles.changePercent(i, geometry[i].length));
         points.clear();
-        for (const PathVertex& v : geometry[i].vertices) points.push_back(v.world);
-        MeshData& mesh = meshes[2 * path.muscle + std::size_t(path.side)];
-        appendMuscleVolume(mesh, points, coreA, coreB, profile, colours);
-        if (points.size() >= 2) {
-            const float footprint = kFootprintScale * profile.tendonRadius;
-            appendAttachmentFootprint(mesh, points.front(), points[1] - points.front(), footprint, colours.footprint);
-            appendAttachmentFootprint(mesh, points.back(), points[points.size() - 2] - points.back(), footprint,
-                                      colours.footprint);
-        }
+        if (solved)
+            for (const PathVertex& v : geometry[i].vertices) points.push_back(v.world);
+        const std::size_t m = meshOf(i);
+        MeshData& mesh = meshes[m];
+        MeshPieceSlot& at = cursors[m];
+        const int rings = muscleVolumeRings(profile.referenceLength);
+        writeMuscleVolume(mesh, at, rings, points, coreA, coreB, profile, colours);
+        const MeshPieceSize volume = muscleVolumeSize(rings);
+        at.firstVertex += std::uint32_t(volume.vertices);
+        at.firstIndex += volume.indices;
+        // A footprint at each end (collapsed onto the end when the path has no second point).
+        const float radius = kFootprintScale * profile.tendonRadius;
+        const bool ends = points.size() >= 2;
+        const glm::vec3 first = points.empty() ? glm::vec3(0.0f) : points.front();
+        const glm::vec3 last = points.empty() ? glm::vec3(0.0f) : points.back();
+        writeAttachmentFootprint(mesh, at, first, ends ? points[1] - first : glm::vec3(0, 1, 0), ends ? radius : 0.0f,
+                                 colours.footprint);
+        at.firstVertex += std::uint32_t(footprint.vertices);
+        at.firstIndex += footprint.indices;
+        writeAttachmentFootprint(mesh, at, last, ends ? points[points.size() - 2] - last : glm::vec3(0, 1, 0),
+                                 ends ? radius : 0.0f, colours.footprint);
+        at.firstVertex += std::uint32_t(footprint.vertices);
+        at.firstIndex += footprint.indices;
     }
 }
 

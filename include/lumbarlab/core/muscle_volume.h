@@ -8,6 +8,8 @@
 
 #include <glm/glm.hpp>
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -33,6 +35,36 @@ struct MuscleVolumeColours {
 
 /// Width over thickness of the cross-section at fraction `u` (0 origin, 1 insertion) of the belly.
 [[nodiscard]] float crossSectionAspect(MuscleShapeKind kind, float u);
+
+/// Vertex and index counts of one piece of a mesh.
+struct MeshPieceSize {
+    std::size_t vertices = 0;
+    std::size_t indices = 0;
+};
+
+/// Where a piece is written in a mesh whose arrays already have room for it. With `writeIndices`
+/// false the indices already there are kept: they are the same for every pose (see muscleVolumeRings).
+struct MeshPieceSlot {
+    std::uint32_t firstVertex = 0;
+    std::size_t firstIndex = 0;
+    bool writeIndices = true;
+};
+
+/// Cross-sections along the volume of a path whose reference length is `referenceLength` (m). It
+/// depends on the path, not on the pose, so a muscle's mesh keeps its topology as it moves and only
+/// its vertices are rewritten.
+[[nodiscard]] int muscleVolumeRings(float referenceLength);
+[[nodiscard]] MeshPieceSize muscleVolumeSize(int rings);
+[[nodiscard]] MeshPieceSize attachmentFootprintSize();
+
+/// Writes the closed volume of appendMuscleVolume with `rings` cross-sections into `slot`. A path
+/// without two distinct points collapses the piece onto its first point (it draws nothing).
+void writeMuscleVolume(MeshData& mesh, const MeshPieceSlot& slot, int rings, const std::vector<glm::vec3>& path,
+                       const glm::vec3& coreA, const glm::vec3& coreB, const MuscleVolumeProfile& profile,
+                       const MuscleVolumeColours& colours);
+/// Writes appendAttachmentFootprint's disc into `slot`.
+void writeAttachmentFootprint(MeshData& mesh, const MeshPieceSlot& slot, const glm::vec3& centre,
+                              const glm::vec3& direction, float radius, const glm::vec3& colour);
 
 /// Appends a closed volume along `path` (at least two distinct points). `outward` gives, at each
 /// point, the direction the thin axis of a flat muscle faces (away from the body's core); it is
