@@ -6,7 +6,8 @@
 in vec3 vWorldPosition;
 in vec3 vWorldNormal;
 in float vOcclusion;
-in vec3 vColour;
+in vec3 vColour;  // sRGB
+in vec3 vAlbedo;  // linear
 
 uniform mat4 uView;
 uniform vec3 uEye;
@@ -19,21 +20,18 @@ out vec4 fragColour;
 const uint kHovered = 1u;
 const uint kSelected = 2u;
 const uint kFlat = 8u;
-const uint kVertexColour = 32u;
 
-vec3 toLinear(vec3 c) { return pow(c, vec3(2.2)); }
 vec3 toSrgb(vec3 c) { return pow(c, vec3(1.0 / 2.2)); }
 
 // Diffuse that wraps a little past the terminator, as light scatters into bone's surface.
 float wrapped(vec3 n, vec3 l, float wrap) { return max((dot(n, l) + wrap) / (1.0 + wrap), 0.0); }
 
 void main() {
-    vec3 base = (uFlags & kVertexColour) != 0u ? vColour : uColour.rgb;
-    vec3 albedo = toLinear(base);
     if ((uFlags & kFlat) != 0u) {
-        fragColour = vec4(base, uColour.a);
+        fragColour = vec4(vColour, uColour.a);
         return;
     }
+    vec3 albedo = vAlbedo;
     vec3 n = normalize(vWorldNormal);
     vec3 v = normalize(uEye - vWorldPosition);
     if (dot(n, v) < 0.0) n = -n;  // seen from inside (cut views, open meshes): light the inner face
@@ -57,11 +55,16 @@ void main() {
 
     // Soft Blinn-Phong sheen from the key light: bone is matte, so broad and faint.
     vec3 h = normalize(keyDir + v);
-    float spec = pow(max(dot(n, h), 0.0), 24.0) * 0.18 * occlusion;
+    // x^24 as (x^8)^3: the same curve as pow() without its exp and log.
+    float s2 = max(dot(n, h), 0.0);
+    s2 *= s2;
+    float s8 = s2 * s2 * s2 * s2;
+    float spec = s8 * s8 * s8 * 0.18 * occlusion;
     colour += vec3(spec);
 
     // Rim light outlines the silhouette against the dark background.
-    float fresnel = pow(1.0 - max(dot(n, v), 0.0), 3.0);
+    float grazing = 1.0 - max(dot(n, v), 0.0);
+    float fresnel = grazing * grazing * grazing;
     colour += vec3(0.55, 0.62, 0.75) * 0.35 * fresnel * max(dot(n, rimDir) + 0.4, 0.0);
 
     if ((uFlags & kSelected) != 0u) {
