@@ -11,6 +11,7 @@ GpuMesh::GpuMesh(const MeshData& mesh)
 
 void GpuMesh::update(const MeshData& mesh) {
     indexCount_ = GLsizei(mesh.indices.size());
+    centre_ = mesh.bounds().centre();
     std::vector<float> interleaved;
     interleaved.reserve(mesh.positions.size() * 10);
     for (std::size_t i = 0; i < mesh.positions.size(); ++i) {

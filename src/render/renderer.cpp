@@ -122,17 +122,28 @@ FrameStats Renderer::render(const DrawList& records, const OrbitCamera& camera, 
         stats.triangles += mesh->triangleCount();
     };
 
+    // Opaque records near to far: what the nearer ones hide fails the depth test before it is shaded
+    // (most of a frame's cost on software GL).
+    const glm::vec3 eye = camera.eye();
+    auto distance = [&](const DrawRecord& r) {
+        const GpuMesh* mesh = gpuMesh(r.mesh);
+        const glm::vec3 centre =
+            mesh ? glm::vec3(r.transform * glm::vec4(mesh->centre(), 1.0f)) : glm::vec3(r.transform[3]);
+        return glm::distance(centre, eye);
+    };
+    opaque_.clear();
     std::vector<const DrawRecord*> translucent;
     for (const auto& r : records) {
         if (r.flags & kDrawTranslucent)
             translucent.push_back(&r);
         else
-            drawOne(r);
+            opaque_.emplace_back(distance(r), &r);
     }
+    std::sort(opaque_.begin(), opaque_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [d, r] : opaque_) drawOne(*r);
     if (!translucent.empty()) {
         // Far to near by origin depth: good enough for convex-ish bones seen through each other. A
         // shell around everything (the skin) comes last: its front faces are nearer than all inside it.
-        const glm::vec3 eye = camera.eye();
         std::sort(translucent.begin(), translucent.end(), [&](const DrawRecord* a, const DrawRecord* b) {
             const bool outerA = (a->flags & kDrawOutermost) != 0, outerB = (b->flags & kDrawOutermost) != 0;
             if (outerA != outerB) return outerB;

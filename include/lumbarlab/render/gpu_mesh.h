@@ -14,12 +14,15 @@ public:
     void update(const MeshData& mesh);
     void draw() const;
     [[nodiscard]] std::size_t triangleCount() const { return indexCount_ / 3; }
+    /// Centre of the mesh's bounding box, in its own coordinates (for drawing near to far).
+    [[nodiscard]] const glm::vec3& centre() const { return centre_; }
 
 private:
     gl::VertexArray vao_;
     gl::Buffer vertices_;
     gl::Buffer indices_;
     GLsizei indexCount_ = 0;
+    glm::vec3 centre_{0.0f};
 };
 
 }  // namespace lumbarlab

@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace lumbarlab {
@@ -49,6 +50,7 @@ private:
     gl::VertexArray emptyVao_;                ///< core profile needs a bound VAO even for attribute-less draws
     std::vector<std::unique_ptr<GpuMesh>> meshes_;
     std::vector<std::uint64_t> uploadedRevisions_;
+    std::vector<std::pair<float, const DrawRecord*>> opaque_;  ///< this frame's opaque records by distance
 };
 
 }  // namespace lumbarlab
