@@ -449,7 +449,7 @@ TEST_CASE("export: an interrupted video leaves no file", "[export][video]") {
                                 (dir / "x.mp4").string() + "'";
     // Interrupt once frames are flowing (the progress line shows frame 3 or later).
     const auto [rc, out] = run("sh -c '" + command + " 2>" + (dir.parent_path() / "progress.txt").string() +
-                               " & pid=$!; for i in $(seq 200); do grep -q \"frame [3-9]\" " +
+                               " & pid=$!; for i in $(seq 1200); do grep -q \"frame [3-9]\" " +
                                (dir.parent_path() / "progress.txt").string() +
                                " 2>/dev/null && break; sleep 0.1; done; kill -INT $pid; wait $pid; echo rc=$?'");
     INFO(out);
