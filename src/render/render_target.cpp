@@ -64,10 +64,13 @@ void RenderTarget::allocate() {
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, sceneDepth_.get());
     checkComplete("scene");
 
-    storage(resolvedColour_, 1, GL_RGBA8, width_, height_);
-    glBindFramebuffer(GL_FRAMEBUFFER, resolvedFbo_.get());
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolvedColour_.get());
-    checkComplete("resolve");
+    // Single-sampled, the scene's own colour is the picture: no resolve copy.
+    if (samples_ > 1) {
+        storage(resolvedColour_, 1, GL_RGBA8, width_, height_);
+        glBindFramebuffer(GL_FRAMEBUFFER, resolvedFbo_.get());
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolvedColour_.get());
+        checkComplete("resolve");
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
@@ -96,7 +99,12 @@ void RenderTarget::bindIds() const {
     glViewport(0, 0, width_, height_);
 }
 
+GLuint RenderTarget::pictureFbo() const {
+    return samples_ > 1 ? resolvedFbo_.get() : sceneFbo_.get();
+}
+
 void RenderTarget::resolve() const {
+    if (samples_ <= 1) return;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, sceneFbo_.get());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFbo_.get());
     glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
@@ -108,7 +116,7 @@ void RenderTarget::blitTo(GLuint drawFbo, int width, int height) const {
 }
 
 void RenderTarget::blitTo(GLuint drawFbo, int x, int y, int width, int height) const {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, resolvedFbo_.get());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, pictureFbo());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, drawFbo);
     glBlitFramebuffer(0, 0, width_, height_, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT,
                       (width == width_ && height == height_) ? GL_NEAREST : GL_LINEAR);
@@ -122,7 +130,7 @@ Image RenderTarget::readColour() const {
     image.width = width_;
     image.height = height_;
     image.rgba.resize(std::size_t(width_) * height_ * 4);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, resolvedFbo_.get());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, pictureFbo());
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

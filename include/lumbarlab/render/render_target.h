@@ -23,7 +23,7 @@ public:
 
     void bindScene() const;  ///< draw the scene into the MSAA buffer
     void bindIds() const;    ///< draw pick ids into the ID buffer
-    void resolve() const;    ///< MSAA -> resolved colour
+    void resolve() const;    ///< MSAA -> resolved colour (nothing to do single-sampled)
     /// Copies the resolved colour into framebuffer `drawFbo` (e.g. 0, the window) at the same size.
     void blitTo(GLuint drawFbo, int width, int height) const;
     /// Copies the resolved colour into the rectangle at (x, y) (lower left, GL convention) of `drawFbo`.
@@ -38,6 +38,8 @@ private:
     void allocate();
     void allocateIds() const;
     int width_, height_, samples_;
+    /// Where the finished picture is: the resolved copy when multisampled, else the scene itself.
+    [[nodiscard]] GLuint pictureFbo() const;
     gl::Framebuffer sceneFbo_, resolvedFbo_;
     gl::Renderbuffer sceneColour_, sceneDepth_, resolvedColour_;
     // Lazily made by allocateIds(), from const bindIds()/readId(): a cache, hence mutable.
