@@ -12,14 +12,19 @@ GpuMesh::GpuMesh(const MeshData& mesh)
 void GpuMesh::update(const MeshData& mesh) {
     indexCount_ = GLsizei(mesh.indices.size());
     centre_ = mesh.bounds().centre();
-    std::vector<float> interleaved;
-    interleaved.reserve(mesh.positions.size() * 10);
-    for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+    // One buffer reused by every upload (muscles and skin re-upload on every pose change).
+    thread_local std::vector<float> interleaved;
+    interleaved.resize(mesh.positions.size() * 10);
+    float* out = interleaved.data();
+    for (std::size_t i = 0; i < mesh.positions.size(); ++i, out += 10) {
         const glm::vec3& p = mesh.positions[i];
         const glm::vec3 n = i < mesh.normals.size() ? mesh.normals[i] : glm::vec3{0, 1, 0};
         const float occlusion = i < mesh.occlusion.size() ? mesh.occlusion[i] : 1.0f;
         const glm::vec3 c = i < mesh.colours.size() ? mesh.colours[i] : glm::vec3{1.0f};
-        interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z, occlusion, c.x, c.y, c.z});
+        out[0] = p.x, out[1] = p.y, out[2] = p.z;
+        out[3] = n.x, out[4] = n.y, out[5] = n.z;
+        out[6] = occlusion;
+        out[7] = c.x, out[8] = c.y, out[9] = c.z;
     }
     glBindVertexArray(vao_.get());
     glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
