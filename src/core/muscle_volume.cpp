@@ -375,12 +375,12 @@ void appendAttachmentFootprint(MeshData& mesh, const glm::vec3& centre, const gl
 
 void appendTube(MeshData& mesh, const std::vector<glm::vec3>& path, int rings,
                 const std::function<TubeSection(float)>& section) {
-    std::vector<glm::vec3> points, smooth, centres;
-    std::vector<float> along;
-    distinctPoints(path, points);
-    if (points.size() < 2 || rings < 2) return;
-    smoothThrough(points, smooth);
-    resample(smooth, rings, along, centres);
+    PathScratch& work = scratch();  // nerves are rebuilt on every pose change too
+    distinctPoints(path, work.distinct);
+    if (work.distinct.size() < 2 || rings < 2) return;
+    smoothThrough(work.distinct, work.smooth);
+    resample(work.smooth, rings, work.along, work.centres);
+    const std::vector<glm::vec3>& centres = work.centres;
     const MeshPieceSlot slot = appendSlot(mesh, muscleVolumeSize(rings));
     const std::uint32_t base = slot.firstVertex;
     writeTubeIndices(mesh, slot, rings);

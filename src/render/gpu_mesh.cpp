@@ -1,5 +1,7 @@
 #include "lumbarlab/render/gpu_mesh.h"
 
+#include "lumbarlab/core/bounds.h"
+
 #include <vector>
 
 namespace lumbarlab {
@@ -11,13 +13,14 @@ GpuMesh::GpuMesh(const MeshData& mesh)
 
 void GpuMesh::update(const MeshData& mesh) {
     indexCount_ = GLsizei(mesh.indices.size());
-    centre_ = mesh.bounds().centre();
     // One buffer reused by every upload (muscles and skin re-upload on every pose change).
     thread_local std::vector<float> interleaved;
     interleaved.resize(mesh.positions.size() * 10);
     float* out = interleaved.data();
+    Bounds bounds;
     for (std::size_t i = 0; i < mesh.positions.size(); ++i, out += 10) {
         const glm::vec3& p = mesh.positions[i];
+        bounds.include(p);
         const glm::vec3 n = i < mesh.normals.size() ? mesh.normals[i] : glm::vec3{0, 1, 0};
         const float occlusion = i < mesh.occlusion.size() ? mesh.occlusion[i] : 1.0f;
         const glm::vec3 c = i < mesh.colours.size() ? mesh.colours[i] : glm::vec3{1.0f};
@@ -26,6 +29,7 @@ void GpuMesh::update(const MeshData& mesh) {
         out[6] = occlusion;
         out[7] = c.x, out[8] = c.y, out[9] = c.z;
     }
+    centre_ = bounds.centre();
     glBindVertexArray(vao_.get());
     glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(interleaved.size() * sizeof(float)), interleaved.data(), GL_DYNAMIC_DRAW);

@@ -25,7 +25,9 @@ void buildMuscleMeshes(const MuscleModel& muscles, const std::vector<MuscleShape
     thread_local std::vector<std::string> layouts;
     thread_local std::vector<MeshPieceSize> sizes;
     thread_local std::vector<MeshPieceSlot> cursors;
+    thread_local std::vector<int> ringsOf;  // per path
     layouts.resize(meshes.size());
+    ringsOf.assign(set.paths.size(), 0);
     sizes.assign(meshes.size(), {});
     for (std::string& layout : layouts) layout = "muscle volumes, rings";
     const MeshPieceSize footprint = attachmentFootprintSize();
@@ -33,12 +35,12 @@ void buildMuscleMeshes(const MuscleModel& muscles, const std::vector<MuscleShape
     auto meshOf = [&](std::size_t i) { return 2 * set.paths[i].muscle + std::size_t(set.paths[i].side); };
     for (std::size_t i = 0; i < set.paths.size(); ++i) {
         if (!drawn(i)) continue;
-        const int rings = muscleVolumeRings(referenceLengths[i]);
-        const MeshPieceSize volume = muscleVolumeSize(rings);
+        ringsOf[i] = muscleVolumeRings(referenceLengths[i]);
+        const MeshPieceSize volume = muscleVolumeSize(ringsOf[i]);
         MeshPieceSize& total = sizes[meshOf(i)];
         total.vertices += volume.vertices + 2 * footprint.vertices;
         total.indices += volume.indices + 2 * footprint.indices;
-        layouts[meshOf(i)] += ' ' + std::to_string(rings);
+        layouts[meshOf(i)] += ' ' + std::to_string(ringsOf[i]);
     }
     cursors.resize(meshes.size());
     for (std::size_t m = 0; m < meshes.size(); ++m) {
@@ -83,11 +85,12 @@ void buildMuscleMeshes(const MuscleModel& muscles, const std::vector<MuscleShape
         const std::size_t m = meshOf(i);
         MeshData& mesh = meshes[m];
         MeshPieceSlot& at = cursors[m];
-        const int rings = muscleVolumeRings(profile.referenceLength);
-        writeMuscleVolume(mesh, at, rings, points, coreA, coreB, profile, colours);
-        const MeshPieceSize volume = muscleVolumeSize(rings);
-        at.firstVertex += std::uint32_t(volume.vertices);
-        at.firstIndex += volume.indices;
+        auto advance = [&at](const MeshPieceSize& piece) {
+            at.firstVertex += std::uint32_t(piece.vertices);
+            at.firstIndex += piece.indices;
+        };
+        writeMuscleVolume(mesh, at, ringsOf[i], points, coreA, coreB, profile, colours);
+        advance(muscleVolumeSize(ringsOf[i]));
         // A footprint at each end (collapsed onto the end when the path has no second point).
         const float radius = kFootprintScale * profile.tendonRadius;
         const bool ends = points.size() >= 2;
@@ -95,12 +98,10 @@ void buildMuscleMeshes(const MuscleModel& muscles, const std::vector<MuscleShape
         const glm::vec3 last = points.empty() ? glm::vec3(0.0f) : points.back();
         writeAttachmentFootprint(mesh, at, first, ends ? points[1] - first : glm::vec3(0, 1, 0), ends ? radius : 0.0f,
                                  colours.footprint);
-        at.firstVertex += std::uint32_t(footprint.vertices);
-        at.firstIndex += footprint.indices;
+        advance(footprint);
         writeAttachmentFootprint(mesh, at, last, ends ? points[points.size() - 2] - last : glm::vec3(0, 1, 0),
                                  ends ? radius : 0.0f, colours.footprint);
-        at.firstVertex += std::uint32_t(footprint.vertices);
-        at.firstIndex += footprint.indices;
+        advance(footprint);
     }
 }
 
