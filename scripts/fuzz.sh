@@ -57,4 +57,12 @@ for name in $targets; do
   fi
   printf '%-24s %12s %8s %8s %s\n' "$name" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$result"
 done
+# A finding's own report, so a CI log shows what broke without the build folder.
+for name in $targets; do
+  log=$dir/logs/$name.log
+  if grep -q 'ERROR: \|SUMMARY: \|deadly signal\|runtime error:' "$log"; then
+    echo "== $name: the report (last 40 lines of $log)"
+    grep -v '^#[0-9]*[[:space:]]*\(NEW\|REDUCE\|pulse\|INITED\)' "$log" | tail -40
+  fi
+done
 exit $status

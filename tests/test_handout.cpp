@@ -75,4 +75,10 @@ TEST_CASE("handouts: a broken file names the field", "[handout]") {
     bad = good;
     bad["camera"] = "sideways";
     CHECK_THAT(errorLoading(bad), Catch::Contains("camera: 'sideways'"));
+    // A format that is not a string at all is the same one-line error, not a JSON type error.
+    for (const nlohmann::json& format : {nlohmann::json(1), nlohmann::json::array(), nlohmann::json()}) {
+        bad = good;
+        bad["format"] = format;
+        CHECK_THAT(errorLoading(bad), Catch::Contains("format: expected \"lumbarlab-handout/1\""));
+    }
 }

@@ -1,6 +1,7 @@
 // Muscle paths of the built-in model against the literature and the bones they run over.
 
 #include "lumbarlab/biomech/muscle_model.h"
+#include "lumbarlab/core/file_error.h"
 #include "lumbarlab/core/mesh_query.h"
 #include "lumbarlab/core/muscle_volume.h"
 #include "lumbarlab/io/mesh_loader.h"
@@ -9,11 +10,14 @@
 #include "lumbarlab/view/scene_view.h"
 
 #include "model_dir.h"
+#include "scratch_dir.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 
@@ -182,6 +186,33 @@ TEST_CASE("muscles: every volume is closed and keeps its volume within 5 % acros
     }
     INFO("largest volume change " << worst * 100.0 << " % at " << worstAt);
     CHECK(worst < 0.05);
+}
+
+TEST_CASE("muscles: a shapes file with a non-string format or shape is that file's one-line error",
+          "[model][muscles]") {
+    const Muscles& m = muscles();
+    const fs::path shipped = fs::path(LUMBARLAB_SOURCE_ASSET_DIR) / "muscles" / "shapes.json";
+    const nlohmann::json good = nlohmann::json::parse(std::ifstream(shipped));
+    const fs::path dir = processScratchDir("lumbarlab_shapes_test");
+    fs::create_directories(dir);
+    const auto errorLoading = [&](const nlohmann::json& doc) {
+        const fs::path file = dir / "shapes.json";
+        std::ofstream(file) << doc.dump();
+        try {
+            (void)loadMuscleShapes(file, m.model->set());
+        } catch (const FileError& e) {
+            return std::string(e.what());
+        }
+        return std::string{};
+    };
+    CHECK(errorLoading(good).empty());
+    nlohmann::json bad = good;
+    bad["format"] = 1;
+    CHECK_THAT(errorLoading(bad), Catch::Contains("\"format\" must be"));
+    bad = good;
+    const std::string first = m.model->set().muscles.front().id;
+    bad["muscles"][first]["shape"] = nlohmann::json::array();
+    CHECK_THAT(errorLoading(bad), Catch::Contains("muscles." + first + ".shape must be spindle"));
 }
 
 TEST_CASE("muscles: paths run over the bones, never through them (every posture and motion)",

@@ -54,7 +54,8 @@ HandoutPicture picture(const nlohmann::json& root, const char* key, const std::f
 
 HandoutDefinition loadHandout(const std::filesystem::path& file, const std::vector<Posture>& postures) {
     const auto root = readJsonFile(file);
-    if (root.value("format", "") != "lumbarlab-handout/1")
+    // Compared as JSON, not read with value(): a non-string "format" must be a FileError, not a type_error.
+    if (!root.contains("format") || root["format"] != "lumbarlab-handout/1")
         throw FileError(file, "format: expected \"lumbarlab-handout/1\"");
     HandoutDefinition h;
     h.file = file;

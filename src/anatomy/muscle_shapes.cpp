@@ -36,7 +36,9 @@ double fraction(const std::filesystem::path& file, const json& tendon, const cha
 }
 
 MuscleShapeKind shapeKind(const std::filesystem::path& file, const json& entry, const std::string& where) {
-    const std::string name = entry.value("shape", std::string{});
+    // value() would throw a type_error on a non-string shape; that must be this file's error instead.
+    const std::string name =
+        entry.contains("shape") && entry["shape"].is_string() ? entry["shape"].get<std::string>() : std::string{};
     if (name == "spindle") return MuscleShapeKind::Spindle;
     if (name == "fan") return MuscleShapeKind::Fan;
     if (name == "strap") return MuscleShapeKind::Strap;
@@ -49,7 +51,7 @@ MuscleShapeKind shapeKind(const std::filesystem::path& file, const json& entry, 
 
 std::vector<MuscleShape> loadMuscleShapes(const std::filesystem::path& file, const MuscleSet& muscles) {
     const json root = readJsonFile(file);
-    if (root.value("format", std::string{}) != "lumbarlab-muscle-shapes/1")
+    if (!root.contains("format") || root["format"] != "lumbarlab-muscle-shapes/1")
         throw FileError(file, "\"format\" must be \"lumbarlab-muscle-shapes/1\"");
     if (!root.contains("muscles") || !root["muscles"].is_object()) throw FileError(file, "needs a \"muscles\" object");
     const json& table = root["muscles"];
