@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -98,6 +99,31 @@ TEST_CASE("balance: standing postures and every 1/30 s of every standing motion 
         std::cout << "minimum over the static and slow standing motions: " << minimum * 1000.0 << " mm (" << where
                   << ")\n";
     CHECK(minimum > 0.010);  // at least a centimetre everywhere
+}
+
+TEST_CASE("balance: rising from the chair the feet alone carry the body from seat-off on", "[model][balance]") {
+    const Posture& rise = *model().findPosture("sit_to_stand");
+    double seatOff = -1.0, worstSeated = 1e9, worstRising = 1e9, worstAt = 0.0;
+    for (int frame = 0; frame <= int(rise.duration * 30.0 + 1e-6); ++frame) {
+        const double t = frame / 30.0;
+        const Balance b = at(rise, t);
+        const bool seated = std::find(b.contacts.begin(), b.contacts.end(), "ischium_r") != b.contacts.end();
+        if (verbose())
+            std::cout << "sit_to_stand t " << t << (seated ? " seated" : " rising") << " margin " << b.marginM * 1000
+                      << " mm, com x " << b.centreOfMass.x << "\n";
+        if (!seated && seatOff < 0.0) seatOff = t;
+        if (seated && seatOff >= 0.0) FAIL("the sitting bones come back down onto the seat at t = " << t << " s");
+        if (seated)
+            worstSeated = std::min(worstSeated, b.marginM);
+        else if (b.marginM < worstRising)
+            worstRising = b.marginM, worstAt = t;
+    }
+    INFO("seat-off at t = " << seatOff << " s; from then on the centre of mass is " << worstRising * 1000
+                            << " mm inside the feet at worst (t = " << worstAt << " s)");
+    CHECK(seatOff > 0.0);
+    CHECK(seatOff < rise.duration);
+    CHECK(worstSeated > 0.0);
+    CHECK(worstRising > 0.0);  // nobody falls back into the chair
 }
 
 TEST_CASE("balance: sitting is carried by the sitting bones and thighs, the couch stretch by knee and foot",

@@ -2,6 +2,7 @@
 // the published values it was built from ([yukawa2019], [endo2012], [macthiong2011], [skeletalradiol2009]).
 
 #include "app/pose_selection.h"
+#include "lumbarlab/anatomy/body_figure.h"
 #include "lumbarlab/anatomy/clinical_angles.h"
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/io/mesh_loader.h"
@@ -542,4 +543,34 @@ TEST_CASE("motions: walking turns and lists the pelvis a few degrees, the swing 
     const Posed mid = posed("walking", 0.275);
     CHECK(mid.angles.hipFlexionLeft > mid.angles.hipFlexionRight);  // the left leg is the one swinging
     CHECK(pelvisAngles(mid.frames).second - list0 < -2.5);
+}
+
+TEST_CASE("motions: walking swings each arm opposite to its leg over Perry's 30 deg arc", "[model][posture]") {
+    const ModelData& data = standing().data;
+    const Posture& walk = *data.findPosture("walking");
+    // The straight arm's angle forward of hanging straight down, seen from the side (+ forward).
+    auto armAngle = [&](const SkeletonFrames& frames, int side) {
+        const BodyFigure::Arm a = data.body->drawnArm(frames, side);
+        const glm::vec3 d = a.fingertip - a.shoulder;
+        return double(glm::degrees(std::atan2(d.x, -d.y)));
+    };
+    const Posed stand = posed("neutral_standing");
+    const double rest[2] = {armAngle(stand.frames, 0), armAngle(stand.frames, 1)};
+    double lowest = 1e9, highest = -1e9, lowestAt = 0.0;
+    int opposite = 0, sampled = 0;
+    for (double t = 0.0; t < walk.duration; t += 1.0 / 60.0) {
+        const Posed p = posed("walking", t);
+        const double right = armAngle(p.frames, 0) - rest[0], left = armAngle(p.frames, 1) - rest[1];
+        if (right < lowest) lowest = right, lowestAt = t;
+        highest = std::max(highest, right);
+        // Wherever the legs are apart, the arm of the leg in front is the one behind.
+        const double legs = p.angles.hipFlexionRight - p.angles.hipFlexionLeft;
+        if (std::abs(legs) > 10.0) ++sampled, opposite += (right - left) * legs < 0.0 ? 1 : 0;
+    }
+    INFO("right arm " << lowest << ".." << highest << " deg from hanging, most extended at t = " << lowestAt << " s");
+    CHECK(sampled > 30);
+    CHECK(opposite == sampled);
+    CHECK(highest - lowest == Approx(30.0).margin(3.0));  // Perry 1992: a total arc of about 30 deg
+    CHECK(lowest == Approx(-24.0).margin(2.0));           // most extended, 24 deg, at its own heel strike
+    CHECK((lowestAt < 0.05 || lowestAt > walk.duration - 0.05));
 }

@@ -80,8 +80,22 @@ Balance balanceOf(const ModelData& data, const Posture& posture, const SkeletonF
         out.contacts.push_back(std::string("sole") + sides[side]);
     }
     if (hasProp(posture, "chair")) {
-        // Seated: the sitting bones and the backs of the thighs, about two thirds of the way to the knee.
+        // Seated: the sitting bones and the backs of the thighs, about two thirds of the way to the knee,
+        // while the seat carries them. The seat is where the posture's first frame puts it (as the viewer
+        // places the chair). Leaning forward rolls the sitting bones up off it while the thighs still
+        // rest on it; seat-off is when both have left it, and the feet alone carry the body.
+        const SkeletonFrames firstFrames = data.solveGrounded(posture.at(0.0), &posture).second;
+        const ContactPoints first = data.body->contacts(firstFrames);
+        const float seat = std::min(first.ischialTuberosity[0].y, first.ischialTuberosity[1].y);
+        const char* femur[2] = {"femur_r", "femur_l"};
+        const char* tibia[2] = {"tibia_r", "tibia_l"};
+        auto midThigh = [&](const SkeletonFrames& f, int side) {
+            return 0.5f * (f.toWorld(femur[side], glm::vec3(0.0f)).y + f.toWorld(tibia[side], glm::vec3(0.0f)).y);
+        };
         for (int side = 0; side < 2; ++side) {
+            const bool bonesDown = c.ischialTuberosity[side].y <= seat + kSeatContactM;
+            const bool thighDown = midThigh(frames, side) <= midThigh(firstFrames, side) + kSeatContactM;
+            if (!bonesDown && !thighDown) continue;
             add(c.ischialTuberosity[side]);
             add(glm::mix(c.ischialTuberosity[side], c.kneeFront[side], 0.6f));
             out.contacts.push_back(std::string("ischium") + sides[side]);

@@ -143,6 +143,10 @@ BodyFigure::Arm BodyFigure::arm(const SkeletonFrames& frames, int side) const {
     // Arms cannot hang through the floor (world y = 0): lying down, they rest along the body.
     const float reach = p_.upperArm + p_.forearm + p_.hand;
     if (a.shoulder.y + reach * hang.y < 0.0f) hang = glm::normalize(-axis(thorax, 1) + 0.15f * out);
+    // Shoulder flexion swings the straight arm about the thorax's side-to-side axis (walking's arm
+    // swing): the rotation from the thorax frame to the upper-arm frame, applied in the world.
+    if (const auto upper = frames.world.find(side == 0 ? "upper_arm_r" : "upper_arm_l"); upper != frames.world.end())
+        hang = glm::mat3(upper->second) * glm::transpose(glm::mat3(thorax)) * hang;
     a.elbow = a.shoulder + p_.upperArm * hang;
     a.wrist = a.elbow + p_.forearm * hang;
     a.fingertip = a.wrist + p_.hand * hang;

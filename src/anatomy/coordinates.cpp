@@ -16,7 +16,8 @@ using json = nlohmann::ordered_json;  // keeps the file's order: pelvis first, a
 
 // Coordinates that exist once per leg: the file gives one spec, the model has _r and _l.
 bool isSided(const std::string& base) {
-    return base == "hip_flexion" || base == "hip_adduction" || base == "hip_rotation" || base == "knee_angle";
+    return base == "hip_flexion" || base == "hip_adduction" || base == "hip_rotation" || base == "knee_angle" ||
+           base == "shoulder_flexion";
 }
 
 double value(const Coordinates& values, const std::string& name) {
@@ -119,6 +120,7 @@ SkeletonPose CoordinateSystem::toSkeletonPose(const Coordinates& values,
         leg.kneeFlexion = angle(std::string("knee_angle") + side);
     }
     pose.thoracicFlexion = angle("thoracic_flexion");
+    pose.shoulderFlexion = {angle("shoulder_flexion_r"), angle("shoulder_flexion_l")};
     const float flexion = angle("lumbar_flexion"), bending = angle("lumbar_bending"),
                 rotation = angle("lumbar_rotation");
     for (std::size_t i = 0; i < kDiscLevels.size(); ++i) {

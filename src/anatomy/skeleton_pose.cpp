@@ -195,6 +195,11 @@ SkeletonFrames SkeletonKinematics::solve(const SkeletonPose& pose) const {
     }
     // The thorax sits on T12's upper endplate (the last lowerEndplate); flexion tips it forward.
     frames.world["thorax"] = lowerEndplate * rotateZ(-pose.thoracicFlexion);
+    // The arms belong to the body figure, not the skeleton: these frames are the thorax's, swung
+    // forward about its side-to-side axis by shoulder flexion (orientation only; the figure puts
+    // the shoulder joint on the thorax).
+    frames.world["upper_arm_r"] = frames.world["thorax"] * rotateZ(pose.shoulderFlexion[0]);
+    frames.world["upper_arm_l"] = frames.world["thorax"] * rotateZ(pose.shoulderFlexion[1]);
     return frames;
 }
 

@@ -16,6 +16,9 @@
 namespace lumbarlab {
 namespace {
 
+/// What `pose` says instead of a margin when no sole, sitting bone or knee touches its support.
+constexpr const char* kNothingCarries = "nothing touches the ground or a seat: no base of support, no margin";
+
 /// What --tight did: the setting, the solved tilt, the passive forces (N) and moments (Nm).
 nlohmann::json tightnessJson(const TightPose& tight) {
     const TightnessState& s = tight.state;
@@ -157,10 +160,11 @@ int runPoseCommand(const PoseOptions& options) {
         out["balance"]["contacts"] = balance.contacts;
         out["balance"]["support_polygon_xz_m"] = nlohmann::json::array();
         for (const glm::vec2& q : balance.support) out["balance"]["support_polygon_xz_m"].push_back({q.x, q.y});
-        if (balance.lying)
+        if (balance.lying || balance.support.empty())
             out["balance"]["margin_m"] = nullptr;
         else
             out["balance"]["margin_m"] = balance.marginM;
+        if (!balance.lying && balance.support.empty()) out["balance"]["note"] = kNothingCarries;
         for (const auto& bone : data->skeleton.bones)
             for (const auto& l : bone.landmarks) {
                 const glm::vec3 p = frames.toWorld(bone.parentFrame, l.position);
@@ -188,7 +192,10 @@ int runPoseCommand(const PoseOptions& options) {
             com.x, com.y, com.z);
         for (const std::string& c : balance.contacts) std::printf("balance,contact,%s\n", c.c_str());
         for (const glm::vec2& q : balance.support) std::printf("balance,support_xz_m,%.4f %.4f\n", q.x, q.y);
-        if (!balance.lying) std::printf("balance,margin_m,%.4f\n", balance.marginM);
+        if (!balance.lying && balance.support.empty())
+            std::printf("balance,note,%s\n", kNothingCarries);
+        else if (!balance.lying)
+            std::printf("balance,margin_m,%.4f\n", balance.marginM);
         for (const auto& bone : data->skeleton.bones)
             for (const auto& l : bone.landmarks) {
                 const glm::vec3 p = frames.toWorld(bone.parentFrame, l.position);

@@ -11,7 +11,7 @@
 namespace lumbarlab {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kCoordinateNames{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kCoordinateNames{{
     {"pelvis_tilt", "Pelvis tilt (forward +)"},
     {"pelvis_list", "Pelvis side tilt"},
     {"pelvis_rotation", "Pelvis turn"},
@@ -26,6 +26,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kCoordin
     {"lumbar_bending", "Lower back side bend"},
     {"lumbar_rotation", "Lower back twist"},
     {"thoracic_flexion", "Upper back bend"},
+    {"shoulder_flexion", "Arm swing (forward +)"},
 }};
 
 }  // namespace

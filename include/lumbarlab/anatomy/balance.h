@@ -14,6 +14,9 @@ namespace lumbarlab {
 
 /// A sole counts as standing on the ground when it lies this close to the posture's ground height.
 inline constexpr float kSoleContactM = 0.02f;
+/// A sitting bone (or the middle of its thigh) counts as on the chair while it lies this close to
+/// where the posture's first frame seated it.
+inline constexpr float kSeatContactM = 0.01f;
 
 struct Balance {
     glm::vec3 centreOfMass{0.0f};       ///< world, metres

@@ -42,6 +42,10 @@ struct SkeletonPose {
     LegAngles right, left;
     std::array<SegmentAngles, 6> segments{};  ///< indexed like kDiscLevels
     float thoracicFlexion = 0.0f;             ///< the thorax (one rigid block) relative to T12; positive rounds
+    /// Each straight arm's swing about the shoulder (right, left), relative to hanging under
+    /// gravity; positive forward. The body figure draws the arms; the kinematics carries the angle
+    /// as the frames "upper_arm_r" and "upper_arm_l".
+    std::array<float, 2> shoulderFlexion{};
 };
 
 /// World transforms of every kinematic frame, by name.
