@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -230,6 +231,16 @@ TEST_CASE("export: the overlay's title, legend and labels are in the pixels wher
         std::vector<std::string> unknown;
         return figureOverlay(figure.scene->view(), figure.camera, 1280, 720, 10.0, "lateral", {}, unknown);
     }();
+    // Plain words: the side the picture is seen from, each muscle by its own name, the legend's
+    // saturating ends said so.
+    CHECK(spec.subtitle == "right side view");
+    for (const LabelSpec& label : spec.labels) {
+        INFO(label.text);
+        CHECK(std::isupper(static_cast<unsigned char>(label.text.front())));
+        CHECK(label.text.find('_') == std::string::npos);
+    }
+    REQUIRE(spec.legends.size() == 1);
+    CHECK(spec.legends[0].ticks.back() == "\u2265 +30 %");
     for (std::size_t i = 0; i < layout.labels.size(); ++i) {
         CHECK_FALSE(layout.labels[i].overlaps(layout.title));
         CHECK_FALSE(layout.labels[i].overlaps(layout.legends[0]));

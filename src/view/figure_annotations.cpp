@@ -43,6 +43,74 @@ glm::vec3 anchorOf(const Scene& scene, std::size_t object) {
     return best;
 }
 
+/// Whether the straight line from the eye to `point` (on object `self`) passes through another
+/// opaque visible object first. The translucent skin does not hide what is under it.
+bool hiddenFrom(const Scene& scene, std::size_t self, const glm::vec3& eye, const glm::vec3& point) {
+    for (std::size_t i = 0; i < scene.objects.size(); ++i) {
+        const SceneObject& o = scene.objects[i];
+        if (i == self || !o.visible || o.outermost || o.colour.w < 0.5f) continue;
+        const MeshData& mesh = scene.meshes.get(o.mesh);
+        if (mesh.indices.empty()) continue;
+        // In the object's own frame: one inverse per object instead of a transform per vertex.
+        const glm::mat4 toLocal = glm::inverse(o.transform);
+        const glm::vec3 from = glm::vec3(toLocal * glm::vec4(eye, 1.0f));
+        const glm::vec3 along = glm::vec3(toLocal * glm::vec4(point, 1.0f)) - from;
+        // The segment against the mesh's box first (slab test); most objects are nowhere near it.
+        const Bounds box = mesh.bounds();
+        float enter = 0.0f, leave = 1.0f;
+        for (int a = 0; a < 3 && enter <= leave; ++a) {
+            if (std::abs(along[a]) < 1e-12f) {
+                if (from[a] < box.min[a] || from[a] > box.max[a]) enter = 2.0f;
+                continue;
+            }
+            const float t0 = (box.min[a] - from[a]) / along[a], t1 = (box.max[a] - from[a]) / along[a];
+            enter = std::max(enter, std::min(t0, t1));
+            leave = std::min(leave, std::max(t0, t1));
+        }
+        if (enter > leave) continue;
+        // Moller-Trumbore on every triangle; a hit short of the point (by a millimetre) hides it.
+        const float stop = 1.0f - 0.001f / std::max(glm::length(along), 1e-6f);
+        for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+            const glm::vec3& a = mesh.positions[mesh.indices[t]];
+            const glm::vec3 e1 = mesh.positions[mesh.indices[t + 1]] - a, e2 = mesh.positions[mesh.indices[t + 2]] - a;
+            const glm::vec3 p = glm::cross(along, e2);
+            const float det = glm::dot(e1, p);
+            if (std::abs(det) < 1e-14f) continue;
+            const glm::vec3 s = from - a;
+            const float u = glm::dot(s, p) / det;
+            if (u < 0.0f || u > 1.0f) continue;
+            const glm::vec3 q = glm::cross(s, e1);
+            const float v = glm::dot(along, q) / det;
+            if (v < 0.0f || u + v > 1.0f) continue;
+            const float hit = glm::dot(e2, q) / det;
+            if (hit > 0.0f && hit < stop) return true;
+        }
+    }
+    return false;
+}
+
+/// Where the leader line ends: the anchor if the camera sees it, else the seen point of the
+/// structure's surface nearest to it; none when all of it is hidden (a disc behind the psoas).
+std::optional<glm::vec3> visibleAnchor(const Scene& scene, std::size_t object, const glm::vec3& eye) {
+    const glm::vec3 anchor = anchorOf(scene, object);
+    const SceneObject& o = scene.objects[object];
+    const auto& positions = scene.meshes.get(o.mesh).positions;
+    // A disc's anchor is the middle of its bounds, inside it: start from its surface.
+    const bool inside = o.id.rfind("muscle_", 0) != 0;
+    if (!inside && !hiddenFrom(scene, object, eye, anchor)) return anchor;
+    constexpr std::size_t kCandidates = 96;
+    std::vector<glm::vec3> candidates;
+    const std::size_t step = std::max<std::size_t>(1, positions.size() / kCandidates);
+    for (std::size_t i = 0; i < positions.size(); i += step)
+        candidates.emplace_back(o.transform * glm::vec4(positions[i], 1.0f));
+    std::sort(candidates.begin(), candidates.end(), [&](const glm::vec3& a, const glm::vec3& b) {
+        return glm::distance(a, anchor) < glm::distance(b, anchor);
+    });
+    for (const glm::vec3& c : candidates)
+        if (!hiddenFrom(scene, object, eye, c)) return c;
+    return std::nullopt;
+}
+
 /// A right and a left label that say the same (the same muscle, the same change) and point at
 /// nearly the same place (a side view) become one "(both sides)" label between them: half the
 /// labels, none hiding its twin.
@@ -75,7 +143,10 @@ std::string labelText(const SceneView& view, std::size_t object, std::string_vie
         if (const auto muscle = model->muscleOf(object)) {
             const WholeMuscle whole =
                 model->muscles()->wholeMuscle(model->muscleLengths(), muscle->first, muscle->second);
-            std::string name = readableName(std::string(structure));
+            // The muscle's own name ("Gluteus maximus (lower part)"), not its id's words ("gluteus maximus 3").
+            const std::string& own = model->muscles()->set().muscles[muscle->first].name;
+            std::string name = own.empty() ? readableName(std::string(structure))
+                                           : own + (muscle->second == BodySide::Right ? " (right)" : " (left)");
             if (whole.fascicles > 0) return name + formatted(" %+.0f %%", whole.changePct);
             return name;
         }
@@ -91,6 +162,16 @@ std::string labelText(const SceneView& view, std::size_t object, std::string_vie
             }
     }
     return scene.objects[object].name.empty() ? readableName(std::string(structure)) : scene.objects[object].name;
+}
+
+/// The view in words a class and a patient read: a whole body has sides, not a "medial" face.
+std::string plainViewName(std::string_view preset) {
+    constexpr std::pair<std::string_view, std::string_view> kPlain[] = {
+        {"anterior", "front view"},   {"posterior", "back view"},      {"lateral", "right side view"},
+        {"medial", "left side view"}, {"superior", "view from above"}, {"oblique", "front-right view from above"}};
+    for (const auto& [name, plain] : kPlain)
+        if (name == preset) return std::string(plain);
+    return preset.empty() ? std::string{} : std::string(preset) + " view";
 }
 
 PixelRect subjectRect(const Scene& scene, const OrbitCamera& camera, int width, int height) {
@@ -137,7 +218,8 @@ LegendSpec lengthChangeLegend() {
         const glm::vec3 c = lengthChangeColour(-range + 2.0 * range * i / 16.0, range);
         legend.colours.push_back(c);
     }
-    legend.ticks = {formatted("%+.0f %%", -range), "0", formatted("%+.0f %%", range)};
+    // The ends saturate: a label may read +45 %, coloured as the legend's end.
+    legend.ticks = {formatted("\u2264 %+.0f %%", -range), "0", formatted("\u2265 %+.0f %%", range)};
     legend.lowNote = "shortened";
     legend.highNote = "lengthened";
     return legend;
@@ -166,7 +248,7 @@ OverlaySpec figureOverlay(const SceneView& view, const OrbitCamera& camera, int 
         spec.title = posture->name;
         if (posture->isMotion()) spec.title += formatted(", %.1f s", time);
     }
-    spec.subtitle = std::string(viewName) + (viewName.empty() ? "" : " view");
+    spec.subtitle = plainViewName(viewName);
 
     const auto anyVisible = [&](const auto& test) {
         return std::any_of(scene.objects.begin(), scene.objects.end(),
@@ -191,7 +273,9 @@ OverlaySpec figureOverlay(const SceneView& view, const OrbitCamera& camera, int 
             continue;
         }
         if (!scene.objects[*object].visible) continue;
-        const auto anchor = projectToPixels(camera, width, height, anchorOf(scene, *object));
+        const auto seen = visibleAnchor(scene, *object, camera.eye());
+        if (!seen) continue;  // a leader must not end on something in front of it
+        const auto anchor = projectToPixels(camera, width, height, *seen);
         if (!anchor || anchor->x < 0 || anchor->y < 0 || anchor->x > float(width) || anchor->y > float(height))
             continue;
         spec.labels.push_back({labelText(view, *object, structure), *anchor});
