@@ -89,15 +89,55 @@ bool hiddenFrom(const Scene& scene, std::size_t self, const glm::vec3& eye, cons
     return false;
 }
 
-/// Where the leader line ends: the anchor if the camera sees it, else the seen point of the
-/// structure's surface nearest to it; none when all of it is hidden (a disc behind the psoas).
-std::optional<glm::vec3> visibleAnchor(const Scene& scene, std::size_t object, const glm::vec3& eye) {
-    const glm::vec3 anchor = anchorOf(scene, object);
+/// The middle of a muscle's belly: half way along the path (by length) of the fascicle whose
+/// middle lies nearest the middle of them all. A straight line from origin to insertion would
+/// miss a muscle that bends round the knee or the pelvic brim.
+std::optional<glm::vec3> bellyMiddle(const ModelPresenter& model, std::size_t muscle, BodySide side) {
+    const MuscleModel* muscles = model.muscles();
+    const auto& paths = muscles->set().paths;
+    const auto& geometry = model.muscleGeometry();
+    std::vector<glm::vec3> middles;
+    for (std::size_t p = 0; p < paths.size() && p < geometry.size(); ++p) {
+        if (paths[p].muscle != muscle || paths[p].side != side || geometry[p].vertices.size() < 2) continue;
+        const auto& v = geometry[p].vertices;
+        const float half = 0.5f * geometry[p].length;
+        float run = 0.0f;
+        glm::vec3 middle = v.back().world;
+        for (std::size_t i = 0; i + 1 < v.size(); ++i) {
+            const float step = glm::distance(v[i].world, v[i + 1].world);
+            if (run + step >= half) {
+                middle = glm::mix(v[i].world, v[i + 1].world, step > 0.0f ? (half - run) / step : 0.0f);
+                break;
+            }
+            run += step;
+        }
+        middles.push_back(middle);
+    }
+    if (middles.empty()) return std::nullopt;
+    glm::vec3 mean{0.0f};
+    for (const glm::vec3& m : middles) mean += m / float(middles.size());
+    return *std::min_element(middles.begin(), middles.end(), [&](const glm::vec3& a, const glm::vec3& b) {
+        return glm::distance(a, mean) < glm::distance(b, mean);
+    });
+}
+
+/// Where the leader line ends: the anchor (`preferred`, else anchorOf) if the camera sees it,
+/// else the seen point of the structure's surface nearest to it; none when all of it is hidden
+/// (a disc behind the psoas).
+struct SeenAnchor {
+    glm::vec3 point{0.0f};
+    bool moved = false;  ///< a stand-in: the structure's own anchor is hidden
+};
+
+std::optional<SeenAnchor> visibleAnchor(const Scene& scene, std::size_t object, const glm::vec3& eye,
+                                        const std::optional<glm::vec3>& preferred) {
+    const glm::vec3 anchor = preferred ? *preferred : anchorOf(scene, object);
     const SceneObject& o = scene.objects[object];
     const auto& positions = scene.meshes.get(o.mesh).positions;
-    // A disc's anchor is the middle of its bounds, inside it: start from its surface.
-    const bool inside = o.id.rfind("muscle_", 0) != 0;
-    if (!inside && !hiddenFrom(scene, object, eye, anchor)) return anchor;
+    // A disc's anchor is the middle of its bounds, inside it: start from its surface. A muscle's
+    // lies on (or in) the muscle itself, which does not hide it.
+    const bool inside = !preferred && o.id.rfind("muscle_", 0) != 0;
+    if (!inside && !hiddenFrom(scene, object, eye, anchor)) return SeenAnchor{anchor, false};
     constexpr std::size_t kCandidates = 96;
     std::vector<glm::vec3> candidates;
     const std::size_t step = std::max<std::size_t>(1, positions.size() / kCandidates);
@@ -107,15 +147,16 @@ std::optional<glm::vec3> visibleAnchor(const Scene& scene, std::size_t object, c
         return glm::distance(a, anchor) < glm::distance(b, anchor);
     });
     for (const glm::vec3& c : candidates)
-        if (!hiddenFrom(scene, object, eye, c)) return c;
+        if (!hiddenFrom(scene, object, eye, c)) return SeenAnchor{c, !inside};
     return std::nullopt;
 }
 
 /// A right and a left label that say the same (the same muscle, the same change) and point at
-/// nearly the same place (a side view) become one "(both sides)" label between them: half the
-/// labels, none hiding its twin.
-void mergeSidePairs(std::vector<LabelSpec>& labels, float height) {
-    constexpr float kNearFraction = 0.06f;  // of the picture height
+/// nearly the same place (a side view), or one of which points at a stand-in because its own
+/// middle is hidden (the far side's twin), become one "(both sides)" label: half the labels,
+/// none hiding its twin. `moved` says which labels point at a stand-in.
+void mergeSidePairs(std::vector<LabelSpec>& labels, std::vector<bool>& moved, float height) {
+    constexpr float kNearFraction = 0.09f;  // of the picture height
     constexpr std::string_view kRight = " (right)", kLeft = " (left)", kBoth = " (both sides)";
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const std::size_t at = labels[i].text.find(kRight);
@@ -123,12 +164,17 @@ void mergeSidePairs(std::vector<LabelSpec>& labels, float height) {
         std::string twin = labels[i].text;
         twin.replace(at, kRight.size(), kLeft);
         for (std::size_t j = 0; j < labels.size(); ++j) {
-            if (j == i || labels[j].text != twin ||
-                glm::distance(labels[i].anchor, labels[j].anchor) > kNearFraction * height)
-                continue;
+            if (j == i || labels[j].text != twin) continue;
+            const bool near = glm::distance(labels[i].anchor, labels[j].anchor) <= kNearFraction * height;
+            if (!near && moved[i] == moved[j]) continue;
             labels[i].text.replace(at, kRight.size(), kBoth);
-            labels[i].anchor = 0.5f * (labels[i].anchor + labels[j].anchor);
+            if (moved[i] != moved[j])
+                labels[i].anchor = moved[i] ? labels[j].anchor : labels[i].anchor;  // the one truly seen
+            else
+                labels[i].anchor = 0.5f * (labels[i].anchor + labels[j].anchor);
+            moved[i] = moved[i] && moved[j];
             labels.erase(labels.begin() + std::ptrdiff_t(j));
+            moved.erase(moved.begin() + std::ptrdiff_t(j));
             if (j < i) --i;
             break;
         }
@@ -264,6 +310,7 @@ OverlaySpec figureOverlay(const SceneView& view, const OrbitCamera& camera, int 
         for (const auto& target : posture->targets) structures.push_back(target.structure);
     for (const auto& extra : extraLabels)
         if (std::find(structures.begin(), structures.end(), extra) == structures.end()) structures.push_back(extra);
+    std::vector<bool> moved;  // per label: its leader ends on a stand-in point
     for (const auto& structure : structures) {
         const auto object = findStructure(scene, structure);
         if (!object) {
@@ -273,14 +320,19 @@ OverlaySpec figureOverlay(const SceneView& view, const OrbitCamera& camera, int 
             continue;
         }
         if (!scene.objects[*object].visible) continue;
-        const auto seen = visibleAnchor(scene, *object, camera.eye());
+        std::optional<glm::vec3> belly;
+        if (model && model->muscles())
+            if (const auto muscle = model->muscleOf(*object))
+                belly = bellyMiddle(*model, muscle->first, muscle->second);
+        const auto seen = visibleAnchor(scene, *object, camera.eye(), belly);
         if (!seen) continue;  // a leader must not end on something in front of it
-        const auto anchor = projectToPixels(camera, width, height, *seen);
+        const auto anchor = projectToPixels(camera, width, height, seen->point);
         if (!anchor || anchor->x < 0 || anchor->y < 0 || anchor->x > float(width) || anchor->y > float(height))
             continue;
         spec.labels.push_back({labelText(view, *object, structure), *anchor});
+        moved.push_back(seen->moved);
     }
-    mergeSidePairs(spec.labels, float(height));
+    mergeSidePairs(spec.labels, moved, float(height));
     spec.subject = subjectRect(scene, camera, width, height);
     return spec;
 }

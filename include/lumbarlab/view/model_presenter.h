@@ -78,6 +78,8 @@ public:
     [[nodiscard]] const MuscleModel* muscles() const { return muscles_.get(); }
     /// Per muscle path, metres, for the current pose.
     [[nodiscard]] const std::vector<float>& muscleLengths() const { return muscleLengths_; }
+    /// Every muscle path as solved for the current pose (world), indexed like the set's paths.
+    [[nodiscard]] const std::vector<PathGeometry>& muscleGeometry() const { return muscleGeometry_; }
     [[nodiscard]] double handLoadKg() const { return handLoad_.kg; }
     [[nodiscard]] double tightHipFlexors() const { return tightPct_; }
     /// What the tightness did to the current pose (forces zero at 0 %).
