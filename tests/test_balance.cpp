@@ -101,6 +101,31 @@ TEST_CASE("balance: standing postures and every 1/30 s of every standing motion 
     CHECK(minimum > 0.010);  // at least a centimetre everywhere
 }
 
+TEST_CASE("balance: walking has double support at each heel strike with the centre of mass between the feet",
+          "[model][balance]") {
+    const Posture& walk = *model().findPosture("walking");
+    auto both = [](const Balance& b) {
+        return std::find(b.contacts.begin(), b.contacts.end(), "sole_r") != b.contacts.end() &&
+               std::find(b.contacts.begin(), b.contacts.end(), "sole_l") != b.contacts.end();
+    };
+    // Heel strikes: right at 0 s, left half a cycle later; the trailing foot's toes still touch.
+    CHECK(both(at(walk, 0.0)));
+    CHECK(both(at(walk, 0.5 * walk.duration)));
+    int doubleFrames = 0;
+    double worst = 1e9;
+    for (int frame = 0; frame < int(walk.duration * 30.0); ++frame) {
+        const Balance b = at(walk, frame / 30.0);
+        if (!both(b)) continue;
+        ++doubleFrames;
+        worst = std::min(worst, b.marginM);
+    }
+    // (A swing foot skimming within kSoleContactM of the floor counts too, so this over-counts.)
+    INFO(doubleFrames << " of " << int(walk.duration * 30.0) << " frames with both soles down; worst margin there "
+                      << worst * 1000.0 << " mm");
+    CHECK(doubleFrames >= 6);
+    CHECK(worst > 0.0);  // single support is the dynamic part ([winter2009]); double support is not
+}
+
 TEST_CASE("balance: rising from the chair the feet alone carry the body from seat-off on", "[model][balance]") {
     const Posture& rise = *model().findPosture("sit_to_stand");
     double seatOff = -1.0, worstSeated = 1e9, worstRising = 1e9, worstAt = 0.0;
