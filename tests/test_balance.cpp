@@ -1,6 +1,8 @@
 // The body's centre of mass over its base of support, in every posture and every frame of every motion.
 
 #include "lumbarlab/anatomy/balance.h"
+#include "lumbarlab/view/model_presenter.h"
+#include "lumbarlab/view/panel_builder.h"
 
 #include "model_dir.h"
 
@@ -170,4 +172,41 @@ TEST_CASE("balance: sitting is carried by the sitting bones and thighs, the couc
     CHECK(std::find(kneeling.contacts.begin(), kneeling.contacts.end(), "sole_l") != kneeling.contacts.end());
     CHECK(kneeling.marginM > 0.01);  // the pelvis ahead of the rear knee, between knee and front foot
     CHECK(at(*model().findPosture("lying_supine"), 0.0).lying);
+}
+
+TEST_CASE("balance: the viewer shows the centre of mass over the base of support, green inside and red outside",
+          "[model][balance]") {
+    std::vector<std::string> errors;
+    const auto model = ModelPresenter::load(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR, Detail::Low, errors);
+    REQUIRE(model);
+    auto find = [&](const std::string& id) -> const SceneObject* {
+        for (const SceneObject& o : model->scene().objects)
+            if (o.id == id) return &o;
+        return nullptr;
+    };
+    model->showPosture("neutral_standing");
+    CHECK_FALSE(find("balance_centre_of_mass"));  // off by default
+    CHECK(balanceSummary(*model).find("inside the base of support (both feet)") != std::string::npos);
+    model->setShowBalance(true);
+    const SceneObject* com = find("balance_centre_of_mass");
+    REQUIRE(com);
+    const Balance standing = *model->balance();
+    CHECK(glm::distance(glm::vec3(com->transform[3]), standing.centreOfMass) < 1e-5f);
+    const SceneObject* support = find("balance_base_of_support");
+    REQUIRE(support);
+    CHECK(support->colour.y > support->colour.x);  // green: the centre of mass is over the feet
+    CHECK(model->scene().meshes.get(support->mesh).triangleCount() == standing.support.size() - 2);
+    // Mid-stance of walking: one foot carries a body whose centre of mass is beside it (red).
+    model->showPosture("walking", model->data().findPosture("walking")->at(0.275));
+    support = find("balance_base_of_support");
+    REQUIRE(support);
+    CHECK(support->colour.x > support->colour.y);
+    CHECK(balanceSummary(*model).find("outside the base of support (right foot)") != std::string::npos);
+    // Lying down nothing is drawn; switched off, nothing is left behind.
+    model->showPosture("lying_supine");
+    CHECK_FALSE(find("balance_centre_of_mass"));
+    model->showPosture("neutral_standing");
+    model->setShowBalance(false);
+    CHECK_FALSE(find("balance_centre_of_mass"));
+    CHECK_FALSE(find("balance_base_of_support"));
 }

@@ -93,6 +93,8 @@ CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options, std::string& c
     addPoseOptions(render, options.pose);
     render->add_flag("--xray", options.xray, "Make bones translucent");
     render->add_flag("--pressure", options.pressure, "Colour the discs by pressure (MPa)");
+    render->add_flag("--balance", options.balance,
+                     "Show the centre of mass over the base of support (green: inside it, red: outside)");
     render
         ->add_option("--muscle-colours", options.muscleColours,
                      "Muscles in anatomy colours (red belly, pale tendon) or by length change against standing")
@@ -148,6 +150,7 @@ CLI::App* addVideoCommand(CLI::App& app, VideoOptions& options, std::string& cam
     video->add_flag("!--no-overlays", r.overlays, "Leave out the title, legends and labels");
     video->add_option("--label", r.labels, "Label this structure too (repeatable)");
     video->add_flag("--pressure", r.pressure, "Colour the discs by pressure (MPa)");
+    video->add_flag("--balance", r.balance, "Show the centre of mass over the base of support");
     video->add_flag("--xray", r.xray, "Make bones translucent");
     video->add_flag("--cut", r.cut, "Sagittal cut: remove the subject's right half");
     video->add_option("--focus", r.focus, "Frame this bone id or group (pelvis, spine, discs, legs)");

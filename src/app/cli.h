@@ -68,6 +68,7 @@ struct RenderOptions {
     bool xray = false;
     bool landmarks = false;
     bool pressure = false;                 ///< colour the discs by pressure
+    bool balance = false;                  ///< centre of mass, plumb line and base of support
     std::string muscleColours = "length";  ///< "anatomy" or "length"
     bool emphasis = true;                  ///< targets in full, other muscles faded
     bool cut = false;                      ///< sagittal cut: remove the right half

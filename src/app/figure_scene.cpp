@@ -64,10 +64,11 @@ void FigureScene::setOptions(const RenderOptions& options) {
     options_.width = options.width, options_.height = options.height, options_.samples = options.samples;
     options_.flatShading = options.flatShading, options_.xray = options.xray, options_.landmarks = options.landmarks;
     options_.cut = options.cut, options_.transparent = options.transparent, options_.overlays = options.overlays;
-    options_.labels = options.labels, options_.pressure = options.pressure;
+    options_.labels = options.labels, options_.pressure = options.pressure, options_.balance = options.balance;
     options_.muscleColours = options.muscleColours, options_.emphasis = options.emphasis;
     if (ModelPresenter* model = view_->model()) {
         model->setPressureColours(options.pressure);
+        model->setShowBalance(options.balance);
         model->setMuscleColouring(options.muscleColours == "anatomy" ? MuscleColouring::Anatomy
                                                                      : MuscleColouring::LengthChange);
         model->setEmphasis(options.emphasis);

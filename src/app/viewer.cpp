@@ -587,10 +587,12 @@ void Viewer::applyModelIntents(const UiIntents& intents, double dt) {
     if (intents.handLoadKg) model->setHandLoad(*intents.handLoadKg);
     if (intents.tightHipFlexorsPct) model->setTightHipFlexors(*intents.tightHipFlexorsPct);
     if (intents.pressureColours) model->setPressureColours(*intents.pressureColours);
+    if (intents.showBalance) model->setShowBalance(*intents.showBalance);
     applyPlayer(player_, *model, appliedPlayerRevision_);
     if (ui_.compare && viewB_ && viewB_->model()) {
         playerB_.update(dt);
         if (intents.pressureColours) viewB_->model()->setPressureColours(*intents.pressureColours);
+        if (intents.showBalance) viewB_->model()->setShowBalance(*intents.showBalance);
         applyPlayer(playerB_, *viewB_->model(), appliedPlayerRevisionB_);
         updateComparison();
     }
@@ -927,7 +929,8 @@ RenderOptions Viewer::exportOptions(int width, int height) const {
     r.landmarks = ui_.showLandmarks;
     r.flatShading = ui_.render.flatShading;
     r.cut = ui_.render.sagittalCut;
-    if (const ModelPresenter* model = view_.model()) r.pressure = model->pressureColours();
+    if (const ModelPresenter* model = view_.model())
+        r.pressure = model->pressureColours(), r.balance = model->showBalance();
     return r;
 }
 

@@ -387,6 +387,11 @@ void drawPosturePanel(const PosturePanelData& data, UiState& ui, UiIntents& inte
     if (ImGui::SliderFloat("##tight", &tight, 0.0f, 30.0f, "%.0f %% shorter"))
         intents.tightHipFlexorsPct = double(std::clamp(tight, 0.0f, 30.0f));
     if (!data.tightnessSummary.empty()) ImGui::TextWrapped("%s", data.tightnessSummary.c_str());
+    if (bool on = data.showBalance; ImGui::Checkbox("Show balance", &on)) intents.showBalance = on;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "The centre of mass (orange) over the base of support: green while it is inside, red when not");
+    if (data.showBalance && !data.balanceSummary.empty()) ImGui::TextWrapped("%s", data.balanceSummary.c_str());
     if (ImGui::CollapsingHeader("Adjust joints")) {
         if (ImGui::Button("Reset to posture")) intents.resetCoordinates = true;
         for (const auto& s : data.sliders) {

@@ -152,7 +152,7 @@ std::optional<SeenAnchor> visibleAnchor(const Scene& scene, std::size_t object, 
 }
 
 /// A right and a left label that say the same (the same muscle, the same change) and point at
-/// nearly the same place (a side view), or one of which points at a stand-in because its own
+/// nearly the same place (a side view), or either of which points at a stand-in because its own
 /// middle is hidden (the far side's twin), become one "(both sides)" label: half the labels,
 /// none hiding its twin. `moved` says which labels point at a stand-in.
 void mergeSidePairs(std::vector<LabelSpec>& labels, std::vector<bool>& moved, float height) {
@@ -166,7 +166,7 @@ void mergeSidePairs(std::vector<LabelSpec>& labels, std::vector<bool>& moved, fl
         for (std::size_t j = 0; j < labels.size(); ++j) {
             if (j == i || labels[j].text != twin) continue;
             const bool near = glm::distance(labels[i].anchor, labels[j].anchor) <= kNearFraction * height;
-            if (!near && moved[i] == moved[j]) continue;
+            if (!near && !moved[i] && !moved[j]) continue;
             labels[i].text.replace(at, kRight.size(), kBoth);
             if (moved[i] != moved[j])
                 labels[i].anchor = moved[i] ? labels[j].anchor : labels[i].anchor;  // the one truly seen

@@ -7,6 +7,8 @@
 #include "lumbarlab/view/colour_maps.h"
 #include "lumbarlab/view/muscle_meshes.h"
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include <algorithm>
 #include <cassert>
 #include <cctype>
@@ -27,6 +29,12 @@ constexpr glm::vec4 kRootWarningColour{1.0f, 0.24f, 0.14f, 1.0f};  // crowded: r
 constexpr glm::vec4 kSkinColour{0.95f, 0.80f, 0.70f, 0.30f};       // translucent: the bones stay in view
 constexpr glm::vec4 kFloorColour{0.22f, 0.24f, 0.27f, 1.0f};
 constexpr glm::vec4 kFurnitureColour{0.52f, 0.40f, 0.30f, 1.0f};
+// Balance: the centre of mass in a colour no tissue has; the support green when it holds, red when not.
+constexpr glm::vec4 kCentreOfMassColour{0.98f, 0.62f, 0.10f, 1.0f};
+constexpr glm::vec4 kSupportHoldsColour{0.25f, 0.72f, 0.38f, 1.0f};
+constexpr glm::vec4 kSupportFailsColour{0.86f, 0.25f, 0.20f, 1.0f};
+constexpr float kCentreOfMassRadiusM = 0.025f;
+constexpr float kPlumbRadiusM = 0.004f;
 
 // Nerve roots are drawn, not measured: a round tube per root, in the frames of the discs it passes
 // (x anterior, y up, z to the root's side; metres, from the middle of the disc's back). Each root
@@ -94,6 +102,7 @@ std::unique_ptr<ModelPresenter> ModelPresenter::load(const std::filesystem::path
     p->unitSphere_ = p->scene_.meshes.add(makeSphere(1.0f, 24, 48));
     p->unitBox_ = p->scene_.meshes.add(makeBox(glm::vec3{1.0f}));
     p->unitTorus_ = p->scene_.meshes.add(makeTorus(1.0f, 0.03f, 64, 10));
+    p->supportMesh_ = p->scene_.meshes.add(MeshData{});
     try {
         p->discModel_ = std::make_unique<DiscModel>(loadDiscModelParameters(assetDir / "biomech" / "disc_model.json"),
                                                     *p->data_->body, p->data_->baseline.lordosis);
@@ -266,6 +275,7 @@ void ModelPresenter::apply(const Coordinates& newValues) {
     buildMuscleVolumes();
     placeNerveRoots();
     placeProps();
+    placeBalance();
     placeBody();
     ++revision_;
 }
@@ -444,6 +454,69 @@ void ModelPresenter::placeProps() {
         object.transform = shape.transform;
         scene_.objects.push_back(std::move(object));
     }
+}
+
+void ModelPresenter::setShowBalance(bool on) {
+    if (on == showBalance_) return;
+    showBalance_ = on;
+    placeBalance();
+    ++revision_;
+}
+
+std::optional<Balance> ModelPresenter::balance() const {
+    const Posture* current = posture();
+    if (!current || !data_->body) return std::nullopt;
+    return balanceOf(*data_, *current, frames_);
+}
+
+void ModelPresenter::placeBalance() {
+    // Always the last objects (after the props), rebuilt each pose while shown.
+    std::erase_if(scene_.objects, [](const SceneObject& o) { return o.group == "balance"; });
+    if (!showBalance_) return;
+    const std::optional<Balance> b = balance();
+    if (!b || b->lying) return;  // lying, the floor carries the whole body: nothing to balance
+    const float ground = float(posture()->groundHeight);
+    auto add = [&](const char* id, const char* name, MeshId mesh, const glm::mat4& transform, const glm::vec4& colour) {
+        SceneObject object;
+        object.id = id;
+        object.name = name;
+        object.group = "balance";
+        object.mesh = mesh;
+        object.transform = transform;
+        object.colour = colour;
+        object.pickable = false;
+        object.flat = true;
+        object.twoSided = true;
+        scene_.objects.push_back(std::move(object));
+    };
+    const glm::vec3 com = b->centreOfMass;
+    add("balance_centre_of_mass", "Centre of mass", unitSphere_,
+        glm::translate(glm::mat4(1.0f), com) * glm::scale(glm::mat4(1.0f), glm::vec3(kCentreOfMassRadiusM)),
+        kCentreOfMassColour);
+    // The plumb line from the centre of mass to the ground (a unit box stretched thin).
+    const float drop = std::max(com.y - ground, 0.0f);
+    add("balance_plumb_line", "Plumb line", unitBox_,
+        glm::translate(glm::mat4(1.0f), {com.x, ground + 0.5f * drop, com.z}) *
+            glm::scale(glm::mat4(1.0f), {2.0f * kPlumbRadiusM, drop, 2.0f * kPlumbRadiusM}),
+        kCentreOfMassColour);
+    // Where it meets the ground, a small ring; the base of support as a flat outline a few
+    // millimetres above the ground (so it is not lost in the floor).
+    add("balance_ground_point", "Centre of mass over the ground", unitTorus_,
+        glm::translate(glm::mat4(1.0f), {com.x, ground + 0.004f, com.z}) *
+            glm::scale(glm::mat4(1.0f), glm::vec3(0.03f)),
+        kCentreOfMassColour);
+    if (b->support.size() < 3) return;
+    MeshData outline;
+    outline.name = "base of support";
+    for (const glm::vec2& q : b->support) {
+        outline.positions.emplace_back(q.x, ground + 0.003f, q.y);
+        outline.normals.emplace_back(0.0f, 1.0f, 0.0f);
+    }
+    for (std::uint32_t i = 1; i + 1 < outline.positions.size(); ++i)
+        outline.indices.insert(outline.indices.end(), {0u, i, i + 1});
+    scene_.meshes.replace(supportMesh_, std::move(outline));
+    add("balance_base_of_support", "Base of support", supportMesh_, glm::mat4(1.0f),
+        b->marginM > 0.0 ? kSupportHoldsColour : kSupportFailsColour);
 }
 
 bool ModelPresenter::replaceBoneMesh(const std::string& boneId, MeshData mesh, const std::string& displayName,

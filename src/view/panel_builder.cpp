@@ -87,6 +87,8 @@ PosturePanelData PanelBuilder::posture(const PosePlayer& player) const {
                     {"Sacral slope", a.sacralSlope}};
     panel.tightHipFlexorsPct = model_.tightHipFlexors();
     panel.tightnessSummary = tightnessSummary(model_);
+    panel.showBalance = model_.showBalance();
+    panel.balanceSummary = balanceSummary(model_);
     return panel;
 }
 
@@ -283,6 +285,26 @@ JointMapPanelData PanelBuilder::jointMap(std::size_t chosen) {
     data.kneeNowDeg = value("knee_angle_r");
     data.changeNowPct = model->wholeMuscle(model_.muscleLengths(), muscle, BodySide::Right).changePct;
     return data;
+}
+
+std::string balanceSummary(const ModelPresenter& model) {
+    const std::optional<Balance> b = model.balance();
+    if (!b || b->lying) return {};
+    if (b->support.empty()) return "Nothing touches the ground: no base of support";
+    const auto has = [&](const char* c) {
+        return std::find(b->contacts.begin(), b->contacts.end(), c) != b->contacts.end();
+    };
+    std::string carriers;
+    const auto add = [&](const std::string& what) { carriers += (carriers.empty() ? "" : ", ") + what; };
+    if (has("sole_r") && has("sole_l"))
+        add("both feet");
+    else if (has("sole_r") || has("sole_l"))
+        add(has("sole_r") ? "right foot" : "left foot");
+    if (has("ischium_r") || has("ischium_l")) add("seat");
+    if (has("knee_r") || has("knee_l")) add(has("knee_r") ? "right knee" : "left knee");
+    const double mm = std::abs(b->marginM) * 1000.0;
+    return "Centre of mass " + formatWithUnit(mm, 0, "mm") + (b->marginM >= 0.0 ? " inside" : " outside") +
+           " the base of support (" + carriers + ")";
 }
 
 std::string tightnessSummary(const ModelPresenter& model) {

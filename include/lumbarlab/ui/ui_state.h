@@ -140,6 +140,7 @@ struct UiIntents {
     std::optional<double> handLoadKg;
     std::optional<double> tightHipFlexorsPct;  ///< 0-30 %
     std::optional<bool> pressureColours;       ///< colour the discs by pressure (on) or plainly (off)
+    std::optional<bool> showBalance;           ///< centre of mass and base of support shown or not
     std::optional<bool> showAllMuscles;        ///< show (true) or hide (false) every muscle
     std::optional<std::size_t> isolateObject;  ///< show only this muscle object
     bool screenshot = false;

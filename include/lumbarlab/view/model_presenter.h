@@ -3,6 +3,7 @@
 // coloured by the disc model, nerve roots, muscles as tubes coloured by length change, the body
 // figure and the props. Driven by plain calls; it owns its scene and knows which object is which.
 
+#include "lumbarlab/anatomy/balance.h"
 #include "lumbarlab/anatomy/body_skin.h"
 #include "lumbarlab/anatomy/disc_deformer.h"
 #include "lumbarlab/anatomy/model_data.h"
@@ -59,6 +60,9 @@ public:
     void setMuscleColouring(MuscleColouring colouring);
     /// Emphasis: the posture's target structures in full, every other muscle faded.
     void setEmphasis(bool on);
+    /// Balance shown: the centre of mass, its plumb line, and the base of support on the ground
+    /// (green while the centre of mass is over it, red when not).
+    void setShowBalance(bool on);
     /// Shows `mesh` (in the bone's frame, metres) for the bone `boneId` instead of its built-in
     /// mesh; it poses with the bone, in `colour` when given (sRGB). False when no bone of that id is shown.
     bool replaceBoneMesh(const std::string& boneId, MeshData mesh, const std::string& displayName,
@@ -87,6 +91,9 @@ public:
     [[nodiscard]] bool pressureColours() const { return pressureColours_; }
     [[nodiscard]] MuscleColouring muscleColouring() const { return muscleColouring_; }
     [[nodiscard]] bool emphasis() const { return emphasis_; }
+    [[nodiscard]] bool showBalance() const { return showBalance_; }
+    /// The current balance (centre of mass, contacts, margin); none without a posture or body.
+    [[nodiscard]] std::optional<Balance> balance() const;
     /// The scene object drawing muscle `muscle` on `side` (its volume mesh), if muscles loaded.
     [[nodiscard]] std::optional<std::size_t> muscleObject(std::size_t muscle, BodySide side) const;
     /// Counts changes to what is drawn (pose, colours): a redraw is due when it moves.
@@ -122,6 +129,7 @@ private:
     void placeNerveRoots();
     void placeBody();
     void placeProps();
+    void placeBalance();
     [[nodiscard]] MeshId unitMesh(ShapeKind kind) const;
 
     std::unique_ptr<ModelData> data_;  // fixed address: the disc and muscle models refer to it
@@ -142,6 +150,8 @@ private:
     TightnessState tightState_;
     MuscleColouring muscleColouring_ = MuscleColouring::LengthChange;
     bool emphasis_ = false;
+    bool showBalance_ = false;
+    MeshId supportMesh_ = 0;  // the base of support's outline, refilled each pose
     std::vector<PathGeometry> muscleGeometry_;
     std::vector<MeshData> muscleMeshBuffers_;  // last pose's volumes, refilled in place
     std::vector<MeshData> rootMeshBuffers_;    // nerve roots T12-L5 then S1, right and left

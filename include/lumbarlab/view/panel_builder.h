@@ -75,5 +75,8 @@ inline constexpr const char* kPlainReferencePosture = "neutral_standing";
 /// What the model's hip-flexor tightness does now: "Passive psoas pull 24 N each side; pelvis tilts
 /// 8.7 deg forward to balance it"; empty when the hip flexors are not tight.
 [[nodiscard]] std::string tightnessSummary(const ModelPresenter& model);
+/// Where the centre of mass is against the base of support, in words: "Centre of mass 44 mm inside
+/// the base of support (both feet)"; empty lying down or without a posture.
+[[nodiscard]] std::string balanceSummary(const ModelPresenter& model);
 
 }  // namespace lumbarlab

@@ -53,6 +53,8 @@ struct PosturePanelData {
     std::vector<std::pair<std::string, double>> angles;  ///< clinical readout, degrees
     double tightHipFlexorsPct = 0.0;                     ///< the setting, 0-30 %
     std::string tightnessSummary;  ///< what it does now: "Psoas 24 N each side; pelvis +3.1 deg forward"
+    bool showBalance = false;      ///< centre of mass and base of support drawn
+    std::string balanceSummary;    ///< "Centre of mass 44 mm inside the feet"; empty lying down
 };
 
 /// One disc's row in the disc panel.
