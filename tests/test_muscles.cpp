@@ -66,7 +66,9 @@ std::string pathName(const MusclePathDefinition& p) {
     return p.fascicle + "_" + sideSuffix(p.side);
 }
 
-/// Poses that together cover every posture and motion (motions every 0.5 s).
+/// Poses that together cover every posture and motion: motions every 0.5 s; in the ASan+UBSan
+/// build (about 20x slower) eight samples a motion, at most 2 s apart (the minute-long couch
+/// stretch holds one position and breathes, so that still sees every part of it).
 std::vector<std::pair<std::string, Coordinates>> everyPose(const ModelData& data) {
     std::vector<std::pair<std::string, Coordinates>> out;
     for (const Posture& p : data.postures) {
@@ -74,7 +76,12 @@ std::vector<std::pair<std::string, Coordinates>> everyPose(const ModelData& data
             out.emplace_back(p.id, p.at(0.0));
             continue;
         }
-        for (double t = 0.0; t <= p.duration + 1e-9; t += 0.5)
+#ifdef LUMBARLAB_SANITIZED_BUILD
+        const double step = std::min(2.0, p.duration / 8.0);
+#else
+        const double step = 0.5;
+#endif
+        for (double t = 0.0; t <= p.duration + 1e-9; t += step)
             out.emplace_back(p.id + " t=" + std::to_string(t), p.at(t));
     }
     return out;

@@ -43,20 +43,38 @@ glm::vec3 anchorOf(const Scene& scene, std::size_t object) {
     return best;
 }
 
-/// Whether the straight line from the eye to `point` (on object `self`) passes through another
-/// opaque visible object first. The translucent skin does not hide what is under it.
-bool hiddenFrom(const Scene& scene, std::size_t self, const glm::vec3& eye, const glm::vec3& point) {
+/// What can hide a label's anchor: every opaque visible object, with its inverse transform and
+/// its mesh's bounds worked out once per figure (the translucent skin hides nothing under it).
+struct Occluder {
+    std::size_t object = 0;
+    glm::mat4 toLocal{1.0f};
+    Bounds box;
+    const MeshData* mesh = nullptr;
+};
+
+std::vector<Occluder> occludersOf(const Scene& scene) {
+    std::vector<Occluder> out;
     for (std::size_t i = 0; i < scene.objects.size(); ++i) {
         const SceneObject& o = scene.objects[i];
-        if (i == self || !o.visible || o.outermost || o.colour.w < 0.5f) continue;
+        if (!o.visible || o.outermost || o.colour.w < 0.5f) continue;
         const MeshData& mesh = scene.meshes.get(o.mesh);
         if (mesh.indices.empty()) continue;
+        out.push_back({i, glm::inverse(o.transform), mesh.bounds(), &mesh});
+    }
+    return out;
+}
+
+/// Whether the straight line from the eye to `point` (on object `self`) passes through another
+/// occluder first.
+bool hiddenFrom(const std::vector<Occluder>& occluders, std::size_t self, const glm::vec3& eye,
+                const glm::vec3& point) {
+    for (const Occluder& occluder : occluders) {
+        if (occluder.object == self) continue;
         // In the object's own frame: one inverse per object instead of a transform per vertex.
-        const glm::mat4 toLocal = glm::inverse(o.transform);
-        const glm::vec3 from = glm::vec3(toLocal * glm::vec4(eye, 1.0f));
-        const glm::vec3 along = glm::vec3(toLocal * glm::vec4(point, 1.0f)) - from;
+        const glm::vec3 from = glm::vec3(occluder.toLocal * glm::vec4(eye, 1.0f));
+        const glm::vec3 along = glm::vec3(occluder.toLocal * glm::vec4(point, 1.0f)) - from;
         // The segment against the mesh's box first (slab test); most objects are nowhere near it.
-        const Bounds box = mesh.bounds();
+        const Bounds& box = occluder.box;
         float enter = 0.0f, leave = 1.0f;
         for (int a = 0; a < 3 && enter <= leave; ++a) {
             if (std::abs(along[a]) < 1e-12f) {
@@ -69,6 +87,7 @@ bool hiddenFrom(const Scene& scene, std::size_t self, const glm::vec3& eye, cons
         }
         if (enter > leave) continue;
         // Moller-Trumbore on every triangle; a hit short of the point (by a millimetre) hides it.
+        const MeshData& mesh = *occluder.mesh;
         const float stop = 1.0f - 0.001f / std::max(glm::length(along), 1e-6f);
         for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
             const glm::vec3& a = mesh.positions[mesh.indices[t]];
@@ -129,16 +148,16 @@ struct SeenAnchor {
     bool moved = false;  ///< a stand-in: the structure's own anchor is hidden
 };
 
-std::optional<SeenAnchor> visibleAnchor(const Scene& scene, std::size_t object, const glm::vec3& eye,
-                                        const std::optional<glm::vec3>& preferred) {
+std::optional<SeenAnchor> visibleAnchor(const Scene& scene, const std::vector<Occluder>& occluders, std::size_t object,
+                                        const glm::vec3& eye, const std::optional<glm::vec3>& preferred) {
     const glm::vec3 anchor = preferred ? *preferred : anchorOf(scene, object);
     const SceneObject& o = scene.objects[object];
     const auto& positions = scene.meshes.get(o.mesh).positions;
     // A disc's anchor is the middle of its bounds, inside it: start from its surface. A muscle's
     // lies on (or in) the muscle itself, which does not hide it.
     const bool inside = !preferred && o.id.rfind("muscle_", 0) != 0;
-    if (!inside && !hiddenFrom(scene, object, eye, anchor)) return SeenAnchor{anchor, false};
-    constexpr std::size_t kCandidates = 96;
+    if (!inside && !hiddenFrom(occluders, object, eye, anchor)) return SeenAnchor{anchor, false};
+    constexpr std::size_t kCandidates = 48;  // each costs a ray against every occluder it passes
     std::vector<glm::vec3> candidates;
     const std::size_t step = std::max<std::size_t>(1, positions.size() / kCandidates);
     for (std::size_t i = 0; i < positions.size(); i += step)
@@ -147,7 +166,7 @@ std::optional<SeenAnchor> visibleAnchor(const Scene& scene, std::size_t object, 
         return glm::distance(a, anchor) < glm::distance(b, anchor);
     });
     for (const glm::vec3& c : candidates)
-        if (!hiddenFrom(scene, object, eye, c)) return SeenAnchor{c, !inside};
+        if (!hiddenFrom(occluders, object, eye, c)) return SeenAnchor{c, !inside};
     return std::nullopt;
 }
 
@@ -310,7 +329,8 @@ OverlaySpec figureOverlay(const SceneView& view, const OrbitCamera& camera, int 
         for (const auto& target : posture->targets) structures.push_back(target.structure);
     for (const auto& extra : extraLabels)
         if (std::find(structures.begin(), structures.end(), extra) == structures.end()) structures.push_back(extra);
-    std::vector<bool> moved;  // per label: its leader ends on a stand-in point
+    std::vector<bool> moved;                         // per label: its leader ends on a stand-in point
+    std::optional<std::vector<Occluder>> occluders;  // worked out for the first label that needs them
     for (const auto& structure : structures) {
         const auto object = findStructure(scene, structure);
         if (!object) {
@@ -324,7 +344,8 @@ OverlaySpec figureOverlay(const SceneView& view, const OrbitCamera& camera, int 
         if (model && model->muscles())
             if (const auto muscle = model->muscleOf(*object))
                 belly = bellyMiddle(*model, muscle->first, muscle->second);
-        const auto seen = visibleAnchor(scene, *object, camera.eye(), belly);
+        if (!occluders) occluders = occludersOf(scene);
+        const auto seen = visibleAnchor(scene, *occluders, *object, camera.eye(), belly);
         if (!seen) continue;  // a leader must not end on something in front of it
         const auto anchor = projectToPixels(camera, width, height, seen->point);
         if (!anchor || anchor->x < 0 || anchor->y < 0 || anchor->x > float(width) || anchor->y > float(height))
