@@ -18,7 +18,20 @@ bool hasProp(const Posture& posture, const std::string& prefix) {
                        [&](const std::string& p) { return p.rfind(prefix, 0) == 0; });
 }
 
+/// Height of the middle of a thigh, half way from hip to knee (side 0 right, 1 left).
+float midThighHeight(const SkeletonFrames& frames, int side) {
+    return 0.5f * (frames.toWorld(side == 0 ? "femur_r" : "femur_l", glm::vec3(0.0f)).y +
+                   frames.toWorld(side == 0 ? "tibia_r" : "tibia_l", glm::vec3(0.0f)).y);
+}
+
 }  // namespace
+
+SeatReference seatReferenceOf(const ModelData& data, const Posture& posture) {
+    const SkeletonFrames first = data.solveGrounded(posture.at(0.0), &posture).second;
+    const ContactPoints c = data.body->contacts(first);
+    return {std::min(c.ischialTuberosity[0].y, c.ischialTuberosity[1].y),
+            {midThighHeight(first, 0), midThighHeight(first, 1)}};
+}
 
 std::vector<glm::vec2> convexHull(std::vector<glm::vec2> points) {
     std::sort(points.begin(), points.end(),
@@ -84,17 +97,11 @@ Balance balanceOf(const ModelData& data, const Posture& posture, const SkeletonF
         // while the seat carries them. The seat is where the posture's first frame puts it (as the viewer
         // places the chair). Leaning forward rolls the sitting bones up off it while the thighs still
         // rest on it; seat-off is when both have left it, and the feet alone carry the body.
-        const SkeletonFrames firstFrames = data.solveGrounded(posture.at(0.0), &posture).second;
-        const ContactPoints first = data.body->contacts(firstFrames);
-        const float seat = std::min(first.ischialTuberosity[0].y, first.ischialTuberosity[1].y);
-        const char* femur[2] = {"femur_r", "femur_l"};
-        const char* tibia[2] = {"tibia_r", "tibia_l"};
-        auto midThigh = [&](const SkeletonFrames& f, int side) {
-            return 0.5f * (f.toWorld(femur[side], glm::vec3(0.0f)).y + f.toWorld(tibia[side], glm::vec3(0.0f)).y);
-        };
+        const auto cached = data.seats.find(posture.id);
+        const SeatReference seat = cached != data.seats.end() ? cached->second : seatReferenceOf(data, posture);
         for (int side = 0; side < 2; ++side) {
-            const bool bonesDown = c.ischialTuberosity[side].y <= seat + kSeatContactM;
-            const bool thighDown = midThigh(frames, side) <= midThigh(firstFrames, side) + kSeatContactM;
+            const bool bonesDown = c.ischialTuberosity[side].y <= seat.seat + kSeatContactM;
+            const bool thighDown = midThighHeight(frames, side) <= seat.midThigh[std::size_t(side)] + kSeatContactM;
             if (!bonesDown && !thighDown) continue;
             add(c.ischialTuberosity[side]);
             add(glm::mix(c.ischialTuberosity[side], c.kneeFront[side], 0.6f));

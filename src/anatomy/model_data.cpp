@@ -1,5 +1,9 @@
 #include "lumbarlab/anatomy/model_data.h"
 
+#include "lumbarlab/anatomy/balance.h"
+
+#include <algorithm>
+
 namespace lumbarlab {
 
 const Posture* ModelData::findPosture(const std::string& id) const {
@@ -61,6 +65,10 @@ ModelData loadModelData(const std::filesystem::path& modelDir, const std::filesy
             const ContactPoints start = data.body->contacts(data.kinematics->solve(data.poseFor(p.at(0.0))));
             data.plantedHeelX[p.id] = 0.5 * double(start.heel[0].x + start.heel[1].x);
         }
+    // After the heels: grounding a motion's first frame uses them.
+    for (const auto& p : data.postures)
+        if (std::find(p.props.begin(), p.props.end(), "chair") != p.props.end())
+            data.seats[p.id] = seatReferenceOf(data, p);
     return data;
 }
 

@@ -2,6 +2,8 @@
 
 #include "lumbarlab/view/colour_maps.h"
 
+#include <glm/gtx/intersect.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -86,24 +88,18 @@ bool hiddenFrom(const std::vector<Occluder>& occluders, std::size_t self, const 
             leave = std::min(leave, std::max(t0, t1));
         }
         if (enter > leave) continue;
-        // Moller-Trumbore on every triangle; a hit short of the point (by a millimetre) hides it.
+        // Every triangle (GLM's Moller-Trumbore, in units of `along`); a hit short of the point by
+        // more than a millimetre hides it.
         const MeshData& mesh = *occluder.mesh;
         const float stop = 1.0f - 0.001f / std::max(glm::length(along), 1e-6f);
-        for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-            const glm::vec3& a = mesh.positions[mesh.indices[t]];
-            const glm::vec3 e1 = mesh.positions[mesh.indices[t + 1]] - a, e2 = mesh.positions[mesh.indices[t + 2]] - a;
-            const glm::vec3 p = glm::cross(along, e2);
-            const float det = glm::dot(e1, p);
-            if (std::abs(det) < 1e-14f) continue;
-            const glm::vec3 s = from - a;
-            const float u = glm::dot(s, p) / det;
-            if (u < 0.0f || u > 1.0f) continue;
-            const glm::vec3 q = glm::cross(s, e1);
-            const float v = glm::dot(along, q) / det;
-            if (v < 0.0f || u + v > 1.0f) continue;
-            const float hit = glm::dot(e2, q) / det;
-            if (hit > 0.0f && hit < stop) return true;
-        }
+        glm::vec2 barycentric;
+        float hit = 0.0f;
+        for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+            if (glm::intersectRayTriangle(from, along, mesh.positions[mesh.indices[t]],
+                                          mesh.positions[mesh.indices[t + 1]], mesh.positions[mesh.indices[t + 2]],
+                                          barycentric, hit) &&
+                hit > 0.0f && hit < stop)
+                return true;
     }
     return false;
 }
@@ -140,14 +136,14 @@ std::optional<glm::vec3> bellyMiddle(const ModelPresenter& model, std::size_t mu
     });
 }
 
-/// Where the leader line ends: the anchor (`preferred`, else anchorOf) if the camera sees it,
-/// else the seen point of the structure's surface nearest to it; none when all of it is hidden
-/// (a disc behind the psoas).
 struct SeenAnchor {
     glm::vec3 point{0.0f};
     bool moved = false;  ///< a stand-in: the structure's own anchor is hidden
 };
 
+/// Where the leader line ends: the anchor (`preferred`, else anchorOf) if the camera sees it,
+/// else the seen point of the structure's surface nearest to it; none when all of it is hidden
+/// (a disc behind the psoas).
 std::optional<SeenAnchor> visibleAnchor(const Scene& scene, const std::vector<Occluder>& occluders, std::size_t object,
                                         const glm::vec3& eye, const std::optional<glm::vec3>& preferred) {
     const glm::vec3 anchor = preferred ? *preferred : anchorOf(scene, object);

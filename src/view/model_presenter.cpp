@@ -275,6 +275,7 @@ void ModelPresenter::apply(const Coordinates& newValues) {
     buildMuscleVolumes();
     placeNerveRoots();
     placeProps();
+    balanceStale_ = true;
     placeBalance();
     placeBody();
     ++revision_;
@@ -464,9 +465,12 @@ void ModelPresenter::setShowBalance(bool on) {
 }
 
 std::optional<Balance> ModelPresenter::balance() const {
-    const Posture* current = posture();
-    if (!current || !data_->body) return std::nullopt;
-    return balanceOf(*data_, *current, frames_);
+    if (balanceStale_) {
+        const Posture* current = posture();
+        balance_ = current && data_->body ? std::optional(balanceOf(*data_, *current, frames_)) : std::nullopt;
+        balanceStale_ = false;
+    }
+    return balance_;
 }
 
 void ModelPresenter::placeBalance() {

@@ -28,6 +28,9 @@ struct Balance {
     bool lying = false;  ///< the floor carries the whole body (no base of support to check)
 };
 
+/// Where the posture's first frame seats the body (loadModelData keeps one per chair posture).
+[[nodiscard]] SeatReference seatReferenceOf(const ModelData& data, const Posture& posture);
+
 /// Balance for solved (grounded) frames of a posture.
 [[nodiscard]] Balance balanceOf(const ModelData& data, const Posture& posture, const SkeletonFrames& frames);
 

@@ -6,11 +6,19 @@
 #include "lumbarlab/anatomy/clinical_angles.h"
 #include "lumbarlab/anatomy/posture.h"
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <memory>
 
 namespace lumbarlab {
+
+/// Where a chair posture's first frame seats the body (world y, metres): the lower sitting bone,
+/// which is where the chair's seat goes, and the middle of each thigh (right, left).
+struct SeatReference {
+    float seat = 0.0f;
+    std::array<float, 2> midThigh{};
+};
 
 struct ModelData {
     SkeletonDefinition skeleton;
@@ -23,6 +31,9 @@ struct ModelData {
     /// For each motion, where its first frame puts the midpoint of the heels (x, metres): the feet
     /// stay planted there. Computed once at load; grounding runs every frame.
     std::map<std::string, double> plantedHeelX;
+    /// For each posture on a chair, where its first frame seats the body; computed once at load
+    /// (balance asks every frame whether the body still sits).
+    std::map<std::string, SeatReference> seats;
 
     /// Joint angles for coordinate values (neutral lordosis applied).
     [[nodiscard]] SkeletonPose poseFor(const Coordinates& values) const {

@@ -93,6 +93,7 @@ public:
     [[nodiscard]] bool emphasis() const { return emphasis_; }
     [[nodiscard]] bool showBalance() const { return showBalance_; }
     /// The current balance (centre of mass, contacts, margin); none without a posture or body.
+    /// Worked out once per pose, when first asked (the posture panel asks every frame).
     [[nodiscard]] std::optional<Balance> balance() const;
     /// The scene object drawing muscle `muscle` on `side` (its volume mesh), if muscles loaded.
     [[nodiscard]] std::optional<std::size_t> muscleObject(std::size_t muscle, BodySide side) const;
@@ -151,6 +152,8 @@ private:
     MuscleColouring muscleColouring_ = MuscleColouring::LengthChange;
     bool emphasis_ = false;
     bool showBalance_ = false;
+    mutable std::optional<Balance> balance_;  // this pose's, while balanceStale_ is false
+    mutable bool balanceStale_ = true;
     MeshId supportMesh_ = 0;  // the base of support's outline, refilled each pose
     std::vector<PathGeometry> muscleGeometry_;
     std::vector<MeshData> muscleMeshBuffers_;  // last pose's volumes, refilled in place

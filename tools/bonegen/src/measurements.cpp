@@ -1,5 +1,7 @@
 #include "measurements.hpp"
 
+#include <glm/gtx/intersect.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -118,21 +120,13 @@ glm::vec2 endplateWidthDepth(const TriMesh& vertebra, float topY, float canalHal
 
 std::vector<float> rayCrossings(const TriMesh& mesh, glm::vec3 origin, glm::vec3 direction) {
     std::vector<float> hits;
-    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {  // Moller-Trumbore
-        const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]],
-                        c = mesh.positions[mesh.indices[t + 2]];
-        const glm::vec3 e1 = b - a, e2 = c - a;
-        const glm::vec3 pv = glm::cross(direction, e2);
-        const float det = glm::dot(e1, pv);
-        if (std::abs(det) < 1e-12f) continue;
-        const glm::vec3 tv = origin - a;
-        const float u = glm::dot(tv, pv) / det;
-        if (u < 0.0f || u > 1.0f) continue;
-        const glm::vec3 qv = glm::cross(tv, e1);
-        const float v = glm::dot(direction, qv) / det;
-        if (v < 0.0f || u + v > 1.0f) continue;
-        hits.push_back(glm::dot(e2, qv) / det);
-    }
+    glm::vec2 barycentric;
+    float distance = 0.0f;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)  // GLM's Moller-Trumbore: both faces, signed
+        if (glm::intersectRayTriangle(origin, direction, mesh.positions[mesh.indices[t]],
+                                      mesh.positions[mesh.indices[t + 1]], mesh.positions[mesh.indices[t + 2]],
+                                      barycentric, distance))
+            hits.push_back(distance);
     std::sort(hits.begin(), hits.end());
     return hits;
 }
