@@ -52,7 +52,26 @@ float bellyShape(MuscleShapeKind kind, float u) {
     const float w = kind == MuscleShapeKind::Fan ? std::pow(u, 0.6f) : u;
     const bool blunt =
         kind == MuscleShapeKind::Strap || kind == MuscleShapeKind::Sheet || kind == MuscleShapeKind::Column;
-    return std::pow(std::sin(kPi * w), blunt ? 0.3f : 0.8f);
+    // sin(pi) in floats is a hair below zero: a fractional power of it would be NaN.
+    return std::pow(std::max(std::sin(kPi * w), 0.0f), blunt ? 0.3f : 0.8f);
+}
+
+/// bellyShape sampled finely once per kind: a pose change asks for it at every ring of every
+/// path, and its sine and powers were a tenth of the update's time. Linear between samples.
+constexpr int kShapeTableIntervals = 1024;
+float tabulatedBellyShape(MuscleShapeKind kind, float u) {
+    using Table = std::array<float, kShapeTableIntervals + 1>;
+    static const std::array<Table, 5> tables = [] {
+        std::array<Table, 5> t{};
+        for (std::size_t k = 0; k < t.size(); ++k)
+            for (int i = 0; i <= kShapeTableIntervals; ++i)
+                t[k][std::size_t(i)] = bellyShape(MuscleShapeKind(k), float(i) / float(kShapeTableIntervals));
+        return t;
+    }();
+    const Table& table = tables[std::size_t(kind)];
+    const float x = std::clamp(u, 0.0f, 1.0f) * float(kShapeTableIntervals);
+    const int i = std::min(int(x), kShapeTableIntervals - 1);
+    return table[std::size_t(i)] + (x - float(i)) * (table[std::size_t(i) + 1] - table[std::size_t(i)]);
 }
 
 float meanBellyShape(MuscleShapeKind kind) {
@@ -77,6 +96,8 @@ void distinctPoints(const std::vector<glm::vec3>& path, std::vector<glm::vec3>& 
 }
 
 /// Centripetal Catmull-Rom through `p`, sampled densely (passes through every point, no cusps).
+/// Barry and Goldman's pyramid with its knot differences and their reciprocals worked out once
+/// per segment, not per sample.
 void smoothThrough(const std::vector<glm::vec3>& p, std::vector<glm::vec3>& out) {
     out.clear();
     if (p.size() < 3) {
@@ -84,23 +105,32 @@ void smoothThrough(const std::vector<glm::vec3>& p, std::vector<glm::vec3>& out)
         return;
     }
     constexpr int kPerSegment = 6;
-    for (std::size_t i = 0; i + 1 < p.size(); ++i) {
+    auto knot = [](const glm::vec3& a, const glm::vec3& b) { return std::max(std::sqrt(glm::distance(a, b)), 1e-4f); };
+    const std::size_t n = p.size();
+    // The knot spacing of each span, from the point before the first to the point after the last.
+    float before = knot(p[0] + (p[0] - p[1]), p[0]);
+    float span = knot(p[0], p[1]);
+    for (std::size_t i = 0; i + 1 < n; ++i) {
         const glm::vec3 p1 = p[i], p2 = p[i + 1];
         const glm::vec3 p0 = i > 0 ? p[i - 1] : p1 + (p1 - p2);
-        const glm::vec3 p3 = i + 2 < p.size() ? p[i + 2] : p2 + (p2 - p1);
-        auto knot = [](const glm::vec3& a, const glm::vec3& b) {
-            return std::max(std::sqrt(glm::distance(a, b)), 1e-4f);
-        };
-        const float t0 = 0.0f, t1 = t0 + knot(p0, p1), t2 = t1 + knot(p1, p2), t3 = t2 + knot(p2, p3);
+        const glm::vec3 p3 = i + 2 < n ? p[i + 2] : p2 + (p2 - p1);
+        const float after = knot(p2, p3);
+        // Knots t0 = 0, t1 = d01, t2 = t1 + d12, t3 = t2 + d23.
+        const float d01 = before, d12 = span, d23 = after;
+        const float i01 = 1.0f / d01, i12 = 1.0f / d12, i23 = 1.0f / d23;
+        const float i02 = 1.0f / (d01 + d12), i13 = 1.0f / (d12 + d23);
         for (int k = 0; k < kPerSegment; ++k) {
-            const float t = t1 + (t2 - t1) * float(k) / float(kPerSegment);
-            const glm::vec3 a1 = ((t1 - t) * p0 + (t - t0) * p1) / (t1 - t0);
-            const glm::vec3 a2 = ((t2 - t) * p1 + (t - t1) * p2) / (t2 - t1);
-            const glm::vec3 a3 = ((t3 - t) * p2 + (t - t2) * p3) / (t3 - t2);
-            const glm::vec3 b1 = ((t2 - t) * a1 + (t - t0) * a2) / (t2 - t0);
-            const glm::vec3 b2 = ((t3 - t) * a2 + (t - t1) * a3) / (t3 - t1);
-            out.push_back(((t2 - t) * b1 + (t - t1) * b2) / (t2 - t1));
+            const float f = d12 * float(k) / float(kPerSegment);  // t - t1
+            const float g = d12 - f;                              // t2 - t
+            const glm::vec3 a1 = ((-f) * p0 + (d01 + f) * p1) * i01;
+            const glm::vec3 a2 = (g * p1 + f * p2) * i12;
+            const glm::vec3 a3 = ((d23 + g) * p2 - g * p3) * i23;
+            const glm::vec3 b1 = (g * a1 + (d01 + f) * a2) * i02;
+            const glm::vec3 b2 = ((d23 + g) * a2 + f * a3) * i13;
+            out.push_back((g * b1 + f * b2) * i12);
         }
+        before = span;
+        span = after;
     }
     out.push_back(p.back());
 }
@@ -307,7 +337,8 @@ void writeMuscleVolume(MeshData& mesh, const MeshPieceSlot& slot, int rings, con
         const float s = length * float(r) / float(rings - 1);
         const float u = (s - originEnd) / belly;
         const bool inBelly = u > 0.0f && u < 1.0f;
-        const float area = inBelly ? tendonArea + (peakArea - tendonArea) * bellyShape(profile.kind, u) : tendonArea;
+        const float area =
+            inBelly ? tendonArea + (peakArea - tendonArea) * tabulatedBellyShape(profile.kind, u) : tendonArea;
         const float aspect = crossSectionAspect(profile.kind, std::clamp(u, 0.0f, 1.0f));
         const float b = std::sqrt(area / (kPi * aspect)), a = aspect * b;
         const float edge = std::min(u, 1.0f - u) / kTendonBlend;
@@ -315,11 +346,13 @@ void writeMuscleVolume(MeshData& mesh, const MeshPieceSlot& slot, int rings, con
         const glm::vec3 shaded = inBelly ? tissue * kStriationShade : tissue;
         // Per ring: the ellipse's axes for positions, and their reciprocals for normals. The normal's
         // length, sqrt(cos^2/a^2 + sin^2/b^2), repeats in the four quadrants: four roots per ring.
-        const glm::vec3 pa = a * wide, pb = b * thin, na = wide / a, nb = thin / b;
+        const glm::vec3 pa = a * wide, pb = b * thin, na = wide * (1.0f / a), nb = thin * (1.0f / b);
+        // Two divisions a ring, not two per quadrant: they and the roots were a fifth of the update.
+        const float inverseA2 = 1.0f / (a * a), inverseB2 = 1.0f / (b * b);
         std::array<float, kQuadrantSides> inverseLength{};
         for (int q = 0; q < kQuadrantSides; ++q) {
             const glm::vec2 cs = angles[std::size_t(q)];
-            inverseLength[std::size_t(q)] = 1.0f / std::sqrt(cs.x * cs.x / (a * a) + cs.y * cs.y / (b * b));
+            inverseLength[std::size_t(q)] = 1.0f / std::sqrt(cs.x * cs.x * inverseA2 + cs.y * cs.y * inverseB2);
         }
         const std::uint32_t first = base + std::uint32_t(r * kSides);
         for (int k = 0; k < kSides; ++k) {

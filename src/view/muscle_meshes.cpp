@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <string>
+#include <thread>
 
 namespace lumbarlab {
 namespace {
@@ -60,49 +61,58 @@ void buildMuscleMeshes(const MuscleModel& muscles, const std::vector<MuscleShape
         cursors[m] = MeshPieceSlot{0, 0, !sameLayout};
     }
 
-    thread_local std::vector<glm::vec3> points;
-    for (std::size_t i = 0; i < set.paths.size(); ++i) {
-        if (!drawn(i)) continue;
-        const MusclePathDefinition& path = set.paths[i];
-        const MuscleShape& shape = shapes[path.muscle];
-        // Fascicles share the muscle's volume; together they make its belly.
-        const float fascicles = float(set.fascicleCounts[path.muscle]);
-        MuscleVolumeProfile profile;
-        profile.kind = shape.kind;
-        profile.bellyVolume = float(shape.bellyVolumeM3) / fascicles;
-        profile.referenceLength = referenceLengths[i];
-        profile.tendonOriginFraction = float(shape.tendonOriginFraction);
-        profile.tendonInsertionFraction = float(shape.tendonInsertionFraction);
-        // Fascicle tendons thinner than the muscle's, but not so thin they read as wires.
-        profile.tendonRadius = float(shape.tendonRadiusM) / std::sqrt(std::sqrt(fascicles));
-        const bool solved = i < geometry.size();
-        MuscleVolumeColours colours = kAnatomyColours;
-        if (colouring == MuscleColouring::LengthChange && solved)
-            colours.belly = lengthChangeColour(muscles.changePercent(i, geometry[i].length));
-        points.clear();
-        if (solved)
-            for (const PathVertex& v : geometry[i].vertices) points.push_back(v.world);
-        const std::size_t m = meshOf(i);
-        MeshData& mesh = meshes[m];
-        MeshPieceSlot& at = cursors[m];
-        auto advance = [&at](const MeshPieceSize& piece) {
-            at.firstVertex += std::uint32_t(piece.vertices);
-            at.firstIndex += piece.indices;
-        };
-        writeMuscleVolume(mesh, at, ringsOf[i], points, coreA, coreB, profile, colours);
-        advance(muscleVolumeSize(ringsOf[i]));
-        // A footprint at each end (collapsed onto the end when the path has no second point).
-        const float radius = kFootprintScale * profile.tendonRadius;
-        const bool ends = points.size() >= 2;
-        const glm::vec3 first = points.empty() ? glm::vec3(0.0f) : points.front();
-        const glm::vec3 last = points.empty() ? glm::vec3(0.0f) : points.back();
-        writeAttachmentFootprint(mesh, at, first, ends ? points[1] - first : glm::vec3(0, 1, 0), ends ? radius : 0.0f,
-                                 colours.footprint);
-        advance(footprint);
-        writeAttachmentFootprint(mesh, at, last, ends ? points[points.size() - 2] - last : glm::vec3(0, 1, 0),
-                                 ends ? radius : 0.0f, colours.footprint);
-        advance(footprint);
-    }
+    // The right side's meshes on this thread, the left side's on a second: they share nothing
+    // but what is read (each mesh holds one side), and halve the wall time of a pose change.
+    // A thread_local named inside the lambda would be the running thread's own: pass this one's.
+    std::vector<MeshPieceSlot>& slots = cursors;
+    const std::vector<int>& ringCounts = ringsOf;
+    const auto buildSide = [&](BodySide side) {
+        thread_local std::vector<glm::vec3> points;
+        for (std::size_t i = 0; i < set.paths.size(); ++i) {
+            if (!drawn(i) || set.paths[i].side != side) continue;
+            const MusclePathDefinition& path = set.paths[i];
+            const MuscleShape& shape = shapes[path.muscle];
+            // Fascicles share the muscle's volume; together they make its belly.
+            const float fascicles = float(set.fascicleCounts[path.muscle]);
+            MuscleVolumeProfile profile;
+            profile.kind = shape.kind;
+            profile.bellyVolume = float(shape.bellyVolumeM3) / fascicles;
+            profile.referenceLength = referenceLengths[i];
+            profile.tendonOriginFraction = float(shape.tendonOriginFraction);
+            profile.tendonInsertionFraction = float(shape.tendonInsertionFraction);
+            // Fascicle tendons thinner than the muscle's, but not so thin they read as wires.
+            profile.tendonRadius = float(shape.tendonRadiusM) / std::sqrt(std::sqrt(fascicles));
+            const bool solved = i < geometry.size();
+            MuscleVolumeColours colours = kAnatomyColours;
+            if (colouring == MuscleColouring::LengthChange && solved)
+                colours.belly = lengthChangeColour(muscles.changePercent(i, geometry[i].length));
+            points.clear();
+            if (solved)
+                for (const PathVertex& v : geometry[i].vertices) points.push_back(v.world);
+            const std::size_t m = meshOf(i);
+            MeshData& mesh = meshes[m];
+            MeshPieceSlot& at = slots[m];
+            auto advance = [&at](const MeshPieceSize& piece) {
+                at.firstVertex += std::uint32_t(piece.vertices);
+                at.firstIndex += piece.indices;
+            };
+            writeMuscleVolume(mesh, at, ringCounts[i], points, coreA, coreB, profile, colours);
+            advance(muscleVolumeSize(ringCounts[i]));
+            // A footprint at each end (collapsed onto the end when the path has no second point).
+            const float radius = kFootprintScale * profile.tendonRadius;
+            const bool ends = points.size() >= 2;
+            const glm::vec3 first = points.empty() ? glm::vec3(0.0f) : points.front();
+            const glm::vec3 last = points.empty() ? glm::vec3(0.0f) : points.back();
+            writeAttachmentFootprint(mesh, at, first, ends ? points[1] - first : glm::vec3(0, 1, 0),
+                                     ends ? radius : 0.0f, colours.footprint);
+            advance(footprint);
+            writeAttachmentFootprint(mesh, at, last, ends ? points[points.size() - 2] - last : glm::vec3(0, 1, 0),
+                                     ends ? radius : 0.0f, colours.footprint);
+            advance(footprint);
+        }
+    };
+    std::thread left(buildSide, BodySide::Left);
+    buildSide(BodySide::Right);
+    left.join();
 }
-
 }  // namespace lumbarlab
