@@ -241,6 +241,8 @@ TEST_CASE("export: the overlay's title, legend and labels are in the pixels wher
     }
     REQUIRE(spec.legends.size() == 1);
     CHECK(spec.legends[0].ticks.back() == "\u2265 +30 %");
+    // What zero means: the muscle model's reference posture, by its display name.
+    CHECK(spec.legends[0].footnote == "0 = as in relaxed standing");
     for (std::size_t i = 0; i < layout.labels.size(); ++i) {
         CHECK_FALSE(layout.labels[i].overlaps(layout.title));
         CHECK_FALSE(layout.labels[i].overlaps(layout.legends[0]));
@@ -255,6 +257,34 @@ TEST_CASE("export: the overlay's title, legend and labels are in the pixels wher
     // Without overlays the corner is the plain background.
     const auto [mean, largest] = difference(bare, shown);
     CHECK(mean > 0.5);
+}
+
+TEST_CASE("export: a disc label says behind in a back view and points at the disc itself in a side view", "[export]") {
+    // From behind, the lumbar discs lie in front of the vertebral arches: a leader that ends on a
+    // slit between two laminae would look as if it ended on bone. From the side, once the psoas
+    // (which covers them there) is hidden, they are in sight between the vertebral bodies.
+    for (const ViewPreset preset : {ViewPreset::Posterior, ViewPreset::Lateral}) {
+        RenderOptions options;
+        options.pose.pose = "standing_bent_forward";
+        options.camera = preset;
+        options.samples = 1;
+        options.hide = {"muscles"};
+        Figure figure = openFigure(options, 1280, 720);
+        std::vector<std::string> unknown;
+        const OverlaySpec spec = figureOverlay(figure.scene->view(), figure.camera, 1280, 720, 0.0,
+                                               preset == ViewPreset::Lateral ? "lateral" : "posterior",
+                                               {"disc_l4_l5", "disc_l3_l4"}, unknown);
+        CHECK(unknown.empty());
+        int discs = 0;
+        for (const LabelSpec& label : spec.labels) {
+            if (label.text.rfind("Disc ", 0) != 0) continue;
+            ++discs;
+            INFO(label.text);
+            CHECK(label.behind == (preset == ViewPreset::Posterior));
+            CHECK((label.text.find("(behind)") != std::string::npos) == label.behind);
+        }
+        CHECK(discs == 2);
+    }
 }
 
 TEST_CASE("export: labels never overlap, whatever their anchors", "[export]") {

@@ -100,8 +100,12 @@ struct LegendGeometry {
     [[nodiscard]] float pad() const { return 0.6f * f; }
     [[nodiscard]] float barW() const { return 12.0f * f; }
     [[nodiscard]] float barH() const { return 0.9f * f; }
-    [[nodiscard]] float width() const { return barW() + 2.0f * pad() + 2.0f * f; }
-    [[nodiscard]] float height() const { return pad() + 1.2f * f + barH() + 0.4f * f + 1.1f * f + 1.0f * f + pad(); }
+    /// From the panel's edge to the bar's: room for half an end tick's label ("\u2264 -30 %").
+    [[nodiscard]] float barInset() const { return pad() + 1.5f * f; }
+    [[nodiscard]] float width() const { return barW() + 2.0f * barInset(); }
+    [[nodiscard]] float height() const {
+        return pad() + 1.2f * f + barH() + 0.4f * f + 1.1f * f + 1.0f * f + 1.0f * f + pad();
+    }
 };
 
 void drawLegend(cairo_t* cr, const LegendSpec& legend, const PixelRect& r, float f) {
@@ -109,7 +113,7 @@ void drawLegend(cairo_t* cr, const LegendSpec& legend, const PixelRect& r, float
     panel(cr, r, 0.4f * f);
     font(cr, f, true);
     text(cr, r.x + g.pad(), r.y + g.pad() + f, legend.title);
-    const float barX = r.x + g.pad() + f, barY = r.y + g.pad() + 1.4f * f;
+    const float barX = r.x + g.barInset(), barY = r.y + g.pad() + 1.4f * f;
     cairo_pattern_t* gradient = cairo_pattern_create_linear(barX, 0, barX + g.barW(), 0);
     const std::size_t n = legend.colours.size();
     for (std::size_t i = 0; i < n; ++i) {
@@ -136,6 +140,8 @@ void drawLegend(cairo_t* cr, const LegendSpec& legend, const PixelRect& r, float
     const float notes = barY + g.barH() + 2.3f * f;
     text(cr, barX, notes, legend.lowNote, 0.75);
     text(cr, barX + g.barW() - textWidth(cr, legend.highNote), notes, legend.highNote, 0.75);
+    if (!legend.footnote.empty())
+        text(cr, barX + 0.5f * (g.barW() - textWidth(cr, legend.footnote)), notes + 1.1f * f, legend.footnote, 0.75);
 }
 
 }  // namespace
@@ -201,7 +207,7 @@ OverlayLayout drawOverlay(Image& image, const OverlaySpec& spec) {
     for (std::size_t i = 0; i < spec.legends.size(); ++i) {
         drawLegend(c, spec.legends[i], layout.legends[i], f);
         const PixelRect& r = layout.legends[i];
-        layout.legendBars.push_back({r.x + lg.pad() + f, r.y + lg.pad() + 1.4f * f, lg.barW(), lg.barH()});
+        layout.legendBars.push_back({r.x + lg.barInset(), r.y + lg.pad() + 1.4f * f, lg.barW(), lg.barH()});
     }
 
     // Leader lines first (a dark halo under a light line), then the labels over their ends.
@@ -215,9 +221,20 @@ OverlayLayout drawOverlay(Image& image, const OverlaySpec& spec) {
                 cairo_set_source_rgb(c, 1.0, 0.93, 0.55);
             cairo_move_to(c, b.x, b.y);
             cairo_line_to(c, a.x, a.y);
-            cairo_stroke(c);
-            cairo_arc(c, a.x, a.y, (pass == 0 ? 0.32f : 0.2f) * f, 0, 2 * kPi);
-            cairo_fill(c);
+            if (spec.labels[i].behind) {
+                // The drafting convention for what lies behind: dashes, and a ring where a dot would be.
+                const double dash[] = {0.6 * f, 0.35 * f};
+                cairo_set_dash(c, dash, 2, 0.0);
+                cairo_stroke(c);
+                cairo_set_dash(c, nullptr, 0, 0.0);
+                cairo_set_line_width(c, (pass == 0 ? 0.22f : 0.09f) * f);
+                cairo_arc(c, a.x, a.y, 0.35f * f, 0, 2 * kPi);
+                cairo_stroke(c);
+            } else {
+                cairo_stroke(c);
+                cairo_arc(c, a.x, a.y, (pass == 0 ? 0.32f : 0.2f) * f, 0, 2 * kPi);
+                cairo_fill(c);
+            }
         }
     }
     font(c, f, false);

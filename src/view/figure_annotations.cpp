@@ -5,6 +5,7 @@
 #include <glm/gtx/intersect.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -138,21 +139,42 @@ std::optional<glm::vec3> bellyMiddle(const ModelPresenter& model, std::size_t mu
 
 struct SeenAnchor {
     glm::vec3 point{0.0f};
-    bool moved = false;  ///< a stand-in: the structure's own anchor is hidden
+    bool moved = false;   ///< a stand-in: the structure's own anchor is hidden
+    bool behind = false;  ///< nothing of it is in sight: the leader points through what hides it
 };
 
+/// How a label's end is judged seen: not by one ray, which finds a millimetre slit between two
+/// laminae, but by a patch this wide around it (less than half a disc's height, so the side of
+/// a disc between two vertebral bodies counts).
+constexpr float kSeenPatchRadiusM = 0.0025f;
+
+/// Whether `point` and a ring of points around it, `radius` across the line of sight, are all in sight.
+bool patchSeen(const std::vector<Occluder>& occluders, std::size_t self, const glm::vec3& eye, const glm::vec3& point,
+               float radius) {
+    if (hiddenFrom(occluders, self, eye, point)) return false;
+    const glm::vec3 sight = glm::normalize(point - eye);
+    const glm::vec3 helper = std::abs(sight.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
+    const glm::vec3 u = glm::normalize(glm::cross(sight, helper)), v = glm::cross(sight, u);
+    for (const glm::vec3& offset : {u, -u, v, -v})
+        if (hiddenFrom(occluders, self, eye, point + radius * offset)) return false;
+    return true;
+}
+
 /// Where the leader line ends: the anchor (`preferred`, else anchorOf) if the camera sees it,
-/// else the seen point of the structure's surface nearest to it; none when all of it is hidden
-/// (a disc behind the psoas).
+/// else the seen point of the structure's surface nearest to it. A muscle wholly hidden gets no
+/// label (its twin on the near side has one); a disc or bone wholly hidden (a disc behind the
+/// vertebral arches in a back view) keeps its anchor, marked behind.
 std::optional<SeenAnchor> visibleAnchor(const Scene& scene, const std::vector<Occluder>& occluders, std::size_t object,
                                         const glm::vec3& eye, const std::optional<glm::vec3>& preferred) {
     const glm::vec3 anchor = preferred ? *preferred : anchorOf(scene, object);
     const SceneObject& o = scene.objects[object];
     const auto& positions = scene.meshes.get(o.mesh).positions;
+    const bool muscle = o.id.rfind("muscle_", 0) == 0;
+    const auto seen = [&](const glm::vec3& p) { return patchSeen(occluders, object, eye, p, kSeenPatchRadiusM); };
     // A disc's anchor is the middle of its bounds, inside it: start from its surface. A muscle's
     // lies on (or in) the muscle itself, which does not hide it.
-    const bool inside = !preferred && o.id.rfind("muscle_", 0) != 0;
-    if (!inside && !hiddenFrom(occluders, object, eye, anchor)) return SeenAnchor{anchor, false};
+    const bool inside = !preferred && !muscle;
+    if (!inside && seen(anchor)) return SeenAnchor{anchor, false};
     constexpr std::size_t kCandidates = 48;  // each costs a ray against every occluder it passes
     std::vector<glm::vec3> candidates;
     const std::size_t step = std::max<std::size_t>(1, positions.size() / kCandidates);
@@ -162,8 +184,9 @@ std::optional<SeenAnchor> visibleAnchor(const Scene& scene, const std::vector<Oc
         return glm::distance(a, anchor) < glm::distance(b, anchor);
     });
     for (const glm::vec3& c : candidates)
-        if (!hiddenFrom(occluders, object, eye, c)) return SeenAnchor{c, !inside};
-    return std::nullopt;
+        if (seen(c)) return SeenAnchor{c, !inside};
+    if (muscle) return std::nullopt;
+    return SeenAnchor{anchor, !inside, true};
 }
 
 /// A right and a left label that say the same (the same muscle, the same change) and point at
@@ -271,7 +294,8 @@ std::optional<std::size_t> findStructure(const Scene& scene, std::string_view st
     return std::nullopt;
 }
 
-LegendSpec lengthChangeLegend() {
+/// `reference` is the posture every length change is measured from (the muscle model's).
+LegendSpec lengthChangeLegend(const std::string& reference) {
     LegendSpec legend;
     legend.title = "Muscle length change";
     const double range = kLengthChangeLegendPct;
@@ -283,6 +307,13 @@ LegendSpec lengthChangeLegend() {
     legend.ticks = {formatted("\u2264 %+.0f %%", -range), "0", formatted("\u2265 %+.0f %%", range)};
     legend.lowNote = "shortened";
     legend.highNote = "lengthened";
+    if (!reference.empty()) {
+        std::string name = reference;
+        if (name.size() > 1 && std::isupper(static_cast<unsigned char>(name[0])) &&
+            std::islower(static_cast<unsigned char>(name[1])))
+            name[0] = char(std::tolower(static_cast<unsigned char>(name[0])));
+        legend.footnote = "0 = as in " + name;
+    }
     return legend;
 }
 
@@ -295,8 +326,22 @@ LegendSpec pressureLegend() {
     legend.ticks.back() += " MPa";
     legend.lowNote = "low";
     legend.highNote = "high";
+    // The one in-vivo anchor a reader can hold the colours against (the disc model is calibrated on it).
+    legend.footnote = "standing \u2248 0.5 MPa (Wilke 1999)";
     return legend;
 }
+
+namespace {
+
+/// The display name of the posture muscle length changes are measured from.
+std::string referenceName(const ModelPresenter& model) {
+    if (!model.muscles()) return {};
+    const std::string& id = model.muscles()->referencePosture();
+    const Posture* reference = model.data().findPosture(id);
+    return reference ? reference->name : id;
+}
+
+}  // namespace
 
 OverlaySpec figureOverlay(const SceneView& view, const OrbitCamera& camera, int width, int height, double time,
                           std::string_view viewName, const std::vector<std::string>& extraLabels,
@@ -316,7 +361,7 @@ OverlaySpec figureOverlay(const SceneView& view, const OrbitCamera& camera, int 
                            [&](const SceneObject& o) { return o.visible && test(o); });
     };
     if (model && anyVisible([](const SceneObject& o) { return o.id.rfind("muscle_", 0) == 0; }))
-        spec.legends.push_back(lengthChangeLegend());
+        spec.legends.push_back(lengthChangeLegend(referenceName(*model)));
     if (model && model->pressureColours() && anyVisible([](const SceneObject& o) { return o.group == "discs"; }))
         spec.legends.push_back(pressureLegend());
 
@@ -346,7 +391,8 @@ OverlaySpec figureOverlay(const SceneView& view, const OrbitCamera& camera, int 
         const auto anchor = projectToPixels(camera, width, height, seen->point);
         if (!anchor || anchor->x < 0 || anchor->y < 0 || anchor->x > float(width) || anchor->y > float(height))
             continue;
-        spec.labels.push_back({labelText(view, *object, structure), *anchor});
+        spec.labels.push_back(
+            {labelText(view, *object, structure) + (seen->behind ? " (behind)" : ""), *anchor, seen->behind});
         moved.push_back(seen->moved);
     }
     mergeSidePairs(spec.labels, moved, float(height));

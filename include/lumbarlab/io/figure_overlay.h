@@ -30,12 +30,14 @@ struct LegendSpec {
     std::vector<glm::vec3> colours;  ///< evenly spaced along the bar, low to high
     std::vector<std::string> ticks;  ///< evenly spaced labels, low to high, e.g. "-30 %", "0", "+30 %"
     std::string lowNote, highNote;   ///< under the ends, e.g. "shortened", "lengthened"
+    std::string footnote;            ///< a line under the notes: what the scale is measured against
 };
 
 /// A label for a structure: its text and the pixel its leader line points at.
 struct LabelSpec {
     std::string text;
     glm::vec2 anchor{0.0f};
+    bool behind = false;  ///< the structure is hidden there: a dashed leader ending in a ring
 };
 
 /// Everything the 2D layer shows on one picture.

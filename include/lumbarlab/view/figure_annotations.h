@@ -23,8 +23,9 @@ namespace lumbarlab {
 [[nodiscard]] std::optional<std::size_t> findStructure(const Scene& scene, std::string_view structure);
 
 /// The legend of the muscle length-change map and of the disc pressure map (limits and colours from
-/// colour_maps, so legend and meshes agree).
-[[nodiscard]] LegendSpec lengthChangeLegend();
+/// colour_maps, so legend and meshes agree). `reference`: the display name of the posture the length
+/// changes are measured from, said under the bar ("0 = as in neutral standing"); empty leaves it out.
+[[nodiscard]] LegendSpec lengthChangeLegend(const std::string& reference);
 [[nodiscard]] LegendSpec pressureLegend();
 
 /// The whole 2D layer for the current scene seen by `camera` (`time`: seconds into a motion, for the title).
