@@ -110,7 +110,20 @@ TEST_CASE("loader: bad files fail with one line naming the file and the reason",
         std::string bytes((std::istreambuf_iterator<char>(in)), {});
         std::ofstream(truncated, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size() / 2));
     }
-    expectError(truncated, "");
+    expectError(truncated, "declares");
+
+    // A chunk that claims 3 GB inside a small file (a fuzzer's find: Assimp would allocate it).
+    auto patched = [&](const char* name, std::size_t at, std::uint32_t value) {
+        std::ifstream in(whole, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), {});
+        for (int i = 0; i < 4; ++i) bytes[at + i] = char((value >> (8 * i)) & 0xff);
+        const fs::path file = dir / name;
+        std::ofstream(file, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
+        return file;
+    };
+    expectError(patched("huge_chunk.glb", 12, 0xbc000000u), "chunk at byte 12 declares 3154116608 bytes");
+    expectError(patched("huge_total.glb", 8, 0x040062c8u), "header declares 67134152 bytes");
+    expectError(patched("version.glb", 4, 7), "binary glTF version 7");
 
     expectError(dir, "directory");
     fs::remove_all(dir);

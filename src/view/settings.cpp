@@ -15,30 +15,39 @@ namespace {
 
 constexpr int kMinWindow = 320, kMaxWindow = 16384, kMaxPosition = 65536;
 
-template <typename T>
-void read(const nlohmann::json& root, const char* key, T& out) {
-    const auto it = root.find(key);
-    if (it == root.end()) return;
-    if constexpr (std::is_same_v<T, bool>) {
-        if (!it->is_boolean()) throw std::runtime_error(std::string("'") + key + "' must be true or false");
-        out = it->get<bool>();
-    } else if constexpr (std::is_same_v<T, std::string>) {
-        if (!it->is_string()) throw std::runtime_error(std::string("'") + key + "' must be a string");
-        out = it->get<std::string>();
-    } else {
-        if (!it->is_number()) throw std::runtime_error(std::string("'") + key + "' must be a number");
-        const double v = it->get<double>();
-        if (!std::isfinite(v)) throw std::runtime_error(std::string("'") + key + "' must be finite");
-        out = T(v);
-    }
-}
-
 void inRange(const char* key, double value, double lo, double hi) {
     if (value < lo || value > hi) {
         char text[160];
         std::snprintf(text, sizeof text, "'%s' is %g, outside %g to %g", key, value, lo, hi);
         throw std::runtime_error(text);
     }
+}
+
+void read(const nlohmann::json& root, const char* key, bool& out) {
+    const auto it = root.find(key);
+    if (it == root.end()) return;
+    if (!it->is_boolean()) throw std::runtime_error(std::string("'") + key + "' must be true or false");
+    out = it->get<bool>();
+}
+
+void read(const nlohmann::json& root, const char* key, std::string& out) {
+    const auto it = root.find(key);
+    if (it == root.end()) return;
+    if (!it->is_string()) throw std::runtime_error(std::string("'") + key + "' must be a string");
+    out = it->get<std::string>();
+}
+
+// The range is checked on the value as written, before it is narrowed: converting a double
+// outside an int's range is undefined behaviour, not a clamp.
+template <typename Number>
+void read(const nlohmann::json& root, const char* key, Number& out, double lo, double hi) {
+    const auto it = root.find(key);
+    if (it == root.end()) return;
+    if (!it->is_number()) throw std::runtime_error(std::string("'") + key + "' must be a number");
+    const double v = it->get<double>();
+    if (!std::isfinite(v)) throw std::runtime_error(std::string("'") + key + "' must be finite");
+    inRange(key, v, lo, hi);
+    out = Number(v);
 }
 
 }  // namespace
@@ -60,11 +69,12 @@ Settings parseSettings(const std::string& text) {
     }
     if (!root.is_object()) throw std::runtime_error("must be a JSON object");
     Settings s;
-    read(root, "window_x", s.windowX);
-    read(root, "window_y", s.windowY);
-    read(root, "window_width", s.windowWidth);
-    read(root, "window_height", s.windowHeight);
-    read(root, "ui_scale", s.uiScale);
+    read(root, "window_x", s.windowX, -kMaxPosition, kMaxPosition);
+    read(root, "window_y", s.windowY, -kMaxPosition, kMaxPosition);
+    read(root, "window_width", s.windowWidth, kMinWindow, kMaxWindow);
+    read(root, "window_height", s.windowHeight, kMinWindow, kMaxWindow);
+    read(root, "ui_scale", s.uiScale, 0.0, 4.0);
+    if (s.uiScale != 0.0f) inRange("ui_scale", s.uiScale, 0.5, 4.0);  // 0 means: follow the monitor
     read(root, "high_contrast", s.highContrast);
     read(root, "patient_mode", s.patientMode);
     read(root, "scene_panel", s.showScenePanel);
@@ -75,13 +85,7 @@ Settings parseSettings(const std::string& text) {
     read(root, "frame_statistics", s.showStats);
     read(root, "pressure_colours", s.pressureColours);
     read(root, "lesson", s.lesson);
-    read(root, "lesson_step", s.lessonStep);
-    inRange("window_x", s.windowX, -kMaxPosition, kMaxPosition);
-    inRange("window_y", s.windowY, -kMaxPosition, kMaxPosition);
-    inRange("window_width", s.windowWidth, kMinWindow, kMaxWindow);
-    inRange("window_height", s.windowHeight, kMinWindow, kMaxWindow);
-    if (s.uiScale != 0.0f) inRange("ui_scale", s.uiScale, 0.5, 4.0);
-    inRange("lesson_step", s.lessonStep, 0, 1000);
+    read(root, "lesson_step", s.lessonStep, 0, 1000);
     return s;
 }
 
