@@ -4,6 +4,7 @@
 #include "lumbarlab/anatomy/posture.h"
 #include "lumbarlab/core/file_error.h"
 #include "scratch_dir.h"
+#include "source_assets.h"
 
 #include <catch2/catch.hpp>
 #include <glm/gtc/constants.hpp>
@@ -143,7 +144,6 @@ TEST_CASE("clinical angles: lordosis is the sum of the segment angles, sacral sl
 }
 
 namespace {
-const fs::path kAssets = LUMBARLAB_SOURCE_ASSET_DIR;
 const CoordinateSystem& coordinateSystem() {
     static const CoordinateSystem system = CoordinateSystem::load(kAssets / "anatomy" / "coordinates.json");
     return system;

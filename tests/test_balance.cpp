@@ -4,7 +4,7 @@
 #include "lumbarlab/view/model_presenter.h"
 #include "lumbarlab/view/panel_builder.h"
 
-#include "model_dir.h"
+#include "builtin_model.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,11 +16,6 @@ using namespace lumbarlab;
 
 namespace {
 
-const ModelData& model() {
-    static const ModelData data = loadModelData(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR);
-    return data;
-}
-
 bool standing(const Posture& p) {
     if (p.supported) return false;
     for (const std::string& prop : p.props)
@@ -29,8 +24,8 @@ bool standing(const Posture& p) {
 }
 
 Balance at(const Posture& p, double t) {
-    const auto [values, frames] = model().solveGrounded(p.at(t), &p);
-    return balanceOf(model(), p, frames);
+    const auto [values, frames] = builtinModel().solveGrounded(p.at(t), &p);
+    return balanceOf(builtinModel(), p, frames);
 }
 
 bool verbose() {
@@ -50,7 +45,7 @@ TEST_CASE("balance: hull and signed distance", "[model][balance]") {
 
 TEST_CASE("balance: the segment masses make the whole body, its centre of mass in front of S2 in standing",
           "[model][balance]") {
-    const ModelData& d = model();
+    const ModelData& d = builtinModel();
     const Posture& standingPosture = *d.findPosture("neutral_standing");
     const auto [values, frames] = d.solveGrounded(standingPosture.at(0.0), &standingPosture);
     double mass = 0.0;
@@ -71,7 +66,7 @@ TEST_CASE("balance: standing postures and every 1/30 s of every standing motion 
           "[model][balance]") {
     double minimum = 1e9;
     std::string where;
-    for (const Posture& p : model().postures) {
+    for (const Posture& p : builtinModel().postures) {
         if (!standing(p)) continue;
         double worst = 1e9, worstT = 0.0;
         const double end = p.isMotion() ? p.duration : 0.0;
@@ -105,7 +100,7 @@ TEST_CASE("balance: standing postures and every 1/30 s of every standing motion 
 
 TEST_CASE("balance: walking has double support at each heel strike with the centre of mass between the feet",
           "[model][balance]") {
-    const Posture& walk = *model().findPosture("walking");
+    const Posture& walk = *builtinModel().findPosture("walking");
     auto both = [](const Balance& b) {
         return std::find(b.contacts.begin(), b.contacts.end(), "sole_r") != b.contacts.end() &&
                std::find(b.contacts.begin(), b.contacts.end(), "sole_l") != b.contacts.end();
@@ -129,7 +124,7 @@ TEST_CASE("balance: walking has double support at each heel strike with the cent
 }
 
 TEST_CASE("balance: rising from the chair the feet alone carry the body from seat-off on", "[model][balance]") {
-    const Posture& rise = *model().findPosture("sit_to_stand");
+    const Posture& rise = *builtinModel().findPosture("sit_to_stand");
     double seatOff = -1.0, worstSeated = 1e9, worstRising = 1e9, worstAt = 0.0;
     for (int frame = 0; frame <= int(rise.duration * 30.0 + 1e-6); ++frame) {
         const double t = frame / 30.0;
@@ -155,10 +150,10 @@ TEST_CASE("balance: rising from the chair the feet alone carry the body from sea
 
 TEST_CASE("balance: sitting is carried by the sitting bones and thighs, the couch stretch by knee and foot",
           "[model][balance]") {
-    const Balance seated = at(*model().findPosture("sitting_upright"), 0.0);
+    const Balance seated = at(*builtinModel().findPosture("sitting_upright"), 0.0);
     CHECK(std::find(seated.contacts.begin(), seated.contacts.end(), "ischium_r") != seated.contacts.end());
     CHECK(seated.marginM > 0.0);
-    const Posture& couch = *model().findPosture("couch_stretch_r");
+    const Posture& couch = *builtinModel().findPosture("couch_stretch_r");
     const Balance kneeling = at(couch, 10.0);
     CHECK(std::find(kneeling.contacts.begin(), kneeling.contacts.end(), "knee_r") != kneeling.contacts.end());
     if (verbose()) {
@@ -171,7 +166,7 @@ TEST_CASE("balance: sitting is carried by the sitting bones and thighs, the couc
                   << kneeling.marginM * 1000 << " mm\n";
     CHECK(std::find(kneeling.contacts.begin(), kneeling.contacts.end(), "sole_l") != kneeling.contacts.end());
     CHECK(kneeling.marginM > 0.01);  // the pelvis ahead of the rear knee, between knee and front foot
-    CHECK(at(*model().findPosture("lying_supine"), 0.0).lying);
+    CHECK(at(*builtinModel().findPosture("lying_supine"), 0.0).lying);
 }
 
 TEST_CASE("balance: the viewer shows the centre of mass over the base of support, green inside and red outside",

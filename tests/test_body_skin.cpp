@@ -3,7 +3,7 @@
 #include "lumbarlab/anatomy/body_skin.h"
 #include "lumbarlab/anatomy/model_data.h"
 
-#include "model_dir.h"
+#include "builtin_model.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,13 +16,8 @@ using namespace lumbarlab;
 
 namespace {
 
-const ModelData& model() {
-    static const ModelData data = loadModelData(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR);
-    return data;
-}
-
 const BodySkin& skin() {
-    static const BodySkin s = makeBodySkin(model(), kSkinCellLow);
+    static const BodySkin s = makeBodySkin(builtinModel(), kSkinCellLow);
     return s;
 }
 
@@ -32,8 +27,8 @@ bool verbose() {
 
 // The props a posture stands in, placed from its first frame (as the viewer places them).
 std::vector<BodyShape> propsOf(const Posture& p) {
-    const SkeletonFrames first = model().solveGrounded(p.at(0.0), &p).second;
-    return propShapes(p.props, model().body->contacts(first), 0.0f);
+    const SkeletonFrames first = builtinModel().solveGrounded(p.at(0.0), &p).second;
+    return propShapes(p.props, builtinModel().body->contacts(first), 0.0f);
 }
 
 // A box prop, to measure how far (m) a point lies inside it: its distance to the nearest face, 0 outside.
@@ -65,7 +60,7 @@ struct PropBox {
 TEST_CASE("skin: one closed surface, every edge shared by two triangles (a few by four), a body's volume and height",
           "[model][skin]") {
     const auto start = std::chrono::steady_clock::now();
-    const BodySkin low = makeBodySkin(model(), kSkinCellLow);
+    const BodySkin low = makeBodySkin(builtinModel(), kSkinCellLow);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     const MeshData& mesh = low.restMesh();
     if (verbose())
@@ -99,14 +94,14 @@ TEST_CASE("skin: one closed surface, every edge shared by two triangles (a few b
     // About as tall as the subject, standing (the skeleton sets the height; it is a little taller).
     const Bounds b = mesh.bounds();
     if (verbose()) std::cout << "skin height " << b.max.y - b.min.y << " m\n";
-    CHECK(b.max.y - b.min.y == Approx(model().body->parameters().heightM).margin(0.06));
+    CHECK(b.max.y - b.min.y == Approx(builtinModel().body->parameters().heightM).margin(0.06));
 }
 
 TEST_CASE("skin: follows the skeleton (hands on the thighs sitting, the head over the chest bending)",
           "[model][skin]") {
-    const Posture* sitting = model().findPosture("sitting_relaxed");
+    const Posture* sitting = builtinModel().findPosture("sitting_relaxed");
     REQUIRE(sitting);
-    const SkeletonFrames frames = model().solveGrounded(sitting->at(0.0), sitting).second;
+    const SkeletonFrames frames = builtinModel().solveGrounded(sitting->at(0.0), sitting).second;
     MeshData posed;
     skin().pose(frames, {}, posed);
     REQUIRE(posed.vertexCount() == skin().restMesh().vertexCount());
@@ -117,7 +112,7 @@ TEST_CASE("skin: follows the skeleton (hands on the thighs sitting, the head ove
         for (const glm::vec3& q : posed.positions) nearest = std::min(nearest, glm::distance(q, knee));
         CHECK(nearest < 0.07f);
         // The hand rests on the thigh: its fingertip is above the knee's height and in front of the hip.
-        const BodyFigure::Arm arm = model().body->drawnArm(frames, side);
+        const BodyFigure::Arm arm = builtinModel().body->drawnArm(frames, side);
         CHECK(arm.wrist.y > knee.y);
         CHECK(arm.fingertip.x > frames.toWorld(side == 0 ? "femur_r" : "femur_l", glm::vec3(0.0f)).x + 0.15f);
     }
@@ -137,7 +132,7 @@ TEST_CASE("skin: never more than 1 cm into a prop, in every posture and every 1/
     float worst = 0.0f;
     std::string where;
     int frames = 0;
-    for (const Posture& p : model().postures) {
+    for (const Posture& p : builtinModel().postures) {
         const std::vector<BodyShape> props = propsOf(p);
         std::vector<PropBox> boxes;
         for (const BodyShape& prop : props) boxes.emplace_back(prop);
@@ -145,7 +140,7 @@ TEST_CASE("skin: never more than 1 cm into a prop, in every posture and every 1/
         float worstHere = 0.0f;
         for (int frame = 0; frame <= int(end * 30.0 + 1e-6); frame += kFrameStride) {
             const double t = frame / 30.0;
-            skin().pose(model().solveGrounded(p.at(t), &p).second, props, posed);
+            skin().pose(builtinModel().solveGrounded(p.at(t), &p).second, props, posed);
             ++frames;
             // Vertices and triangle middles.
             for (const PropBox& box : boxes)

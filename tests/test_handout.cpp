@@ -6,6 +6,7 @@
 #include "lumbarlab/anatomy/handout.h"
 #include "lumbarlab/core/file_error.h"
 #include "scratch_dir.h"
+#include "source_assets.h"
 
 #include <nlohmann/json.hpp>
 
@@ -16,8 +17,6 @@ namespace fs = std::filesystem;
 using namespace lumbarlab;
 
 namespace {
-
-const fs::path kAssets = LUMBARLAB_SOURCE_ASSET_DIR;
 
 const std::vector<Posture>& postures() {
     static const CoordinateSystem coordinates = CoordinateSystem::load(kAssets / "anatomy" / "coordinates.json");

@@ -45,15 +45,15 @@ const char* kGood = R"({
   ]
 })";
 
-struct TempDir {
+struct LessonScratch {
     fs::path dir = processScratchDir("lumbarlab_lesson_test");
-    TempDir() {
+    LessonScratch() {
         fs::remove_all(dir);
         fs::create_directories(dir);
     }
-    ~TempDir() { fs::remove_all(dir); }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
+    ~LessonScratch() { fs::remove_all(dir); }
+    LessonScratch(const LessonScratch&) = delete;
+    LessonScratch& operator=(const LessonScratch&) = delete;
     [[nodiscard]] fs::path write(const std::string& name, const std::string& text) const {
         std::ofstream(dir / name) << text;
         return dir / name;
@@ -71,7 +71,7 @@ std::string with(const std::string& from, const std::string& to) {
 }  // namespace
 
 TEST_CASE("lessons: a good lesson loads with every field", "[unit][lessons]") {
-    const TempDir tmp;
+    const LessonScratch tmp;
     const Lesson lesson = loadLesson(tmp.write("intro.json", kGood), vocabulary());
     CHECK(lesson.id == "intro");
     CHECK(lesson.title == "Test lesson");
@@ -105,7 +105,7 @@ TEST_CASE("lessons: a good lesson loads with every field", "[unit][lessons]") {
 }
 
 TEST_CASE("lessons: a bad field is named by file and JSON path", "[unit][lessons]") {
-    const TempDir tmp;
+    const LessonScratch tmp;
     const auto v = vocabulary();
     struct Case {
         std::string from, to, expected;
@@ -158,7 +158,7 @@ TEST_CASE("lessons: a bad field is named by file and JSON path", "[unit][lessons
 }
 
 TEST_CASE("lessons: the library skips the posture keys and sorts by id; a bad lesson fails it", "[unit][lessons]") {
-    const TempDir tmp;
+    const LessonScratch tmp;
     (void)tmp.write("b_second.json", kGood);
     (void)tmp.write("a_first.json", kGood);
     (void)tmp.write(kPostureKeysFileName, R"({"keys": {}})");

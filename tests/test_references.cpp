@@ -7,6 +7,7 @@
 #include "lumbarlab/biomech/evidence.h"
 #include "lumbarlab/core/file_error.h"
 #include "scratch_dir.h"
+#include "source_assets.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -23,7 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kAssets = LUMBARLAB_SOURCE_ASSET_DIR;
 const fs::path kRepo = LUMBARLAB_SOURCE_DIR;
 
 const ReferenceCatalogue& catalogue() {

@@ -1,12 +1,12 @@
 // --replace: a real femur and hip bone in place of the built-in ones, registered by ICP or by
 // landmark pairs, posed with the skeleton; fits that do not fit are refused.
 
+#include "builtin_model.h"
 #include "lumbarlab/io/mesh_import.h"
 #include "lumbarlab/io/mesh_loader.h"
 #include "lumbarlab/view/bone_replacement.h"
 #include "lumbarlab/view/scene_view.h"
 #include "mesh_files.h"
-#include "model_dir.h"
 
 #include <catch2/catch.hpp>
 
@@ -21,11 +21,6 @@ using lumbarlab::test::testMesh;
 
 namespace {
 
-const ModelData& model() {
-    static const ModelData data = loadModelData(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR);
-    return data;
-}
-
 std::size_t objectOf(const Scene& scene, const std::string& id) {
     for (std::size_t i = 0; i < scene.objects.size(); ++i)
         if (scene.objects[i].id == id) return i;
@@ -34,7 +29,7 @@ std::size_t objectOf(const Scene& scene, const std::string& id) {
 }
 
 BoneFit fitFile(const std::string& boneId, const MeshSource& source, double limitMm = kDefaultReplaceLimitMm) {
-    const BoneDefinition& bone = model().skeleton.require(boneId);
+    const BoneDefinition& bone = builtinModel().skeleton.require(boneId);
     const ImportedMesh imported = importMesh(source, LengthUnits::Auto, UpAxis::PlusY, std::chrono::seconds(30));
     return fitReplacement(bone, loadMesh(bone.meshHigh), imported.mesh, source.file, imported.toWorld, limitMm);
 }
@@ -66,7 +61,7 @@ TEST_CASE("replace: a real femur fits the built-in right femur by ICP", "[model]
 }
 
 TEST_CASE("replace: landmark pairs from a sidecar recover a known similarity", "[model][replace]") {
-    const BoneDefinition& bone = model().skeleton.require("femur_r");
+    const BoneDefinition& bone = builtinModel().skeleton.require("femur_r");
     const MeshData builtIn = loadMesh(bone.meshHigh);
     // The built-in femur as a scan might store it: turned, 3 % larger, moved, in millimetres, z up.
     const glm::dmat4 scan = glm::translate(glm::dmat4(1.0), glm::dvec3(0.12, -0.05, 0.3)) *

@@ -4,7 +4,7 @@
 #include "lumbarlab/biomech/disc_model.h"
 #include "lumbarlab/biomech/tightness.h"
 
-#include "model_dir.h"
+#include "builtin_model.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,13 +15,8 @@ using namespace lumbarlab;
 
 namespace {
 
-const ModelData& model() {
-    static const ModelData data = loadModelData(modelDir(), LUMBARLAB_SOURCE_ASSET_DIR);
-    return data;
-}
-
 const MuscleModel& muscles() {
-    static const MuscleModel m(model(), loadMuscleSetFor(model(), LUMBARLAB_SOURCE_ASSET_DIR));
+    static const MuscleModel m(builtinModel(), loadMuscleSetFor(builtinModel(), LUMBARLAB_SOURCE_ASSET_DIR));
     return m;
 }
 
@@ -41,7 +36,7 @@ struct Outcome {
 };
 
 Outcome standingWith(double percent) {
-    const ModelData& d = model();
+    const ModelData& d = builtinModel();
     const Posture& standing = *d.findPosture("neutral_standing");
     Outcome o;
     o.state = tightness().evaluate(standing.at(0.0), percent, isStandingPosture(standing));
@@ -68,18 +63,18 @@ TEST_CASE("tightness: the Thelen 2003 passive curve", "[model][tightness]") {
 }
 
 TEST_CASE("tightness: 0 % changes nothing", "[model][tightness]") {
-    const Posture& standing = *model().findPosture("neutral_standing");
+    const Posture& standing = *builtinModel().findPosture("neutral_standing");
     const TightnessState s = tightness().evaluate(standing.at(0.0), 0.0, true);
     CHECK(s.values == standing.at(0.0));
     CHECK(s.pelvicTiltChangeDeg == 0.0);
     for (float f : s.pathForcesN) CHECK(f == 0.0f);
     // The disc model with no pulls gives exactly today's loads.
     const Outcome zero = standingWith(0.0);
-    const auto [values, frames] = model().solveGrounded(standing.at(0.0), &standing);
-    const SkeletonPose pose = model().poseFor(values);
+    const auto [values, frames] = builtinModel().solveGrounded(standing.at(0.0), &standing);
+    const SkeletonPose pose = builtinModel().poseFor(values);
     const DiscModel discs(
         loadDiscModelParameters(std::filesystem::path(LUMBARLAB_SOURCE_ASSET_DIR) / "biomech" / "disc_model.json"),
-        *model().body, model().baseline.lordosis);
+        *builtinModel().body, builtinModel().baseline.lordosis);
     const auto today = discs.evaluate(frames, pose);
     for (std::size_t i = 0; i < today.size(); ++i) {
         CHECK(zero.discs[i].compressionN == today[i].compressionN);
@@ -137,7 +132,7 @@ TEST_CASE("tightness: tighter hip flexors pull harder, tilt the pelvis forward a
 }
 
 TEST_CASE("tightness: sitting shortens the hip flexors, so they carry no passive force", "[model][tightness]") {
-    const Posture& sitting = *model().findPosture("sitting_upright");
+    const Posture& sitting = *builtinModel().findPosture("sitting_upright");
     CHECK_FALSE(isStandingPosture(sitting));
     const TightnessState s = tightness().evaluate(sitting.at(0.0), 15.0, false);
     CHECK_FALSE(s.solved);

@@ -12,6 +12,7 @@
 #include "lumbarlab/biomech/evidence.h"
 #include "lumbarlab/core/file_error.h"
 #include "scratch_dir.h"
+#include "source_assets.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -26,8 +27,6 @@ using namespace lumbarlab;
 using nlohmann::json;
 
 namespace {
-
-const fs::path kAssets = LUMBARLAB_SOURCE_ASSET_DIR;
 
 fs::path scratch() {
     static const fs::path dir = processScratchDir("lumbarlab_validation");

@@ -1,13 +1,14 @@
 // Validation of the files that refer into the built-in model: muscles.json (bones, landmarks,
 // coordinates, fascicle ids) and posture_keys.json (posture ids). Errors name the file and pointer.
 
+#include "builtin_model.h"
 #include "lumbarlab/anatomy/model_data.h"
 #include "lumbarlab/anatomy/muscle_definition.h"
 #include "lumbarlab/biomech/muscle_model.h"
 #include "lumbarlab/core/file_error.h"
 #include "lumbarlab/view/keymap.h"
-#include "model_dir.h"
 #include "scratch_dir.h"
+#include "source_assets.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -21,13 +22,6 @@ using namespace lumbarlab;
 using nlohmann::json;
 
 namespace {
-
-const fs::path kAssets = LUMBARLAB_SOURCE_ASSET_DIR;
-
-const ModelData& model() {
-    static const ModelData data = loadModelData(modelDir(), kAssets);
-    return data;
-}
 
 /// The shipped file with one edit, under the same name in a scratch folder ("RAW:x" writes x as text).
 fs::path mutated(const std::string& rel, const std::function<void(json&)>& edit) {
@@ -66,9 +60,9 @@ void checkMessage(const std::string& message, const fs::path& file, const std::s
 
 MuscleSet loadMuscles(const fs::path& file) {
     std::vector<std::string> frames, coordinates;
-    for (const auto& [name, m] : model().kinematics->solve(SkeletonPose{}).world) frames.push_back(name);
-    for (const auto& spec : model().coordinates.specs()) coordinates.push_back(spec.name);
-    return loadMuscleSet(file, model().skeleton, frames, coordinates);
+    for (const auto& [name, m] : builtinModel().kinematics->solve(SkeletonPose{}).world) frames.push_back(name);
+    for (const auto& spec : builtinModel().coordinates.specs()) coordinates.push_back(spec.name);
+    return loadMuscleSet(file, builtinModel().skeleton, frames, coordinates);
 }
 
 }  // namespace
@@ -107,17 +101,17 @@ TEST_CASE("validation: posture_keys.json names postures that exist", "[validatio
     const std::string rel = "lessons/posture_keys.json";
     {
         const fs::path file = mutated(rel, [](json& d) { d["keys"]["F3"] = "sitting_nowhere"; });
-        checkMessage(errorOf([&] { (void)loadPostureKeys(file, model()); }), file, "/keys/F3",
+        checkMessage(errorOf([&] { (void)loadPostureKeys(file, builtinModel()); }), file, "/keys/F3",
                      "names posture 'sitting_nowhere', which does not exist");
     }
     {
         const fs::path file = mutated(rel, [](json& d) { d["keys"]["F3"] = 3; });
-        checkMessage(errorOf([&] { (void)loadPostureKeys(file, model()); }), file, "/keys/F3",
+        checkMessage(errorOf([&] { (void)loadPostureKeys(file, builtinModel()); }), file, "/keys/F3",
                      "must be a string, got number");
     }
     {
         const fs::path file = mutated(rel, [](json& d) { d["keys"]["F13"] = "walking"; });
-        checkMessage(errorOf([&] { (void)loadPostureKeys(file, model()); }), file, "/keys/F13",
+        checkMessage(errorOf([&] { (void)loadPostureKeys(file, builtinModel()); }), file, "/keys/F13",
                      "is not one of F1 ... F10, F12");
     }
 }

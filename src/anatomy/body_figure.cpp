@@ -1,4 +1,5 @@
 #include "lumbarlab/anatomy/body_figure.h"
+#include "lumbarlab/core/transform.h"
 
 #include "lumbarlab/anatomy/json_checked.h"
 
@@ -16,9 +17,6 @@ glm::mat4 translate(const glm::vec3& t) {
 }
 glm::mat4 scale(const glm::vec3& s) {
     return glm::scale(glm::mat4(1.0f), s);
-}
-glm::vec3 point(const glm::mat4& m, const glm::vec3& p) {
-    return glm::vec3(m * glm::vec4(p, 1.0f));
 }
 glm::vec3 axis(const glm::mat4& m, int i) {
     return glm::normalize(glm::vec3(m[i]));
@@ -135,7 +133,7 @@ BodyFigure::Arm BodyFigure::arm(const SkeletonFrames& frames, int side) const {
     const glm::mat4 thorax = thoraxFrame(frames);
     const float lateral = side == 0 ? 1.0f : -1.0f;
     Arm a{};
-    a.shoulder = point(thorax, {0.03f, p_.thoraxHeight - 0.03f, lateral * p_.shoulderHalfWidth});
+    a.shoulder = transformPoint(thorax, {0.03f, p_.thoraxHeight - 0.03f, lateral * p_.shoulderHalfWidth});
     // Relaxed arms hang under gravity, angled out a little so they clear the chest; that is what
     // lets the hands reach the floor at the bottom of a forward bend.
     const glm::vec3 out = axis(thorax, 2) * lateral;
@@ -234,8 +232,9 @@ std::vector<SegmentMass> BodyFigure::upperBodyMasses(const SkeletonFrames& frame
     // Centres: the head's and chest's shape centres; an arm's centre near its elbow (Dempster's
     // whole-arm centre of mass lies about halfway down); abdominal slices in front of each body.
     out.push_back({"head_neck", m * p_.headNeck,
-                   point(thorax, {0.03f, p_.thoraxHeight + 0.5f * p_.neckLength + 0.4f * p_.headHeight, 0.0f}), 0});
-    out.push_back({"thorax", m * p_.thorax, point(thorax, {0.05f, 0.5f * p_.thoraxHeight, 0.0f}), 0});
+                   transformPoint(thorax, {0.03f, p_.thoraxHeight + 0.5f * p_.neckLength + 0.4f * p_.headHeight, 0.0f}),
+                   0});
+    out.push_back({"thorax", m * p_.thorax, transformPoint(thorax, {0.05f, 0.5f * p_.thoraxHeight, 0.0f}), 0});
     for (int side = 0; side < 2; ++side) {
         const Arm a = arm(frames, side);
         out.push_back({side == 0 ? "arm_r" : "arm_l", m * p_.arm, a.elbow, 0});
@@ -264,8 +263,8 @@ std::vector<SegmentMass> BodyFigure::wholeBodyMasses(const SkeletonFrames& frame
         const glm::vec3 knee = frames.toWorld("tibia" + s, glm::vec3(0.0f));
         const glm::vec3 ankle = frames.toWorld("tibia" + s, ankle_[side]);
         const glm::mat4 foot = footFrame(frames, side);
-        const glm::vec3 heel = point(foot, {-p_.heelBehindAnkle, -0.5f * p_.ankleHeight, 0.0f});
-        const glm::vec3 toe = point(foot, {p_.footLength - p_.heelBehindAnkle, -0.5f * p_.ankleHeight, 0.0f});
+        const glm::vec3 heel = transformPoint(foot, {-p_.heelBehindAnkle, -0.5f * p_.ankleHeight, 0.0f});
+        const glm::vec3 toe = transformPoint(foot, {p_.footLength - p_.heelBehindAnkle, -0.5f * p_.ankleHeight, 0.0f});
         out.push_back({"thigh" + s, m * p_.thigh, glm::mix(hip, knee, float(p_.thighCentre)), 5});
         out.push_back({"leg" + s, m * p_.leg, glm::mix(knee, ankle, float(p_.legCentre)), 5});
         out.push_back({"foot" + s, m * p_.foot, glm::mix(heel, toe, float(p_.footCentre)), 5});
@@ -288,20 +287,20 @@ ContactPoints BodyFigure::contacts(const SkeletonFrames& frames) const {
     for (int side = 0; side < 2; ++side) {
         const std::string s = side == 0 ? "_r" : "_l";
         const glm::mat4 foot = footFrame(frames, side);
-        c.heel[side] = point(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, 0.0f});
-        c.toe[side] = point(foot, {p_.footLength - p_.heelBehindAnkle, -p_.ankleHeight, 0.0f});
-        c.forefootTop[side] = point(foot, {p_.footLength - p_.heelBehindAnkle, 0.0f, 0.0f});
+        c.heel[side] = transformPoint(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, 0.0f});
+        c.toe[side] = transformPoint(foot, {p_.footLength - p_.heelBehindAnkle, -p_.ankleHeight, 0.0f});
+        c.forefootTop[side] = transformPoint(foot, {p_.footLength - p_.heelBehindAnkle, 0.0f, 0.0f});
         const float w = 0.5f * p_.footWidth;
-        c.sole[side][0] = point(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, -w});
-        c.sole[side][1] = point(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, w});
-        c.sole[side][2] = point(foot, {p_.footLength - p_.heelBehindAnkle, -p_.ankleHeight, w});
-        c.sole[side][3] = point(foot, {p_.footLength - p_.heelBehindAnkle, -p_.ankleHeight, -w});
+        c.sole[side][0] = transformPoint(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, -w});
+        c.sole[side][1] = transformPoint(foot, {-p_.heelBehindAnkle, -p_.ankleHeight, w});
+        c.sole[side][2] = transformPoint(foot, {p_.footLength - p_.heelBehindAnkle, -p_.ankleHeight, w});
+        c.sole[side][3] = transformPoint(foot, {p_.footLength - p_.heelBehindAnkle, -p_.ankleHeight, -w});
         c.fingertip[side] = arm(frames, side).fingertip;
         c.ischialTuberosity[side] = frames.toWorld("pelvis", tuberosity_[side]);
         c.kneeFront[side] = frames.toWorld("tibia" + s, tibialTuberosity_[side]);
     }
     // Skin and muscle lie about 3 cm behind the bony points of the back (documented default).
-    c.backMost = point(frames.of("thorax"), {0.05f - 0.5f * p_.thoraxDepth, 0.3f * p_.thoraxHeight, 0.0f}).x;
+    c.backMost = transformPoint(frames.of("thorax"), {0.05f - 0.5f * p_.thoraxDepth, 0.3f * p_.thoraxHeight, 0.0f}).x;
     for (const auto& [frame, p] : backPoints_) c.backMost = std::min(c.backMost, frames.toWorld(frame, p).x - 0.03f);
     return c;
 }

@@ -1,4 +1,5 @@
 #include "lumbarlab/anatomy/body_skin.h"
+#include "lumbarlab/core/transform.h"
 
 #include "lumbarlab/anatomy/model_data.h"
 #include "lumbarlab/core/file_error.h"
@@ -68,10 +69,6 @@ Primitive ellipsoid(SkinSegment s, const glm::mat4& frame, const glm::vec3& cent
     return p;
 }
 
-glm::vec3 point(const glm::mat4& m, const glm::vec3& p) {
-    return glm::vec3(m * glm::vec4(p, 1.0f));
-}
-
 // A frame at `origin` with y along `up` and z as near `side` as y allows.
 glm::mat4 frameAlong(const glm::vec3& origin, const glm::vec3& up, const glm::vec3& side) {
     const glm::vec3 y = glm::normalize(up);
@@ -122,7 +119,7 @@ std::vector<Primitive> bodyShapes(const BodyFigure& body, const SkeletonDefiniti
     const glm::mat4& pelvis = rest.of("pelvis");
     const glm::vec3 hipR = rest.toWorld("femur_r", glm::vec3(0.0f)), hipL = rest.toWorld("femur_l", glm::vec3(0.0f));
     const glm::mat4 toPelvis = glm::inverse(pelvis);
-    const glm::vec3 hips = point(toPelvis, 0.5f * (hipR + hipL));
+    const glm::vec3 hips = transformPoint(toPelvis, 0.5f * (hipR + hipL));
     // Hips: as broad as the bitrochanteric breadth; front to back as deep as the hip girth then allows.
     const float halfBreadth = 0.5f * k.hipBreadth;
     // Ramanujan's perimeter of an ellipse, solved for the half depth (a few steps of bisection).
@@ -137,7 +134,7 @@ std::vector<Primitive> bodyShapes(const BodyFigure& body, const SkeletonDefiniti
         return 0.5f * (lo + hi);
     };
     const float hipHalfDepth = halfDepthFor(k.hipGirth, halfBreadth);
-    out.push_back(ellipsoid(SkinSegment::Pelvis, pelvis, point(pelvis, hips + glm::vec3(-0.035f, 0.03f, 0.0f)),
+    out.push_back(ellipsoid(SkinSegment::Pelvis, pelvis, transformPoint(pelvis, hips + glm::vec3(-0.035f, 0.03f, 0.0f)),
                             {hipHalfDepth, 0.11f, halfBreadth}));
     // Buttocks: behind the hip joints, reaching the cited tissue depth below the sitting bones.
     for (int s = 0; s < 2; ++s) {
@@ -145,8 +142,8 @@ std::vector<Primitive> bodyShapes(const BodyFigure& body, const SkeletonDefiniti
         if (!tuberosity) throw FileError(skeleton.manifest, "landmark ischial_tuberosity is needed for the skin");
         const float lateral = s == 0 ? 1.0f : -1.0f;
         const glm::vec3 c = *tuberosity + glm::vec3(-0.01f, 0.07f, lateral * 0.03f);
-        out.push_back(
-            ellipsoid(SkinSegment::Pelvis, pelvis, point(pelvis, c), {0.085f, 0.07f + k.tissueUnderIschium, 0.085f}));
+        out.push_back(ellipsoid(SkinSegment::Pelvis, pelvis, transformPoint(pelvis, c),
+                                {0.085f, 0.07f + k.tissueUnderIschium, 0.085f}));
     }
     // The waist: an ellipse of the cited girth around each lumbar vertebra, its back the tissue
     // depth behind the spinous tip.
@@ -159,27 +156,28 @@ std::vector<Primitive> bodyShapes(const BodyFigure& body, const SkeletonDefiniti
         const glm::mat4& frame = rest.of(id);
         const float back = tip->x - k.tissueBehindSpine;
         out.push_back(ellipsoid(SkinSegment(int(SkinSegment::L1) + v - 1), frame,
-                                point(frame, {back + waistHalfDepth, 0.0f, 0.0f}),
+                                transformPoint(frame, {back + waistHalfDepth, 0.0f, 0.0f}),
                                 {waistHalfDepth, 0.045f, waistHalf}));
     }
     // Chest, shoulders, neck and head on the thorax frame.
     const glm::mat4& thorax = rest.of("thorax");
-    out.push_back(ellipsoid(SkinSegment::Thorax, thorax, point(thorax, {0.045f, 0.45f * p.thoraxHeight, 0.0f}),
+    out.push_back(ellipsoid(SkinSegment::Thorax, thorax, transformPoint(thorax, {0.045f, 0.45f * p.thoraxHeight, 0.0f}),
                             {0.5f * p.thoraxDepth, 0.55f * p.thoraxHeight, 0.5f * p.thoraxWidth}));
     const float upperArm = radiusOf(k.upperArmGirth);
     const glm::vec3 shoulderR = arms[0].shoulder, shoulderL = arms[1].shoulder;
     out.push_back(cone(SkinSegment::Thorax, shoulderR, shoulderL, upperArm + 0.005f, upperArm + 0.005f));
     const float neck = radiusOf(k.neckGirth);
-    const glm::vec3 neckBase = point(thorax, {0.0f, p.thoraxHeight - 0.02f, 0.0f});
-    const glm::vec3 neckTop = point(thorax, {0.0f, p.thoraxHeight + p.neckLength, 0.0f});
+    const glm::vec3 neckBase = transformPoint(thorax, {0.0f, p.thoraxHeight - 0.02f, 0.0f});
+    const glm::vec3 neckTop = transformPoint(thorax, {0.0f, p.thoraxHeight + p.neckLength, 0.0f});
     out.push_back(cone(SkinSegment::Thorax, neckBase, neckTop, neck + 0.01f, neck));
     const float headBase = p.thoraxHeight + p.neckLength;
     // The head's top about a quarter of a metre above the top of the chest (vertex to cervicale),
     // the chin in front of the neck.
-    out.push_back(ellipsoid(SkinSegment::Thorax, thorax, point(thorax, {0.025f, headBase + 0.1f * p.headHeight, 0.0f}),
+    out.push_back(ellipsoid(SkinSegment::Thorax, thorax,
+                            transformPoint(thorax, {0.025f, headBase + 0.1f * p.headHeight, 0.0f}),
                             {0.5f * k.headLength, 0.45f * p.headHeight, 0.5f * k.headBreadth}));
     // Face and jaw: forward and lower, narrower.
-    out.push_back(ellipsoid(SkinSegment::Thorax, thorax, point(thorax, {0.06f, headBase - 0.02f, 0.0f}),
+    out.push_back(ellipsoid(SkinSegment::Thorax, thorax, transformPoint(thorax, {0.06f, headBase - 0.02f, 0.0f}),
                             {0.055f, 0.25f * p.headHeight, 0.36f * k.headBreadth}));
     for (int s = 0; s < 2; ++s) {
         const std::string suffix = s == 0 ? "_r" : "_l";
@@ -187,7 +185,7 @@ std::vector<Primitive> bodyShapes(const BodyFigure& body, const SkeletonDefiniti
         // Thigh: from just outside the hip joint (over the trochanter) to the knee.
         const glm::mat4& femur = rest.of("femur" + suffix);
         const glm::vec3 knee = rest.toWorld("tibia" + suffix, glm::vec3(0.0f));
-        const glm::vec3 thighTop = point(femur, {0.0f, -0.03f, lateral * 0.025f});
+        const glm::vec3 thighTop = transformPoint(femur, {0.0f, -0.03f, lateral * 0.025f});
         out.push_back(
             cone(sided(SkinSegment::ThighR, s), thighTop, knee, radiusOf(k.thighGirth), radiusOf(k.kneeGirth)));
         // Leg: knee, calf (widest a third of the way down, toward the back), ankle.
@@ -200,13 +198,14 @@ std::vector<Primitive> bodyShapes(const BodyFigure& body, const SkeletonDefiniti
         const glm::mat4 foot = body.footFrame(rest, s);
         const float sole = -p.ankleHeight - 0.004f;
         const float heelRadius = 0.032f, toeRadius = 0.022f;
-        const glm::vec3 heel = point(foot, {-p.heelBehindAnkle + heelRadius, sole + heelRadius, 0.0f});
-        const glm::vec3 toes = point(foot, {p.footLength - p.heelBehindAnkle - toeRadius, sole + toeRadius, 0.0f});
+        const glm::vec3 heel = transformPoint(foot, {-p.heelBehindAnkle + heelRadius, sole + heelRadius, 0.0f});
+        const glm::vec3 toes =
+            transformPoint(foot, {p.footLength - p.heelBehindAnkle - toeRadius, sole + toeRadius, 0.0f});
         out.push_back(cone(sided(SkinSegment::FootR, s), heel, toes, heelRadius, toeRadius));
-        out.push_back(
-            ellipsoid(sided(SkinSegment::FootR, s), foot,
-                      point(foot, {0.45f * p.footLength - p.heelBehindAnkle, sole + 0.45f * p.ankleHeight, 0.0f}),
-                      {0.42f * p.footLength, 0.45f * p.ankleHeight, 0.5f * p.footWidth}));
+        out.push_back(ellipsoid(
+            sided(SkinSegment::FootR, s), foot,
+            transformPoint(foot, {0.45f * p.footLength - p.heelBehindAnkle, sole + 0.45f * p.ankleHeight, 0.0f}),
+            {0.42f * p.footLength, 0.45f * p.ankleHeight, 0.5f * p.footWidth}));
         // Arm: upper arm, forearm (widest below the elbow), a flat hand (at least 3.2 cells thick, or
         // the mesher would join its two faces at points).
         const BodyFigure::Arm& a = arms[std::size_t(s)];
@@ -317,7 +316,7 @@ BodySkin::BodySkin(const BodyFigure& body, const SkeletonDefinition& skeleton, c
                     nearest = &shape;
                 }
             }
-        inf.core = nearest ? point(restInverse_[order[0]], nearest->core(q)) : glm::vec3(0.0f);
+        inf.core = nearest ? transformPoint(restInverse_[order[0]], nearest->core(q)) : glm::vec3(0.0f);
     }
 }
 
@@ -355,15 +354,15 @@ void BodySkin::pose(const SkeletonFrames& frames, const std::vector<BodyShape>& 
         const Influence& inf = influences_[v];
         glm::mat4 m(0.0f);
         for (std::size_t i = 0; i < inf.count; ++i) m += inf.weight[i] * skin[inf.segment[i]];
-        glm::vec3 q = point(m, rest_.positions[v]);
+        glm::vec3 q = transformPoint(m, rest_.positions[v]);
         if (!boxes.empty()) {
-            const glm::vec3 core = point(world[inf.segment[0]], inf.core);
+            const glm::vec3 core = transformPoint(world[inf.segment[0]], inf.core);
             // Twice round: leaving one prop (the seat) can put skin into its neighbour (the backrest).
             for (int pass = 0; pass < 2; ++pass)
                 for (const Box& b : boxes) {
-                    glm::vec3 u = point(b.toUnit, q);
+                    glm::vec3 u = transformPoint(b.toUnit, q);
                     if (std::abs(u.x) >= 0.5f || std::abs(u.y) >= 0.5f || std::abs(u.z) >= 0.5f) continue;
-                    const glm::vec3 c = point(b.toUnit, core);
+                    const glm::vec3 c = transformPoint(b.toUnit, core);
                     // The face the skin came in through: the last slab the ray from the core enters.
                     int axis = -1;
                     float entry = -1e9f, face = 0.0f;
@@ -393,7 +392,7 @@ void BodySkin::pose(const SkeletonFrames& frames, const std::vector<BodyShape>& 
                         }
                     }
                     u[axis] = face + std::copysign(kPropClearance / b.size[axis], face);
-                    q = point(b.toWorld, u);
+                    q = transformPoint(b.toWorld, u);
                 }
         }
         out.positions[v] = q;

@@ -12,7 +12,7 @@
 namespace lumbarlab {
 namespace {
 
-using json = nlohmann::ordered_json;  // keeps the file's order: pelvis first, as written
+using OrderedJson = nlohmann::ordered_json;  // keeps the file's order: pelvis first, as written
 
 // Coordinates that exist once per leg: the file gives one spec, the model has _r and _l.
 bool isSided(const std::string& base) {
@@ -28,8 +28,8 @@ double value(const Coordinates& values, const std::string& name) {
 }  // namespace
 
 CoordinateSystem CoordinateSystem::load(const std::filesystem::path& file) {
-    const JsonDocument<json> doc(file);
-    const JsonValue<json> root = doc.root();
+    const JsonDocument<OrderedJson> doc(file);
+    const JsonValue<OrderedJson> root = doc.root();
     CoordinateSystem system;
     system.file_ = file;
     std::vector<CoordinateSpec> perLevel;
@@ -67,7 +67,7 @@ CoordinateSystem CoordinateSystem::load(const std::filesystem::path& file) {
     for (const char* required : {"pelvis_tilt", "hip_flexion_r", "knee_angle_l", "lumbar_flexion"})
         if (!system.find(required)) root["coordinates"].fail(std::string("coordinate '") + required + "' is missing");
 
-    const JsonValue<json> levels = root["lumbar_share"]["levels"];
+    const JsonValue<OrderedJson> levels = root["lumbar_share"]["levels"];
     double total = 0.0;
     for (std::size_t i = 0; i < kDiscLevels.size(); ++i) {
         system.share_[i] = levels[kDiscLevels[i]]["value"].number(NumberRange::fraction());

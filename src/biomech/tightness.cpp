@@ -12,8 +12,8 @@
 namespace lumbarlab {
 namespace {
 
-constexpr double kSolveMaxDeg = 40.0;  // the pelvis never tilts further forward than this to balance the pull
-constexpr double kStepDeg = 0.5;       // half-width of the hip-flexion finite difference for moment arms
+constexpr double kSolveMaxDeg = 40.0;      // the pelvis never tilts further forward than this to balance the pull
+constexpr double kMomentArmStepDeg = 0.5;  // half-width of the hip-flexion finite difference for moment arms
 constexpr int kBisections = 40;
 
 /// The forward tilt that keeps feet, thighs and trunk where they were: pelvis forward, hips
@@ -118,10 +118,10 @@ double HipFlexorTightness::flexorMoment(const Coordinates& values, double percen
     for (const BodySide side : {BodySide::Right, BodySide::Left}) {
         const std::string hip = std::string("hip_flexion_") + sideSuffix(side);
         Coordinates up = values, down = values;
-        up[hip] += kStepDeg;
-        down[hip] -= kStepDeg;
+        up[hip] += kMomentArmStepDeg;
+        down[hip] -= kMomentArmStepDeg;
         const std::vector<float> lu = model_.lengthsAt(up), ld = model_.lengthsAt(down);
-        const double dq = glm::radians(2.0 * kStepDeg);
+        const double dq = glm::radians(2.0 * kMomentArmStepDeg);
         for (std::size_t i = 0; i < f.size(); ++i)
             if (f[i] > 0.0f && model_.set().paths[i].side == side) moment += double(f[i]) * -(lu[i] - ld[i]) / dq;
     }
