@@ -24,6 +24,15 @@ fs::path scratchDir() {
     return dir;
 }
 
+std::string readBytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+void writeBytes(const fs::path& file, const std::string& bytes) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc).write(bytes.data(), std::streamsize(bytes.size()));
+}
+
 /// Writes `mesh` with Assimp's exporter in the given format ("glb2", "obj", "stl", "ply").
 void exportMesh(const MeshData& mesh, const fs::path& file, const char* formatId) {
     auto scene = std::make_unique<aiScene>();
@@ -104,21 +113,17 @@ TEST_CASE("loader: bad files fail with one line naming the file and the reason",
 
     const fs::path whole = dir / "whole.glb";
     exportMesh(makeSphere(0.1f, 12, 24), whole, "glb2");
+    const std::string wholeBytes = readBytes(whole);
     const fs::path truncated = dir / "truncated.glb";
-    {
-        std::ifstream in(whole, std::ios::binary);
-        std::string bytes((std::istreambuf_iterator<char>(in)), {});
-        std::ofstream(truncated, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size() / 2));
-    }
+    writeBytes(truncated, wholeBytes.substr(0, wholeBytes.size() / 2));
     expectError(truncated, "declares");
 
     // A chunk that claims 3 GB inside a small file (a fuzzer's find: Assimp would allocate it).
     auto patched = [&](const char* name, std::size_t at, std::uint32_t value) {
-        std::ifstream in(whole, std::ios::binary);
-        std::string bytes((std::istreambuf_iterator<char>(in)), {});
+        std::string bytes = wholeBytes;
         for (int i = 0; i < 4; ++i) bytes[at + i] = char((value >> (8 * i)) & 0xff);
         const fs::path file = dir / name;
-        std::ofstream(file, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
+        writeBytes(file, bytes);
         return file;
     };
     expectError(patched("huge_chunk.glb", 12, 0xbc000000u), "chunk at byte 12 declares 3154116608 bytes");
@@ -130,15 +135,6 @@ TEST_CASE("loader: bad files fail with one line naming the file and the reason",
 }
 
 namespace {
-
-std::string readBytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), {});
-}
-
-void writeBytes(const fs::path& file, const std::string& bytes) {
-    std::ofstream(file, std::ios::binary | std::ios::trunc).write(bytes.data(), std::streamsize(bytes.size()));
-}
 
 void requireSameMesh(const MeshData& a, const MeshData& b) {
     REQUIRE(a.positions.size() == b.positions.size());

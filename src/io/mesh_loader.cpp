@@ -58,44 +58,6 @@ void checkReadable(const std::filesystem::path& file) {
     if (std::filesystem::file_size(file, ec) == 0) throw FileError(file, "file is empty");
 }
 
-// Assimp 5.2 allocates a binary glTF chunk by the length its header claims, before comparing it with
-// the file: a damaged 25 kB file can ask for gigabytes. The container is checked here first: the
-// declared total length fits in the file and every chunk fits in the declared length.
-void checkBinaryGltfContainer(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    unsigned char header[12];
-    if (!in.read(reinterpret_cast<char*>(header), sizeof header) || std::memcmp(header, "glTF", 4) != 0) return;
-    auto word = [](const unsigned char* p) {
-        return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
-    };
-    std::error_code ec;
-    const std::uintmax_t fileSize = std::filesystem::file_size(file, ec);
-    const std::uint32_t version = word(header + 4), declared = word(header + 8);
-    if (declared > fileSize)
-        throw FileError(file, "binary glTF header declares " + std::to_string(declared) + " bytes but the file has " +
-                                  std::to_string(fileSize) + " (truncated or damaged)");
-    if (version == 1) {  // glTF 1.0 binary: one scene block of the declared length follows a 20-byte header
-        unsigned char rest[8];
-        if (!in.read(reinterpret_cast<char*>(rest), sizeof rest) || std::uint64_t(word(rest)) + 20 > declared)
-            throw FileError(file, "binary glTF 1.0 scene block runs past the declared length");
-        return;
-    }
-    if (version != 2) throw FileError(file, "binary glTF version " + std::to_string(version) + " (1 and 2 are read)");
-    std::uint64_t at = 12;
-    while (at < declared) {
-        unsigned char chunk[8];
-        if (at + 8 > declared || !in.seekg(std::streamoff(at)) ||
-            !in.read(reinterpret_cast<char*>(chunk), sizeof chunk))
-            throw FileError(file, "binary glTF chunk header at byte " + std::to_string(at) + " is cut off");
-        const std::uint64_t end = at + 8 + word(chunk);
-        if (end > declared)
-            throw FileError(file, "binary glTF chunk at byte " + std::to_string(at) + " declares " +
-                                      std::to_string(word(chunk)) + " bytes, past the declared length " +
-                                      std::to_string(declared));
-        at = end;
-    }
-}
-
 // ---- The binary cache. All fields little-endian; the layout is:
 //   0  magic "LLMESH\r\n" (the CR LF shows a text-mode copy at once, as in PNG)
 //   8  u32 version, u32 vertex count, u32 index count, u32 reserved (0)
@@ -117,6 +79,43 @@ T getLittle(const unsigned char* p) {
     std::uint64_t v = 0;
     for (std::size_t i = 0; i < sizeof(T); ++i) v |= std::uint64_t(p[i]) << (8 * i);
     return T(v);
+}
+
+// Assimp 5.2 allocates a binary glTF chunk by the length its header claims, before comparing it with
+// the file: a damaged 25 kB file can ask for gigabytes. The container is checked here first: the
+// declared total length fits in the file and every chunk fits in the declared length.
+void checkBinaryGltfContainer(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    unsigned char header[12];
+    if (!in.read(reinterpret_cast<char*>(header), sizeof header) || std::memcmp(header, "glTF", 4) != 0) return;
+    std::error_code ec;
+    const std::uintmax_t fileSize = std::filesystem::file_size(file, ec);
+    const std::uint32_t version = getLittle<std::uint32_t>(header + 4), declared = getLittle<std::uint32_t>(header + 8);
+    if (declared > fileSize)
+        throw FileError(file, "binary glTF header declares " + std::to_string(declared) + " bytes but the file has " +
+                                  std::to_string(fileSize) + " (truncated or damaged)");
+    if (version == 1) {  // glTF 1.0 binary: one scene block of the declared length follows a 20-byte header
+        unsigned char rest[8];
+        if (!in.read(reinterpret_cast<char*>(rest), sizeof rest) ||
+            std::uint64_t(getLittle<std::uint32_t>(rest)) + 20 > declared)
+            throw FileError(file, "binary glTF 1.0 scene block runs past the declared length");
+        return;
+    }
+    if (version != 2) throw FileError(file, "binary glTF version " + std::to_string(version) + " (1 and 2 are read)");
+    std::uint64_t at = 12;
+    while (at < declared) {
+        unsigned char chunk[8];
+        if (at + 8 > declared || !in.seekg(std::streamoff(at)) ||
+            !in.read(reinterpret_cast<char*>(chunk), sizeof chunk))
+            throw FileError(file, "binary glTF chunk header at byte " + std::to_string(at) + " is cut off");
+        const std::uint32_t length = getLittle<std::uint32_t>(chunk);
+        const std::uint64_t end = at + 8 + length;
+        if (end > declared)
+            throw FileError(file, "binary glTF chunk at byte " + std::to_string(at) + " declares " +
+                                      std::to_string(length) + " bytes, past the declared length " +
+                                      std::to_string(declared));
+        at = end;
+    }
 }
 
 /// Appends 32-bit words (floats or indices) in little-endian order.
