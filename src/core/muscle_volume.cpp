@@ -39,6 +39,16 @@ const std::array<glm::vec2, kSides>& sideAngles() {
     return table;
 }
 
+/// The first kQuadrantSides of sideAngles(), the ones the normal lengths are worked out for.
+const std::array<glm::vec2, kQuadrantSides>& quadrantAngles() {
+    static const std::array<glm::vec2, kQuadrantSides> table = [] {
+        std::array<glm::vec2, kQuadrantSides> t{};
+        for (int q = 0; q < kQuadrantSides; ++q) t[std::size_t(q)] = sideAngles()[std::size_t(q)];
+        return t;
+    }();
+    return table;
+}
+
 glm::vec3 anyPerpendicular(const glm::vec3& d) {
     const glm::vec3 helper = std::abs(d.x) < 0.9f ? glm::vec3{1, 0, 0} : glm::vec3{0, 1, 0};
     return glm::normalize(glm::cross(d, helper));
@@ -153,9 +163,17 @@ float resample(const std::vector<glm::vec3>& p, int count, std::vector<float>& a
 
 /// Working buffers for one path (one thread builds one path at a time), so a pose change allocates
 /// nothing once they have grown.
+/// One ring's centre, ellipse axes (positions), reciprocal axes (normals), normal lengths per
+/// quadrant and colours.
+struct RingFrame {
+    glm::vec3 centre, pa, pb, na, nb, tissue, shaded;
+    std::array<float, kQuadrantSides> inverseLength;
+};
+
 struct PathScratch {
     std::vector<glm::vec3> distinct, smooth, centres;
     std::vector<float> along;
+    std::vector<RingFrame> rings;
 };
 PathScratch& scratch() {
     thread_local PathScratch buffers;
@@ -315,10 +333,11 @@ void writeMuscleVolume(MeshData& mesh, const MeshPieceSlot& slot, int rings, con
     const float meanArea = profile.bellyVolume / std::max(belly, 1e-4f);
     const float peakArea = tendonArea + std::max(meanArea - tendonArea, 0.0f) / meanBellyShape(profile.kind);
 
-    const auto& angles = sideAngles();
-    glm::vec3* positions = mesh.positions.data();
-    glm::vec3* normals = mesh.normals.data();
-    glm::vec3* tints = mesh.colours.data();
+    // Two passes: each ring's frame and axes first (a chain of roots and divisions per ring, which
+    // the processor overlaps across rings when nothing else sits between them), then the vertices
+    // (independent multiply-adds and stores).
+    std::vector<RingFrame>& frames = work.rings;
+    frames.resize(std::size_t(rings));
     glm::vec3 thin = anyPerpendicular(glm::normalize(centres[1] - centres[0]));
     for (int r = 0; r < rings; ++r) {
         const glm::vec3 c = centres[std::size_t(r)];
@@ -342,25 +361,38 @@ void writeMuscleVolume(MeshData& mesh, const MeshPieceSlot& slot, int rings, con
         const float aspect = crossSectionAspect(profile.kind, std::clamp(u, 0.0f, 1.0f));
         const float b = std::sqrt(area / (kPi * aspect)), a = aspect * b;
         const float edge = std::min(u, 1.0f - u) / kTendonBlend;
-        const glm::vec3 tissue = glm::mix(colours.tendon, colours.belly, inBelly ? std::clamp(edge, 0.0f, 1.0f) : 0.0f);
-        const glm::vec3 shaded = inBelly ? tissue * kStriationShade : tissue;
-        // Per ring: the ellipse's axes for positions, and their reciprocals for normals. The normal's
-        // length, sqrt(cos^2/a^2 + sin^2/b^2), repeats in the four quadrants: four roots per ring.
-        const glm::vec3 pa = a * wide, pb = b * thin, na = wide * (1.0f / a), nb = thin * (1.0f / b);
-        // Two divisions a ring, not two per quadrant: they and the roots were a fifth of the update.
-        const float inverseA2 = 1.0f / (a * a), inverseB2 = 1.0f / (b * b);
-        std::array<float, kQuadrantSides> inverseLength{};
+        RingFrame& f = frames[std::size_t(r)];
+        f.centre = c;
+        f.tissue = glm::mix(colours.tendon, colours.belly, inBelly ? std::clamp(edge, 0.0f, 1.0f) : 0.0f);
+        f.shaded = inBelly ? f.tissue * kStriationShade : f.tissue;
+        // The ellipse's axes for positions, and their reciprocals for normals. The normal's length,
+        // sqrt(cos^2/a^2 + sin^2/b^2), repeats in the four quadrants: four roots per ring, and two
+        // divisions, not two per quadrant.
+        f.pa = a * wide;
+        f.pb = b * thin;
+        const float inverseA = 1.0f / a, inverseB = 1.0f / b;
+        f.na = wide * inverseA;
+        f.nb = thin * inverseB;
+        const float inverseA2 = inverseA * inverseA, inverseB2 = inverseB * inverseB;
         for (int q = 0; q < kQuadrantSides; ++q) {
-            const glm::vec2 cs = angles[std::size_t(q)];
-            inverseLength[std::size_t(q)] = 1.0f / std::sqrt(cs.x * cs.x * inverseA2 + cs.y * cs.y * inverseB2);
+            const glm::vec2 cs = quadrantAngles()[std::size_t(q)];
+            f.inverseLength[std::size_t(q)] = 1.0f / std::sqrt(cs.x * cs.x * inverseA2 + cs.y * cs.y * inverseB2);
         }
+    }
+
+    const auto& angles = sideAngles();
+    glm::vec3* positions = mesh.positions.data();
+    glm::vec3* normals = mesh.normals.data();
+    glm::vec3* tints = mesh.colours.data();
+    for (int r = 0; r < rings; ++r) {
+        const RingFrame& f = frames[std::size_t(r)];
         const std::uint32_t first = base + std::uint32_t(r * kSides);
         for (int k = 0; k < kSides; ++k) {
             const glm::vec2 cs = angles[std::size_t(k)];
             const std::uint32_t v = first + std::uint32_t(k);
-            positions[v] = c + cs.x * pa + cs.y * pb;
-            normals[v] = (cs.x * na + cs.y * nb) * inverseLength[std::size_t(kQuadrant[std::size_t(k)])];
-            tints[v] = (k & 1) != 0 ? shaded : tissue;
+            positions[v] = f.centre + cs.x * f.pa + cs.y * f.pb;
+            normals[v] = (cs.x * f.na + cs.y * f.nb) * f.inverseLength[std::size_t(kQuadrant[std::size_t(k)])];
+            tints[v] = (k & 1) != 0 ? f.shaded : f.tissue;
         }
     }
     positions[capStart] = centres.front();

@@ -1,10 +1,10 @@
 #include "lumbarlab/view/muscle_meshes.h"
 
+#include "lumbarlab/core/helper_thread.h"
 #include "lumbarlab/view/colour_maps.h"
 
 #include <cmath>
 #include <string>
-#include <thread>
 
 namespace lumbarlab {
 namespace {
@@ -61,9 +61,9 @@ void buildMuscleMeshes(const MuscleModel& muscles, const std::vector<MuscleShape
         cursors[m] = MeshPieceSlot{0, 0, !sameLayout};
     }
 
-    // The right side's meshes on this thread, the left side's on a second: they share nothing
-    // but what is read (each mesh holds one side), and halve the wall time of a pose change.
-    // A thread_local named inside the lambda would be the running thread's own: pass this one's.
+    // The right side's meshes on this thread, the left side's on a helper: they share nothing but
+    // what is read (each mesh holds one side). A thread_local named inside the lambda would be the
+    // running thread's own: pass this one's.
     std::vector<MeshPieceSlot>& slots = cursors;
     const std::vector<int>& ringCounts = ringsOf;
     const auto buildSide = [&](BodySide side) {
@@ -111,8 +111,7 @@ void buildMuscleMeshes(const MuscleModel& muscles, const std::vector<MuscleShape
             advance(footprint);
         }
     };
-    std::thread left(buildSide, BodySide::Left);
-    buildSide(BodySide::Right);
-    left.join();
+    static HelperThread helper;
+    helper.runAlongside([&] { buildSide(BodySide::Left); }, [&] { buildSide(BodySide::Right); });
 }
 }  // namespace lumbarlab
