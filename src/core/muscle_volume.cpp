@@ -39,16 +39,6 @@ const std::array<glm::vec2, kSides>& sideAngles() {
     return table;
 }
 
-/// The first kQuadrantSides of sideAngles(), the ones the normal lengths are worked out for.
-const std::array<glm::vec2, kQuadrantSides>& quadrantAngles() {
-    static const std::array<glm::vec2, kQuadrantSides> table = [] {
-        std::array<glm::vec2, kQuadrantSides> t{};
-        for (int q = 0; q < kQuadrantSides; ++q) t[std::size_t(q)] = sideAngles()[std::size_t(q)];
-        return t;
-    }();
-    return table;
-}
-
 glm::vec3 anyPerpendicular(const glm::vec3& d) {
     const glm::vec3 helper = std::abs(d.x) < 0.9f ? glm::vec3{1, 0, 0} : glm::vec3{0, 1, 0};
     return glm::normalize(glm::cross(d, helper));
@@ -161,8 +151,6 @@ float resample(const std::vector<glm::vec3>& p, int count, std::vector<float>& a
     return length;
 }
 
-/// Working buffers for one path (one thread builds one path at a time), so a pose change allocates
-/// nothing once they have grown.
 /// One ring's centre, ellipse axes (positions), reciprocal axes (normals), normal lengths per
 /// quadrant and colours.
 struct RingFrame {
@@ -170,6 +158,8 @@ struct RingFrame {
     std::array<float, kQuadrantSides> inverseLength;
 };
 
+/// Working buffers for one path (one thread builds one path at a time), so a pose change allocates
+/// nothing once they have grown.
 struct PathScratch {
     std::vector<glm::vec3> distinct, smooth, centres;
     std::vector<float> along;
@@ -336,6 +326,7 @@ void writeMuscleVolume(MeshData& mesh, const MeshPieceSlot& slot, int rings, con
     // Two passes: each ring's frame and axes first (a chain of roots and divisions per ring, which
     // the processor overlaps across rings when nothing else sits between them), then the vertices
     // (independent multiply-adds and stores).
+    const auto& angles = sideAngles();
     std::vector<RingFrame>& frames = work.rings;
     frames.resize(std::size_t(rings));
     glm::vec3 thin = anyPerpendicular(glm::normalize(centres[1] - centres[0]));
@@ -375,12 +366,11 @@ void writeMuscleVolume(MeshData& mesh, const MeshPieceSlot& slot, int rings, con
         f.nb = thin * inverseB;
         const float inverseA2 = inverseA * inverseA, inverseB2 = inverseB * inverseB;
         for (int q = 0; q < kQuadrantSides; ++q) {
-            const glm::vec2 cs = quadrantAngles()[std::size_t(q)];
+            const glm::vec2 cs = angles[std::size_t(q)];
             f.inverseLength[std::size_t(q)] = 1.0f / std::sqrt(cs.x * cs.x * inverseA2 + cs.y * cs.y * inverseB2);
         }
     }
 
-    const auto& angles = sideAngles();
     glm::vec3* positions = mesh.positions.data();
     glm::vec3* normals = mesh.normals.data();
     glm::vec3* tints = mesh.colours.data();
